@@ -1,0 +1,35 @@
+"""Altair chart builders: pure functions from numbers to a chart, no streamlit."""
+import altair as alt
+import pandas as pd
+
+
+def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
+               x_title: str = "Epoch") -> alt.Chart:
+    """The loss per epoch as a line."""
+    frame = pd.DataFrame({"epoch": range(len(loss)), "loss": loss})
+    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
+    return (alt.Chart(frame, title=title)
+            .mark_line(point=len(loss) <= 30)
+            .encode(x=alt.X("epoch:Q", title=x_title),
+                    y=alt.Y("loss:Q", title="Loss", scale=scale),
+                    tooltip=["epoch", alt.Tooltip("loss:Q", format=".4g")]))
+
+
+def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[float],
+             title: str = "Data and fitted line") -> alt.Chart:
+    """The data as points and the model's predictions as a line over them."""
+    points = pd.DataFrame({"x": x, "y": y})
+    line = pd.DataFrame({"x": line_x, "y": line_y})
+    base = alt.Chart(points, title=title).mark_circle(size=90).encode(x="x:Q", y="y:Q")
+    return base + alt.Chart(line).mark_line(color="#e4572e").encode(x="x:Q", y="y:Q")
+
+
+def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],
+               title: str = "cost(W)") -> alt.Chart:
+    """cost(W) as a parabola, and the W the optimizer visited as points on it."""
+    curve = pd.DataFrame({"W": w, "cost": cost})
+    path = pd.DataFrame({"W": path_w, "cost": path_cost, "step": range(len(path_w))})
+    line = alt.Chart(curve, title=title).mark_line().encode(x="W:Q", y=alt.Y("cost:Q", title="cost"))
+    dots = (alt.Chart(path).mark_line(point=True, color="#e4572e", strokeDash=[4, 3])
+            .encode(x="W:Q", y="cost:Q", order="step:Q", tooltip=["step", "W", "cost"]))
+    return line + dots

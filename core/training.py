@@ -1,0 +1,209 @@
+"""The one training loop that every page drives: TrainConfig in, History out.
+
+`steps()` is the loop itself, written as a generator that yields after every optimizer step, so a UI
+can run a little, redraw, and carry on. `Run` wraps it for that use, and `train()` runs it to the end.
+"""
+import math
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+import torch
+from torch import nn
+
+from . import devices
+
+OPTIMIZERS = ("sgd", "adam")
+LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
+Metric = Callable[[nn.Module], float]
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    """Everything that decides a run's numbers, besides the model, the data and the loss."""
+    lr: float = 0.01
+    epochs: int = 100
+    momentum: float = 0.0          # SGD only; Adam has its own betas
+    optimizer: str = "sgd"         # "sgd" | "adam"
+    batch_size: int | None = None  # None: full batch, one step per epoch
+    device: str = "cpu"            # "cpu" | "cuda" | "mps" | "auto"
+    seed: int = 0                  # seeds the batch order; models take their own seed
+
+    def __post_init__(self):
+        if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"lr must be a positive finite number, not {self.lr!r}")
+        if not (isinstance(self.epochs, int) and self.epochs >= 1):
+            raise ValueError(f"epochs must be a whole number >= 1, not {self.epochs!r}")
+        if not (isinstance(self.momentum, (int, float)) and 0 <= self.momentum < 1):
+            raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
+        if self.optimizer not in OPTIMIZERS:
+            raise ValueError(f"optimizer must be one of {OPTIMIZERS}, not {self.optimizer!r}")
+        if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
+            raise ValueError(f"batch_size must be None or a whole number >= 1, not {self.batch_size!r}")
+
+
+@dataclass
+class History:
+    """What a run learned, epoch by epoch."""
+    loss: list[float] = field(default_factory=list)     # one a finished epoch (see train())
+    metrics: dict[str, list[float]] = field(default_factory=dict)  # name -> one value an epoch
+    diverged: bool = False
+    diverged_epoch: int | None = None  # the 0-based epoch whose loss was not finite
+    stopped: bool = False
+    seconds: float = 0.0               # time spent training, redraws not counted
+    steps: int = 0                     # optimizer steps taken
+    device: str = "cpu"
+
+
+@dataclass
+class Progress:
+    """Where the loop is, yielded after every optimizer step."""
+    epoch: int             # 0-based epoch of the step just taken
+    step: int              # 1-based step within that epoch
+    steps_per_epoch: int
+    loss: torch.Tensor     # this step's loss, detached, still on the device (no sync forced)
+    epoch_end: bool
+
+
+def make_optimizer(params, cfg: TrainConfig) -> torch.optim.Optimizer:
+    if cfg.optimizer == "adam":
+        return torch.optim.Adam(params, lr=cfg.lr)
+    return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum)
+
+
+def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
+          hist: History, metrics: dict[str, Metric] | None = None) -> Iterator[Progress]:
+    """The training loop: forward, loss, backward, step. Fills `hist` as it goes.
+
+    Full batch (batch_size None): one step an epoch, hist.loss[i] is the loss before step i.
+    Mini-batches: a seeded permutation each epoch, hist.loss[i] is the mean batch loss of epoch i.
+    A loss that is not finite ends the loop with hist.diverged set, before any step on it.
+    """
+    device = devices.resolve(cfg.device)
+    hist.device = str(device)
+    model.to(device)
+    x, y = x.to(device), y.to(device)  # the whole data set stays on the device: no per-sample work
+    optimizer = make_optimizer(model.parameters(), cfg)
+    order_gen = torch.Generator().manual_seed(cfg.seed)
+    n = len(x)
+    batch = n if cfg.batch_size is None else min(cfg.batch_size, n)
+    steps_per_epoch = math.ceil(n / batch)
+    model.train()
+    for epoch in range(cfg.epochs):
+        if cfg.batch_size is not None:
+            order = torch.randperm(n, generator=order_gen).to(device)
+        total = torch.zeros((), device=device)
+        for i in range(steps_per_epoch):
+            if cfg.batch_size is None:
+                xb, yb = x, y
+            else:
+                idx = order[i * batch:(i + 1) * batch]
+                xb, yb = x[idx], y[idx]
+            loss = loss_fn(model(xb), yb)
+            if cfg.batch_size is None and not math.isfinite(loss.item()):
+                break  # full batch: caught before the step that would use it
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            hist.steps += 1
+            total += loss.detach()
+            last = i == steps_per_epoch - 1
+            if last:
+                epoch_loss = total.item() / steps_per_epoch  # one sync an epoch
+                if not math.isfinite(epoch_loss):
+                    break
+                hist.loss.append(epoch_loss)
+                if metrics:
+                    model.eval()
+                    with torch.no_grad():
+                        for name, fn in metrics.items():
+                            hist.metrics.setdefault(name, []).append(float(fn(model)))
+                    model.train()
+            yield Progress(epoch, i + 1, steps_per_epoch, loss.detach(), last)
+        else:
+            continue
+        hist.diverged, hist.diverged_epoch = True, epoch
+        return
+
+
+class Run:
+    """A training run that a UI advances a little at a time; the model is trained in place."""
+
+    def __init__(self, model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
+                 cfg: TrainConfig, metrics: dict[str, Metric] | None = None):
+        self.model, self.cfg = model, cfg
+        self.hist = History()
+        self.last: Progress | None = None
+        self.done = False
+        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics)
+
+    @property
+    def fraction(self) -> float:
+        """How much of the run is done, in [0, 1]."""
+        if self.done and not (self.hist.stopped or self.hist.diverged):
+            return 1.0
+        if self.last is None:
+            return 0.0
+        return (self.last.epoch + self.last.step / self.last.steps_per_epoch) / self.cfg.epochs
+
+    def advance(self, seconds: float | None = None,
+                on_epoch: Callable[[int, History], None] | None = None,
+                should_stop: Callable[[], bool] | None = None) -> None:
+        """Train until the run ends, `seconds` pass (after at least one step), or should_stop() says so."""
+        start = time.perf_counter()
+        try:
+            for progress in self._steps:
+                self.last = progress
+                if progress.epoch_end and on_epoch is not None:
+                    on_epoch(progress.epoch, self.hist)
+                finished = progress.epoch_end and progress.epoch == self.cfg.epochs - 1
+                if not finished and should_stop is not None and should_stop():
+                    self.stop()
+                    return
+                if seconds is not None and time.perf_counter() - start >= seconds:
+                    return
+            self.done = True
+        finally:
+            self.hist.seconds += time.perf_counter() - start
+
+    def stop(self) -> None:
+        """End the run early; the model keeps what it learned so far."""
+        self._steps.close()
+        self.hist.stopped = not self.done
+        self.done = True
+
+
+def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
+          on_epoch: Callable[[int, History], None] | None = None,
+          should_stop: Callable[[], bool] | None = None,
+          metrics: dict[str, Metric] | None = None) -> History:
+    """Train `model` in place and return its History.
+
+    on_epoch(epoch, hist) runs after each epoch; should_stop() is checked between steps;
+    metrics maps a name to fn(model) -> float, recorded at the end of each epoch.
+    """
+    run = Run(model, loss_fn, x, y, cfg, metrics)
+    run.advance(on_epoch=on_epoch, should_stop=should_stop)
+    return run.hist
+
+
+def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "cpu",
+             batch_size: int = 2048) -> float:
+    """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]."""
+    dev = devices.resolve(device)
+    model.to(dev)
+    model.eval()
+    correct = 0
+    with torch.no_grad():
+        for i in range(0, len(x), batch_size):
+            logits = model(x[i:i + batch_size].to(dev))        # (B, classes)
+            correct += (logits.argmax(dim=1) == y[i:i + batch_size].to(dev)).sum().item()
+    model.train()
+    return correct / max(len(x), 1)
+
+
+def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
+    """model(x) without gradients, computed where the model lives and returned on the CPU."""
+    device = next(model.parameters()).device
+    with torch.no_grad():
+        return model(x.to(device)).cpu()

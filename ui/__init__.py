@@ -1,0 +1,1 @@
+"""Streamlit pieces that every page shares: the training controls and the Train/Stop run."""

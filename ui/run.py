@@ -1,0 +1,88 @@
+"""The Train/Stop run: a Train button, then a fragment that trains a chunk per rerun and draws live.
+
+The core.Run lives in st.session_state, so its model and history survive reruns, control changes and
+visits to other pages; only Train replaces it.
+"""
+import time
+from typing import Callable
+
+import streamlit as st
+
+import core
+
+CHUNK_SECONDS = 0.3   # training time between two redraws
+REDRAW_EVERY = 0.5    # seconds between fragment reruns while a run is going
+
+
+def run_key(page: str) -> str:
+    return f"{page}.run"
+
+
+def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainConfig], core.Run],
+                draw: Callable[[core.Run], None]) -> core.Run | None:
+    """Train button, progress, Stop, and `draw(run)` for the run live and after it ends."""
+    key = run_key(page)
+    if st.button("Train", type="primary", key=f"{page}.train", icon=":material/play_arrow:"):
+        try:
+            st.session_state[key] = start(cfg)
+        except (ValueError, RuntimeError) as err:
+            st.error(f"Could not start training: {err}")
+    run = st.session_state.get(key)
+    running = run is not None and not run.done
+
+    @st.fragment(run_every=REDRAW_EVERY if running else None)
+    def live():
+        run = st.session_state.get(key)
+        if run is None:
+            st.info("Press **Train** to run the loop: forward, loss, backward, step.")
+            return
+        if not run.done:
+            if st.button("Stop", key=f"{page}.stop", icon=":material/stop:"):
+                run.stop()
+                st.rerun()
+            began = time.perf_counter()
+            run.advance(seconds=CHUNK_SECONDS)
+            st.progress(run.fraction, text=_progress_text(run, time.perf_counter() - began))
+            if run.done:
+                st.rerun()  # a full rerun turns the redraw timer off and shows the final state
+        else:
+            _outcome(run, cfg)
+        draw(run)
+
+    live()
+    return st.session_state.get(key)
+
+
+def _progress_text(run: core.Run, _chunk: float) -> str:
+    epochs = run.cfg.epochs
+    epoch = min(int(run.fraction * epochs) + 1, epochs)
+    text = f"Epoch {epoch} / {epochs}"
+    if run.hist.loss:
+        text += f" · loss {run.hist.loss[-1]:.4g}"
+    if 0 < run.fraction < 1:
+        left = run.hist.seconds * (1 - run.fraction) / run.fraction
+        text += f" · about {left:.0f} s left"
+    return text
+
+
+def _outcome(run: core.Run, cfg: core.TrainConfig) -> None:
+    hist = run.hist
+    if hist.diverged:
+        st.warning(f"The loss diverged at epoch {hist.diverged_epoch + 1}: it grew until it was no "
+                   f"longer a finite number. Try a smaller learning rate (this run used "
+                   f"{run.cfg.lr:g}), or less momentum.", icon=":material/warning:")
+    elif hist.stopped:
+        st.info(f"Stopped after {len(hist.loss)} of {run.cfg.epochs} epochs; "
+                "the model keeps what it learned so far.")
+    else:
+        st.success(f"Trained {len(hist.loss)} epochs in {hist.seconds:.2f} s on {hist.device}.")
+    if run.cfg != cfg:
+        st.caption("The settings have changed since this run; press Train to run them.")
+
+
+def loss_view(run: core.Run, log_scale: bool = False) -> None:
+    """The live loss curve and the "Final loss" metric: what every page shows of a run."""
+    loss = run.hist.loss
+    if loss:
+        st.metric("Final loss", f"{loss[-1]:.4f}")
+        st.altair_chart(core.charts.loss_curve(loss, log_scale=log_scale), width="stretch")
