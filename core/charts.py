@@ -10,18 +10,23 @@ def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     return (alt.Chart(frame, title=title)
             .mark_line(point=len(loss) <= 30)
-            .encode(x=alt.X("epoch:Q", title=x_title),
+            .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
                     y=alt.Y("loss:Q", title="Loss", scale=scale),
                     tooltip=["epoch", alt.Tooltip("loss:Q", format=".4g")]))
 
 
 def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[float],
              title: str = "Data and fitted line") -> alt.Chart:
-    """The data as points and the model's predictions as a line over them."""
+    """The data as points and the model's predictions as a line over them.
+
+    The x axis spans line_x, so give the line's ends a margin beyond the data.
+    """
     points = pd.DataFrame({"x": x, "y": y})
     line = pd.DataFrame({"x": line_x, "y": line_y})
-    base = alt.Chart(points, title=title).mark_circle(size=90).encode(x="x:Q", y="y:Q")
-    return base + alt.Chart(line).mark_line(color="#e4572e").encode(x="x:Q", y="y:Q")
+    x_scale = alt.Scale(domain=[min(line_x), max(line_x)], nice=False)
+    base = (alt.Chart(points, title=title).mark_circle(size=120, color="#1c7ed6")
+            .encode(x=alt.X("x:Q", scale=x_scale), y="y:Q"))
+    return base + alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3).encode(x="x:Q", y="y:Q")
 
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],

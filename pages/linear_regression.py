@@ -22,7 +22,8 @@ def draw(r: core.Run) -> None:
     xs = x.squeeze(1).tolist()
     left, right = st.columns(2)
     with left:
-        ends = [min(xs), max(xs)]
+        margin = 0.1 * (max(xs) - min(xs)) + 0.5
+        ends = [min(xs) - margin, max(xs) + margin]
         st.altair_chart(core.charts.fit_line(xs, y.squeeze(1).tolist(), ends, [w * e + b for e in ends]),
                         width="stretch")
     with right:

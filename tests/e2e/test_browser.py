@@ -1,0 +1,29 @@
+"""Every page through the sidebar in a real Chromium: it renders, and Train trains."""
+from playwright.sync_api import Page, expect
+
+PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST"]
+
+
+def wait_idle(page: Page) -> None:
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
+
+
+def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot):
+    page.goto(app_url)
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Torch Playground")).to_be_visible(timeout=30_000)
+    shot(page, "home")
+    nav = page.get_by_test_id("stSidebarNav")
+    for title in PAGES:
+        nav.get_by_role("link", name=title).click()
+        wait_idle(page)
+        epochs = page.get_by_role("spinbutton", name="Epochs")
+        epochs.fill("5")
+        epochs.press("Enter")
+        wait_idle(page)
+        page.get_by_role("button", name="Train").click()
+        expect(page.get_by_text("Trained 5 epochs")).to_be_visible(timeout=60_000)
+        expect(page.get_by_test_id("stMetric").first).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        wait_idle(page)
+        shot(page, title.lower().replace(" ", "_"))

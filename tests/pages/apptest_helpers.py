@@ -1,0 +1,42 @@
+"""Driving the app in AppTest: open a page, press Train, read a metric."""
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+
+# page file -> the key prefix its controls and run use
+PAGES = {
+    "pages/tensors.py": "tensors",
+    "pages/linear_regression.py": "linear",
+    "pages/gradient_descent.py": "descent",
+    "pages/sine.py": "sine",
+    "pages/mnist.py": "mnist",
+}
+
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def is_running(at: AppTest) -> bool:
+    return any(b.label == "Stop" for b in at.button)
+
+
+def train(at: AppTest, key: str, max_reruns: int = 200) -> AppTest:
+    """Press Train, then rerun (each rerun trains one chunk in the fragment) until the run ends."""
+    at.button(key=f"{key}.train").click().run()
+    for _ in range(max_reruns):
+        if not is_running(at):
+            break
+        at.run()
+    assert not is_running(at), "the run did not finish"
+    assert not at.exception, at.exception
+    return at
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)

@@ -1,0 +1,80 @@
+"""Every page renders, has the shared controls, and trains through them (AppTest)."""
+import pytest
+
+from apptest_helpers import PAGES, is_running, metric, open_page, train
+
+
+def test_home_links_every_page(app):
+    assert app.title[0].value == "Torch Playground"
+    assert not app.exception
+
+
+@pytest.mark.parametrize("page, key", PAGES.items())
+def test_page_renders_with_the_shared_controls(app, page, key):
+    open_page(app, page)
+    assert app.select_slider(key=f"{key}.lr").label == "Learning rate"
+    assert app.number_input(key=f"{key}.epochs").label == "Epochs"
+    assert app.slider(key=f"{key}.momentum").label == "Momentum"
+    device = app.selectbox(key=f"{key}.device")
+    assert device.label == "Device" and device.options[0] == "cpu"
+
+
+@pytest.mark.parametrize("page, key", PAGES.items())
+def test_train_works_on_every_page(app, page, key):
+    open_page(app, page)
+    app.number_input(key=f"{key}.epochs").set_value(3).run()
+    train(app, key)
+    assert float(metric(app, "Final loss")) >= 0
+    assert any("Trained 3 epochs" in s.value for s in app.success)
+    assert app.get("vega_lite_chart"), "no chart drawn"
+
+
+def test_linear_page_reproduces_the_tutorial(app):
+    open_page(app, "pages/linear_regression.py")
+    train(app, "linear")  # defaults: the x = 1, 2, 3 line, SGD lr 0.01, 1000 epochs
+    assert any("W = **1.9708**, b = **0.0664**" in m.value for m in app.markdown)
+
+
+def test_a_too_large_learning_rate_is_reported_as_divergence(app):
+    open_page(app, "pages/linear_regression.py")
+    app.selectbox(key="linear.dataset").set_value("hours")
+    app.select_slider(key="linear.lr").set_value(1.0).run()
+    train(app, "linear")
+    assert any("diverged at epoch" in w.value for w in app.warning)
+    assert not app.exception
+
+
+def test_a_control_change_does_not_retrain_or_lose_the_result(app):
+    open_page(app, "pages/linear_regression.py")
+    train(app, "linear")
+    run = app.session_state["linear.run"]
+    app.slider(key="linear.momentum").set_value(0.5).run()
+    assert app.session_state["linear.run"] is run
+    assert metric(app, "Final loss")
+    assert any("settings have changed" in c.value for c in app.caption)
+
+
+def test_results_and_controls_survive_a_visit_to_another_page(app):
+    open_page(app, "pages/linear_regression.py")
+    app.number_input(key="linear.epochs").set_value(40).run()
+    train(app, "linear")
+    loss = metric(app, "Final loss")
+    open_page(app, "pages/sine.py")
+    open_page(app, "pages/linear_regression.py")
+    assert app.number_input(key="linear.epochs").value == 40
+    assert metric(app, "Final loss") == loss
+
+
+def test_stop_keeps_what_was_learned(app):
+    open_page(app, "pages/sine.py")
+    app.number_input(key="sine.epochs").set_value(20000).run()
+    app.button(key="sine.train").click().run()
+    assert is_running(app)
+    app.button(key="sine.stop").click().run()
+    assert not is_running(app)
+    run = app.session_state["sine.run"]
+    assert run.hist.stopped and 0 < len(run.hist.loss) < 20000
+    assert any("Stopped after" in i.value for i in app.info)
+    assert metric(app, "Final loss")
+    train(app, "sine")  # Train again starts a clean run
+    assert app.session_state["sine.run"] is not run
