@@ -19,14 +19,16 @@ def start(cfg: core.TrainConfig) -> core.Run:
 
 def draw(r: core.Run) -> None:
     a, b, c, d = r.model.coefficients()
-    st.markdown(f"y = **{a:.4f}** + **{b:.4f}** x + **{c:.4f}** x² + **{d:.4f}** x³")
+    st.markdown(f"y = **{a:.4f}** {b:+.4f} x {c:+.4f} x² {d:+.4f} x³")
     frame = pd.DataFrame({"x": x.squeeze(1).tolist() * 2,
                           "y": y.squeeze(1).tolist() + core.predict(r.model, x).squeeze(1).tolist(),
                           "curve": ["sin(x)"] * len(x) + ["prediction"] * len(x)})
     left, right = st.columns(2)
     with left:
         st.altair_chart(alt.Chart(frame, title="sin(x) and the cubic").mark_line()
-                        .encode(x="x:Q", y="y:Q", color="curve:N"), width="stretch")
+                        .encode(x="x:Q", y="y:Q",
+                                color=alt.Color("curve:N", scale=alt.Scale(range=["#e4572e", "#1c7ed6"]))),
+                        width="stretch")
     with right:
         run.loss_view(r, log_scale=True)
 
