@@ -38,3 +38,35 @@ def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost
     dots = (alt.Chart(path).mark_line(point=True, color="#e4572e", strokeDash=[4, 3])
             .encode(x="W:Q", y="cost:Q", order="step:Q", tooltip=["step", "W", "cost"]))
     return line + dots
+
+
+def heatmap(matrix: list[list[float]], title: str = "") -> alt.Chart:
+    """A 2-D tensor as coloured cells with their values written in."""
+    rows = [{"row": i, "col": j, "value": float(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
+    frame = pd.DataFrame(rows)
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("col:O", title="column (dim 1)"), y=alt.Y("row:O", title="row (dim 0)"))
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("value:Q", scale=alt.Scale(scheme="blueorange"), legend=None),
+        tooltip=["row", "col", alt.Tooltip("value:Q", format=".4g")])
+    if len(rows) > 400:  # too many cells to write numbers in
+        return cells.properties(height=alt.Step(max(8, 360 // len(matrix))))
+    text = base.mark_text(fontSize=14).encode(text=alt.Text("value:Q", format=".3~g"))
+    return (cells + text).properties(height=alt.Step(36))
+
+
+def lines_to_point(point: tuple[float, float], lines: list[tuple[str, float, float]],
+                   x_range: tuple[float, float], title: str = "") -> alt.Chart:
+    """A data point and several lines y = W x + b, each named (e.g. "before", "after")."""
+    lo, hi = x_range
+    frame = pd.DataFrame([{"line": name, "x": x, "y": w * x + b}
+                          for name, w, b in lines for x in (lo, hi)])
+    names = [name for name, _, _ in lines]
+    drawn = (alt.Chart(frame, title=title).mark_line(strokeWidth=3)
+             .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[lo, hi], nice=False)), y="y:Q",
+                     color=alt.Color("line:N", sort=names, title=None,
+                                     scale=alt.Scale(range=["#adb5bd", "#e4572e", "#1c7ed6", "#2b8a3e"])),
+                     detail="line:N"))
+    dot = (alt.Chart(pd.DataFrame({"x": [point[0]], "y": [point[1]]})).mark_point(
+        size=220, filled=True, color="#111111").encode(x="x:Q", y="y:Q"))
+    return drawn + dot

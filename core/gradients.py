@@ -6,3 +6,22 @@ def linear_mse(w: float, b: float, x: torch.Tensor, y: torch.Tensor) -> tuple[fl
     """d/dW and d/db of mean((W x + b - y)^2): 2 mean((y_hat - y) x) and 2 mean(y_hat - y)."""
     err = w * x + b - y
     return (2 * (err * x).mean()).item(), (2 * err.mean()).item()
+
+
+def one_step(x: float, y: float, w: float, b: float, lr: float) -> dict[str, float]:
+    """One forward/loss/backward/step on one point, loss = 0.5 (y - y_hat)^2, by autograd and by hand.
+
+    The tutorial's numbers: x=2, y=4, W=b=1, lr=0.1 give loss 0.5, grads -2 and -1, W 1.2, b 1.1.
+    """
+    W = torch.tensor(float(w), requires_grad=True)
+    B = torch.tensor(float(b), requires_grad=True)
+    y_hat = W * x + B                  # forward
+    loss = 0.5 * (y - y_hat) ** 2      # loss
+    loss.backward()                    # backward: fills W.grad and B.grad
+    with torch.no_grad():              # step
+        new_w, new_b = W - lr * W.grad, B - lr * B.grad
+    err = y - (w * x + b)
+    return {"y_hat": y_hat.item(), "loss": loss.item(),
+            "grad_w": W.grad.item(), "grad_b": B.grad.item(),
+            "hand_grad_w": -err * x, "hand_grad_b": -err,   # d/dW 0.5 (y - Wx - b)^2 = -(y - y_hat) x
+            "new_w": new_w.item(), "new_b": new_b.item()}

@@ -20,15 +20,19 @@ def _default_linear_init(layer: nn.Linear, gen: torch.Generator) -> None:
             layer.bias.uniform_(-bound, bound, generator=gen)
 
 
-def linear(init: str = "zeros", seed: int = 0, bias: bool = True) -> nn.Linear:
-    """y = W x + b with one input and one output; x is (N, 1). init: "zeros", "ones" or "random".
+def linear(init="zeros", seed: int = 0, bias: bool = True) -> nn.Linear:
+    """y = W x + b with one input and one output; x is (N, 1).
 
+    init: "zeros", "ones", "random" (randn from `seed`), or a pair (W, b) to start from.
     bias=False gives y = W x, the gradient descent tutorial's model with b held at 0.
     """
     model = nn.Linear(1, 1, bias=bias)
     params = list(model.parameters())
     with torch.no_grad():
-        if init in ("zeros", "ones"):
+        if isinstance(init, (tuple, list)):
+            for p, value in zip(params, init):
+                p.fill_(float(value))
+        elif init in ("zeros", "ones"):
             for p in params:
                 p.fill_(0.0 if init == "zeros" else 1.0)
         elif init == "random":

@@ -3,7 +3,9 @@ import streamlit as st
 import torch
 
 import core
-from ui import controls, run
+from ui import controls, nav, run
+
+nav.ensure_entrypoint()
 
 st.title("Gradient descent")
 st.markdown("With b held at 0, the cost of y = W x on x = 1, 2, 3 and y = 2, 4, 6 is a parabola in W. "

@@ -1,6 +1,10 @@
 """Home: what the playground teaches, and a way into each page."""
 import streamlit as st
 
+from ui import nav
+
+nav.ensure_entrypoint()
+
 st.title("Torch Playground")
 st.markdown(
     "Learn how PyTorch trains a model by turning the knobs yourself. Every page runs the same "

@@ -2,7 +2,9 @@
 import streamlit as st
 
 import core
-from ui import controls, run
+from ui import controls, nav, run
+
+nav.ensure_entrypoint()
 
 st.title("Linear regression")
 DATASETS = {"line": "x = 1, 2, 3; y = 2, 4, 6", "hours": "Hours studied to ability",

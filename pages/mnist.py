@@ -2,7 +2,9 @@
 import streamlit as st
 
 import core
-from ui import controls, run
+from ui import controls, nav, run
+
+nav.ensure_entrypoint()
 
 st.title("MNIST digits")
 

@@ -4,7 +4,9 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import controls, run
+from ui import controls, nav, run
+
+nav.ensure_entrypoint()
 
 st.title("Approximating sin(x)")
 st.markdown("A cubic a + b x + c x² + d x³, started from random numbers, learns sin(x) from 1000 points "

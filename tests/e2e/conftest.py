@@ -1,4 +1,5 @@
 """A real `streamlit run` server and Debian's Chromium, as Streamlit's own end-to-end suite uses them."""
+import contextlib
 import os
 import socket
 import subprocess
@@ -19,9 +20,9 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url():
-    """Start the app once for the session; wait for /_stcore/health."""
+@contextlib.contextmanager
+def serve():
+    """`streamlit run` on a free port; yields its URL once /_stcore/health answers."""
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
@@ -29,19 +30,28 @@ def app_url():
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            pass
-        if server.poll() is not None or time.time() > deadline:
-            server.kill()
-            pytest.fail("streamlit did not start:\n" + (server.stdout.read() if server.stdout else ""))
-        time.sleep(0.3)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.time() > deadline:
+                server.kill()
+                pytest.fail("streamlit did not start:\n" + (server.stdout.read() if server.stdout else ""))
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    """One app server for the whole session."""
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

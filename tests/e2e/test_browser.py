@@ -1,10 +1,14 @@
 """Every page through the sidebar in a real Chromium: it renders, and Train trains."""
 from playwright.sync_api import Page, expect
 
+from conftest import serve
+
 PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST"]
 
 
 def wait_idle(page: Page) -> None:
+    """Wait until the script has run: first for it to start showing, then for it to finish."""
+    page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
 
 
@@ -27,3 +31,14 @@ def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         wait_idle(page)
         shot(page, title.lower().replace(" ", "_"))
+
+
+def test_a_deep_link_on_a_fresh_server_keeps_the_apps_navigation(page: Page):
+    """The first visitor of a new server opens /tensors directly (a shared link)."""
+    with serve() as url:
+        page.goto(url + "/tensors")
+        wait_idle(page)
+        expect(page.get_by_role("heading", name="Tensors and autograd")).to_be_visible()
+        nav = page.get_by_test_id("stSidebarNav")
+        expect(nav.get_by_role("link", name="Linear regression")).to_be_visible()
+        expect(nav.get_by_text("streamlit app")).to_have_count(0)

@@ -1,0 +1,39 @@
+"""The app's pages and navigation, kept under the entrypoint even on a deep link."""
+import streamlit as st
+
+PAGES = [  # (file, title, icon)
+    ("pages/home.py", "Home", ":material/home:"),
+    ("pages/tensors.py", "Tensors", ":material/grid_on:"),
+    ("pages/linear_regression.py", "Linear regression", ":material/show_chart:"),
+    ("pages/gradient_descent.py", "Gradient descent", ":material/trending_down:"),
+    ("pages/sine.py", "Sine", ":material/waves:"),
+    ("pages/mnist.py", "MNIST", ":material/draw:"),
+]
+
+
+def run_app() -> None:
+    """What streamlit_app.py does: page settings, then navigation over PAGES and the chosen page."""
+    st.set_page_config(page_title="Torch Playground", page_icon=":material/local_fire_department:",
+                       layout="wide")
+    pages = [st.Page(path, title=title, icon=icon, default=i == 0)
+             for i, (path, title, icon) in enumerate(PAGES)]
+    st.navigation(pages).run()
+
+
+def ensure_entrypoint() -> None:
+    """Called first by every page: if Streamlit ran the page on its own, run the app around it.
+
+    Streamlit starts in the old pages/-folder mode whenever a pages/ folder exists, and leaves it
+    only once st.navigation has run. If a fresh server's first visitor opens a deep link such as
+    /tensors (and in every AppTest run after a switch_page), it runs pages/tensors.py directly: no
+    navigation, no wide layout, the folder's file names in the sidebar. Then we run the entrypoint's
+    navigation here, which runs this same page inside it, and stop this outer run. It all happens in
+    one script run, so a button press is not lost.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without it has no such mode
+        return
+    if PagesManager.uses_pages_directory:
+        run_app()  # st.navigation switches the old mode off, then runs this page once more
+        st.stop()
