@@ -3,10 +3,17 @@ import altair as alt
 import pandas as pd
 
 
+LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it here
+
+
+def _positive(values: list[float]) -> list[float]:
+    return [max(v, LOG_FLOOR) for v in values]
+
+
 def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
                x_title: str = "Epoch") -> alt.Chart:
     """The loss per epoch as a line."""
-    frame = pd.DataFrame({"epoch": range(len(loss)), "loss": loss})
+    frame = pd.DataFrame({"epoch": range(len(loss)), "loss": _positive(loss) if log_scale else loss})
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     return (alt.Chart(frame, title=title)
             .mark_line(point=len(loss) <= 30)
@@ -31,12 +38,17 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],
                title: str = "cost(W)") -> alt.Chart:
-    """cost(W) as a parabola, and the W the optimizer visited as points on it."""
+    """cost(W) as a parabola, and the W the optimizer visited as points on it (clipped to the curve's box)."""
     curve = pd.DataFrame({"W": w, "cost": cost})
     path = pd.DataFrame({"W": path_w, "cost": path_cost, "step": range(len(path_w))})
-    line = alt.Chart(curve, title=title).mark_line().encode(x="W:Q", y=alt.Y("cost:Q", title="cost"))
-    dots = (alt.Chart(path).mark_line(point=True, color="#e4572e", strokeDash=[4, 3])
-            .encode(x="W:Q", y="cost:Q", order="step:Q", tooltip=["step", "W", "cost"]))
+    x_scale = alt.Scale(domain=[min(w), max(w)], nice=False)
+    y_scale = alt.Scale(domain=[0, max(cost)], nice=False)
+    line = (alt.Chart(curve, title=title).mark_line(color="#495057", strokeWidth=2.5)
+            .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", title="cost", scale=y_scale)))
+    dots = (alt.Chart(path).mark_line(point=alt.OverlayMarkDef(size=60, color="#e4572e"), color="#e4572e",
+                                      strokeDash=[4, 3], clip=True)
+            .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", scale=y_scale), order="step:Q",
+                    tooltip=["step", alt.Tooltip("W:Q", format=".4f"), alt.Tooltip("cost:Q", format=".4g")]))
     return line + dots
 
 
@@ -70,3 +82,55 @@ def lines_to_point(point: tuple[float, float], lines: list[tuple[str, float, flo
     dot = (alt.Chart(pd.DataFrame({"x": [point[0]], "y": [point[1]]})).mark_point(
         size=220, filled=True, color="#111111").encode(x="x:Q", y="y:Q"))
     return drawn + dot
+
+
+PALETTE = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00"]
+
+
+def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False) -> alt.Chart:
+    """Several loss curves, one colour each, on one chart."""
+    frame = pd.DataFrame([{"run": name, "epoch": i, "loss": v}
+                          for name, loss in series.items()
+                          for i, v in enumerate(_positive(loss) if log_scale else loss)])
+    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
+    return (alt.Chart(frame, title=title).mark_line(strokeWidth=2.5)
+            .encode(x=alt.X("epoch:Q", title="Epoch", axis=alt.Axis(format="d", tickMinStep=1)),
+                    y=alt.Y("loss:Q", title="Loss", scale=scale),
+                    color=alt.Color("run:N", title=None, sort=list(series), scale=alt.Scale(range=PALETTE),
+                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
+                    tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))
+
+
+def contour(w: list[float], b: list[float], cost: list[list[float]],
+            paths: dict[str, tuple[list[float], list[float]]], best: tuple[float, float],
+            title: str = "cost(W, b)") -> alt.Chart:
+    """cost over a (W, b) grid as shaded cells (log colour), optimizer paths on top, the optimum as a star.
+
+    cost[i][j] is the cost at w[i], b[j]; the grid is assumed evenly spaced.
+    """
+    dw, db = (w[1] - w[0]) / 2, (b[1] - b[0]) / 2
+    cells = pd.DataFrame([{"W": wi, "b": bj, "w0": wi - dw, "w1": wi + dw, "b0": bj - db, "b1": bj + db,
+                           "cost": max(cost[i][j], 1e-12)}
+                          for i, wi in enumerate(w) for j, bj in enumerate(b)])
+    x_scale = alt.Scale(domain=[w[0] - dw, w[-1] + dw], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[b[0] - db, b[-1] + db], nice=False, zero=False)
+    surface = (alt.Chart(cells, title=title).mark_rect()
+               .encode(x=alt.X("w0:Q", title="W", scale=x_scale), x2="w1", y=alt.Y("b0:Q", title="b", scale=y_scale),
+                       y2="b1", color=alt.Color("cost:Q", scale=alt.Scale(type="log", scheme="greys", reverse=True),
+                                                legend=alt.Legend(title="cost", orient="right"))))
+    path_rows = [{"optimizer": name, "step": k, "W": pw, "b": pb}
+                 for name, (ws, bs) in paths.items() for k, (pw, pb) in enumerate(zip(ws, bs))
+                 if w[0] - dw <= pw <= w[-1] + dw and b[0] - db <= pb <= b[-1] + db]
+    layers = [surface]
+    if path_rows:
+        lines = (alt.Chart(pd.DataFrame(path_rows)).mark_line(point=alt.OverlayMarkDef(size=25), strokeWidth=2.5)
+                 .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
+                         color=alt.Color("optimizer:N", sort=list(paths), scale=alt.Scale(range=PALETTE),
+                                         legend=alt.Legend(title=None, orient="top")),
+                         tooltip=["optimizer", "step", alt.Tooltip("W:Q", format=".4f"),
+                                  alt.Tooltip("b:Q", format=".4f")]))
+        layers.append(lines)
+    star = (alt.Chart(pd.DataFrame({"W": [best[0]], "b": [best[1]]})).mark_point(
+        shape="diamond", size=260, filled=True, color="#f59f00", stroke="black")
+        .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale)))
+    return alt.layer(*layers, star).properties(height=420)

@@ -1,4 +1,6 @@
 """The tutorials' data sets as tensors: small tables, sin(x), and MNIST (full or the bundled sample)."""
+import csv
+import io
 import math
 from pathlib import Path
 
@@ -25,6 +27,60 @@ def table(name: str, centred: bool = False) -> tuple[torch.Tensor, torch.Tensor]
     if centred:
         x, y = x - x.mean(), y - y.mean()
     return x, y
+
+
+MAX_CSV_BYTES = 1_000_000
+MAX_ROWS = 10_000
+
+
+class DataError(ValueError):
+    """A data file or setting that cannot be used; the message says why and what to do."""
+
+
+def noisy_line(n: int = 30, slope: float = 2.0, intercept: float = 1.0, noise: float = 1.0,
+               seed: int = 0, x_range: tuple[float, float] = (0.0, 10.0)) -> tuple[torch.Tensor, torch.Tensor]:
+    """n points y = slope x + intercept + Gaussian noise, x evenly spread; x, y of shape (n, 1)."""
+    if not 2 <= n <= MAX_ROWS:
+        raise DataError(f"points must be between 2 and {MAX_ROWS:,}, not {n}")
+    gen = torch.Generator().manual_seed(seed)
+    x = torch.linspace(*x_range, n).unsqueeze(1)                    # (n, 1)
+    y = slope * x + intercept + noise * torch.randn(x.shape, generator=gen)
+    return x, y
+
+
+def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]]:
+    """A CSV of two numeric columns (an optional header row) -> x, y of shape (N, 1), column names."""
+    if len(raw) > MAX_CSV_BYTES:
+        raise DataError(f"The file is {len(raw) / 1e6:.1f} MB; at most {MAX_CSV_BYTES / 1e6:.0f} MB.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError("The file is not text (UTF-8): upload a .csv of two numeric columns.") from None
+    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+    if not rows:
+        raise DataError("The file is empty: it needs two numeric columns, such as x,y then 1,2.")
+    names = ("x", "y")
+    try:
+        [float(c) for c in rows[0][:2]]
+    except ValueError:
+        names, rows = tuple(c.strip() or d for c, d in zip(rows[0][:2], ("x", "y"))), rows[1:]
+    if len(rows) > MAX_ROWS:
+        raise DataError(f"The file has {len(rows):,} rows; at most {MAX_ROWS:,}.")
+    values = []
+    for i, row in enumerate(rows, start=1):
+        if len(row) != 2:
+            raise DataError(f"Row {i} has {len(row)} columns; every row needs exactly two (x and y).")
+        try:
+            pair = [float(cell) for cell in row]
+        except ValueError:
+            raise DataError(f"Row {i} is not two numbers: {','.join(row)[:60]!r}.") from None
+        if not all(math.isfinite(v) for v in pair):
+            raise DataError(f"Row {i} holds a value that is not finite (nan or inf).")
+        values.append(pair)
+    if len(values) < 2:
+        raise DataError("A line needs at least two rows of numbers.")
+    xy = torch.tensor(values, dtype=torch.float32)                 # (N, 2)
+    return xy[:, :1], xy[:, 1:], names
 
 
 def sine(n: int = 1000, noise: float = 0.0, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:

@@ -25,3 +25,17 @@ def one_step(x: float, y: float, w: float, b: float, lr: float) -> dict[str, flo
             "grad_w": W.grad.item(), "grad_b": B.grad.item(),
             "hand_grad_w": -err * x, "hand_grad_b": -err,   # d/dW 0.5 (y - Wx - b)^2 = -(y - y_hat) x
             "new_w": new_w.item(), "new_b": new_b.item()}
+
+
+def w_step(w: float, x: torch.Tensor, y: torch.Tensor, lr: float) -> dict[str, float]:
+    """One step of gradient descent on cost(W) = mean((W x - y)^2), b held at 0.
+
+    The gradient by the tutorial's formula, 2 mean((W x - y) x), beside autograd's.
+    """
+    W = torch.tensor(float(w), requires_grad=True)
+    y_hat = W * x                                   # (N, 1)
+    cost = (y_hat - y).pow(2).mean()
+    cost.backward()
+    hand = (2 * ((w * x - y) * x).mean()).item()
+    return {"cost": cost.item(), "grad": W.grad.item(), "hand_grad": hand,
+            "new_w": w - lr * W.grad.item(), "y_hat": y_hat.detach().reshape(-1).tolist()}

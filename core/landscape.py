@@ -1,4 +1,4 @@
-"""Loss landscapes: the cost of a model over a grid of its weights."""
+"""Loss landscapes of y = W x + b under mean squared error: curves, grids, the optimum, the regimes."""
 import torch
 
 
@@ -6,3 +6,39 @@ def linear_cost_1d(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor) -> torch.T
     """mean((W x - y)^2) for each W in w, with b held at 0. x, y (N, 1); w (K,) -> (K,)."""
     pred = x.reshape(1, -1) * w.reshape(-1, 1)          # (K, N)
     return (pred - y.reshape(1, -1)).pow(2).mean(dim=1)  # (K,)
+
+
+def linear_cost_grid(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """mean((W x + b - y)^2) over a grid: w (K,), b (L,) -> (K, L)."""
+    pred = w.reshape(-1, 1, 1) * x.reshape(1, 1, -1) + b.reshape(1, -1, 1)  # (K, L, N)
+    return (pred - y.reshape(1, 1, -1)).pow(2).mean(dim=2)                   # (K, L)
+
+
+def least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
+    """The W and b that minimise mean((W x + b - y)^2), in closed form (float64)."""
+    x64, y64 = x.double().reshape(-1, 1), y.double().reshape(-1, 1)
+    design = torch.cat([x64, torch.ones_like(x64)], dim=1)  # (N, 2)
+    w, b = torch.linalg.lstsq(design, y64).solution.reshape(-1).tolist()
+    return w, b
+
+
+def descent_regime(lr: float, x: torch.Tensor) -> tuple[str, float]:
+    """How plain gradient descent on W alone behaves at this learning rate.
+
+    cost(W) = mean((W x - y)^2) has curvature 2 mean(x^2), so each step multiplies the distance
+    to the best W by r = 1 - lr * 2 mean(x^2): 0 < r < 1 slow or steady, -1 < r < 0 oscillating
+    in towards it, |r| > 1 diverging.  -> (regime name, r)
+    """
+    r = 1 - lr * 2 * x.double().pow(2).mean().item()
+    if abs(r) >= 1:
+        return "diverging", r
+    if r < 0:
+        return "oscillating", r
+    return ("slow" if r > 0.9 else "converging"), r
+
+
+def lr_for_regime(regime: str, x: torch.Tensor) -> float:
+    """A learning rate that shows `regime` on this data (the inverse of descent_regime)."""
+    curvature = 2 * x.double().pow(2).mean().item()
+    r = {"slow": 0.97, "converging": 0.3, "oscillating": -0.7, "diverging": -1.15}[regime]
+    return (1 - r) / curvature

@@ -132,6 +132,7 @@ class Run:
     def __init__(self, model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
                  cfg: TrainConfig, metrics: dict[str, Metric] | None = None):
         self.model, self.cfg = model, cfg
+        self.x, self.y = x, y  # the data as given, for pictures of the run
         self.hist = History()
         self.last: Progress | None = None
         self.done = False
@@ -207,3 +208,15 @@ def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
     device = next(model.parameters()).device
     with torch.no_grad():
         return model(x.to(device)).cpu()
+
+
+def compare(make_model: Callable[[], nn.Module], loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
+            configs: dict[str, TrainConfig], metrics: dict[str, Metric] | None = None,
+            on_epoch: Callable[[str, int, History], None] | None = None) -> dict[str, Run]:
+    """Train a fresh make_model() under each named config, so every run starts from the same weights."""
+    runs = {}
+    for name, cfg in configs.items():
+        runs[name] = Run(make_model(), loss_fn, x, y, cfg, metrics)
+        runs[name].advance(on_epoch=None if on_epoch is None
+                           else lambda epoch, hist, name=name: on_epoch(name, epoch, hist))
+    return runs

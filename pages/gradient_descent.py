@@ -1,4 +1,5 @@
-"""Gradient descent: the path of W down cost(W) = mean((W x - y)^2), with b held at 0."""
+"""Gradient descent: walk down cost(W) a step at a time, then watch optimizers cross cost(W, b)."""
+import pandas as pd
 import streamlit as st
 import torch
 
@@ -8,30 +9,142 @@ from ui import controls, nav, run
 nav.ensure_entrypoint()
 
 st.title("Gradient descent")
-st.markdown("With b held at 0, the cost of y = W x on x = 1, 2, 3 and y = 2, 4, 6 is a parabola in W. "
-            "Each step moves W against the slope: W := W - lr * grad.")
-x, y = core.data.table("line")
-cfg = controls.train_controls("descent", lr=0.01, epochs=50, max_epochs=1000)
-W0 = 0.0
+st.markdown("Training is walking downhill on the loss. The slope under your feet is the gradient; "
+            "each step goes against it: **W := W − lr · grad**.")
+cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000)
+
+DATASETS = {"line": "x = 1, 2, 3 → y = 2, 4, 6", "heights": "Heights → weights, centred"}
+name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True, key="descent.dataset")
+x, y = core.data.table(name, centred=name == "heights")
+best_w, best_b = core.landscape.least_squares(x, y)
+best_w0 = (x * y).sum().item() / x.pow(2).sum().item()  # the best W when b is held at 0
+
+
+def parabola(path: list[float], title: str, span: float | None = None):
+    """cost(W) with b = 0 around its minimum, and the path of W on it."""
+    reach = span or max([abs(p - best_w0) for p in path] + [2.0]) * 1.15
+    grid = torch.linspace(best_w0 - reach, best_w0 + reach, 200)
+    walk = torch.tensor(path)
+    return core.charts.cost_curve(grid.tolist(), core.landscape.linear_cost_1d(x, y, grid).tolist(),
+                                  path, core.landscape.linear_cost_1d(x, y, walk).tolist(), title=title)
+
+
+# 1. Step by step ---------------------------------------------------------------------------------
+st.header("1. One step at a time", divider="orange")
+st.markdown("Hold b at 0: the cost **mean((W x − y)²)** is then a parabola in W. Press **Step** to take "
+            "one update with the learning rate from the sidebar and see every number in it.")
+c1, c2, c3, _ = st.columns([2, 1, 1, 3], vertical_alignment="bottom")
+start_w = c1.number_input("Start W", value=-1.0, step=0.5, key="descent.start_w")
+path_key = f"descent.path.{name}"
+if path_key not in st.session_state or c3.button("Reset", key="descent.reset", icon=":material/restart_alt:"):
+    st.session_state[path_key] = [start_w]
+path = st.session_state[path_key]
+if path[0] != start_w:  # a new start resets the walk
+    path[:] = [start_w]
+if c2.button("Step", type="primary", key="descent.step", icon=":material/footprint:"):
+    path.append(core.gradients.w_step(path[-1], x, y, cfg.lr)["new_w"])
+s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
+left, right = st.columns([1, 1], gap="large")
+with left:
+    st.altair_chart(parabola(path, f"cost(W), b = 0: {len(path) - 1} steps taken").properties(height=340),
+                    width="stretch")
+with right:
+    st.markdown(f"**Step {len(path)}**, from W = {path[-1]:.4f} (best W here: {best_w0:.4f})")
+    st.dataframe(pd.DataFrame({"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(),
+                               "y_hat = W x": s["y_hat"]}),
+                 hide_index=True, column_config={"y_hat = W x": st.column_config.NumberColumn(format="%.4f")})
+    st.markdown(
+        f"| | value |\n|---|---|\n"
+        f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
+        f"| grad by hand: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
+        f"| grad by autograd: `cost.backward(); W.grad` | **{s['grad']:.6g}** |\n"
+        f"| W := W − lr · grad = {path[-1]:.4f} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
+
+# 2. Regimes --------------------------------------------------------------------------------------
+st.header("2. Too small, just right, too large", divider="orange")
+regime, ratio = core.landscape.descent_regime(cfg.lr, x)
+st.markdown(f"Each step multiplies the distance to the best W by r = 1 − lr · 2·mean(x²). "
+            f"With your learning rate {cfg.lr:g} on this data, r = {ratio:.3f}: **{regime}**.")
+cols = st.columns(4)
+for col, kind in zip(cols, ("slow", "converging", "oscillating", "diverging")):
+    lr = core.landscape.lr_for_regime(kind, x)
+    model = core.models.linear(init=(start_w,), bias=False)
+    hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=12),
+                      metrics={"W": lambda m: m.weight.item()})
+    walk = [start_w] + hist.metrics.get("W", [])
+    with col:
+        st.altair_chart(parabola(walk, f"{kind}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
+                        .properties(height=220), width="stretch")
+
+# 3. The (W, b) surface ---------------------------------------------------------------------------
+st.header("3. Down the surface cost(W, b)", divider="orange")
+st.markdown("Now train W and b together. The shading is the cost (darker is lower), the diamond is the "
+            "least-squares answer, and the line is the path the optimizer from the sidebar takes.")
+c1, c2, _ = st.columns([1, 1, 3])
+w0 = c1.number_input("Start W", value=-1.0, step=0.5, key="descent.w0")
+b0 = c2.number_input("Start b", value=3.0 if name == "line" else 6.0, step=0.5, key="descent.b0")
+track = {"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()}
+
+
+def walk(r: core.Run) -> tuple[list[float], list[float]]:
+    return [w0] + r.hist.metrics.get("W", []), [b0] + r.hist.metrics.get("b", [])
+
+
+def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
+    ws = [w0, best_w] + [v for p in paths.values() for v in p[0]]
+    bs = [b0, best_b] + [v for p in paths.values() for v in p[1]]
+    w_lo, w_hi = min(min(ws), best_w - 1), max(max(ws), best_w + 1)
+    b_lo, b_hi = min(min(bs), best_b - 1), max(max(bs), best_b + 1)
+    # keep a diverging path from stretching the picture past where the start and the optimum sit
+    w_lo, w_hi = max(w_lo, min(w0, best_w) - 6), min(w_hi, max(w0, best_w) + 6)
+    b_lo, b_hi = max(b_lo, min(b0, best_b) - 6), min(b_hi, max(b0, best_b) + 6)
+    gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
+    cost = core.landscape.linear_cost_grid(x, y, gw, gb)
+    return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title)
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
-    model = core.models.linear(init="zeros", bias=False)
-    return core.Run(model, core.losses.mse, x, y, cfg, metrics={"W": lambda m: m.weight.item()})
+    return core.Run(core.models.linear(init=(w0, b0)), core.losses.mse, x, y, cfg, metrics=track)
 
 
 def draw(r: core.Run) -> None:
-    path = torch.tensor([W0] + r.hist.metrics.get("W", []))
-    lo, hi = min(-1.0, path.min().item()), max(5.0, path.max().item())
-    grid = torch.linspace(lo, hi, 200)
-    st.markdown(f"W = **{path[-1].item():.4f}** after {len(path) - 1} steps (the best W is 2).")
-    left, right = st.columns(2)
+    ws, bs = walk(r)
+    label = "Adam" if r.cfg.optimizer == "adam" else f"SGD, momentum {r.cfg.momentum:g}"
+    left, right = st.columns([3, 2], gap="large")
     with left:
-        st.altair_chart(core.charts.cost_curve(grid.tolist(), core.landscape.linear_cost_1d(x, y, grid).tolist(),
-                                               path.tolist(), core.landscape.linear_cost_1d(x, y, path).tolist()),
+        st.altair_chart(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"), width="stretch")
+    with right:
+        st.markdown(f"W = **{ws[-1]:.4f}**, b = **{bs[-1]:.4f}** after {len(ws) - 1} steps "
+                    f"(least squares: W = {best_w:.4f}, b = {best_b:.4f})")
+        run.loss_view(r, log_scale=True)
+
+
+run.train_panel("descent", cfg, start, draw, inputs=(name, w0, b0))
+
+st.subheader("SGD, momentum and Adam from the same start")
+momentum = cfg.momentum if cfg.momentum > 0 else 0.9
+if st.button(f"Compare them (lr {cfg.lr:g}, {cfg.epochs} epochs, momentum {momentum:g})",
+             key="descent.compare_button", icon=":material/compare_arrows:"):
+    base = {**cfg.__dict__, "momentum": 0.0, "optimizer": "sgd"}
+    configs = {"SGD": core.TrainConfig(**base),
+               f"SGD + momentum {momentum:g}": core.TrainConfig(**{**base, "momentum": momentum}),
+               "Adam": core.TrainConfig(**{**base, "optimizer": "adam"})}
+    with st.spinner("Training the three optimizers…"):
+        runs = core.compare(lambda: core.models.linear(init=(w0, b0)), core.losses.mse, x, y, configs,
+                            metrics=track)
+    st.session_state["descent.comparison"] = ({k: (walk(r), r.hist) for k, r in runs.items()}, (name, w0, b0))
+comparison = st.session_state.get("descent.comparison")
+if comparison:
+    results, made_with = comparison
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.altair_chart(surface({k: p for k, (p, _) in results.items()}, "Three optimizers, one start"),
                         width="stretch")
     with right:
-        run.loss_view(r)
-
-
-run.train_panel("descent", cfg, start, draw)
+        st.altair_chart(core.charts.loss_curves({k: h.loss for k, (_, h) in results.items()}, log_scale=True,
+                                                title="Loss per epoch (log scale)"), width="stretch")
+        for label, (_, h) in results.items():
+            if h.diverged:
+                st.warning(f"{label} diverged at epoch {h.diverged_epoch + 1}: try a smaller learning rate.")
+    if made_with != (name, w0, b0):
+        st.caption("The data or the start has changed since this comparison; press the button again.")

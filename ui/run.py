@@ -19,12 +19,17 @@ def run_key(page: str) -> str:
 
 
 def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainConfig], core.Run],
-                draw: Callable[[core.Run], None]) -> core.Run | None:
-    """Train button, progress, Stop, and `draw(run)` for the run live and after it ends."""
+                draw: Callable[[core.Run], None], inputs: tuple = ()) -> core.Run | None:
+    """Train button, progress, Stop, and `draw(run)` for the run live and after it ends.
+
+    inputs: the page's own settings (data set, model...) that a run depends on besides cfg,
+    so the page can say when the result shown no longer matches them.
+    """
     key = run_key(page)
     if st.button("Train", type="primary", key=f"{page}.train", icon=":material/play_arrow:"):
         try:
             st.session_state[key] = start(cfg)
+            st.session_state[f"{page}.inputs"] = inputs
         except (ValueError, RuntimeError) as err:
             st.error(f"Could not start training: {err}")
     run = st.session_state.get(key)
@@ -46,7 +51,7 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
             if run.done:
                 st.rerun()  # a full rerun turns the redraw timer off and shows the final state
         else:
-            _outcome(run, cfg)
+            _outcome(run, cfg, st.session_state.get(f"{page}.inputs") == inputs)
         draw(run)
 
     live()
@@ -65,7 +70,7 @@ def _progress_text(run: core.Run, _chunk: float) -> str:
     return text
 
 
-def _outcome(run: core.Run, cfg: core.TrainConfig) -> None:
+def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> None:
     hist = run.hist
     if hist.diverged:
         st.warning(f"The loss diverged at epoch {hist.diverged_epoch + 1}: it grew until it was no "
@@ -76,7 +81,7 @@ def _outcome(run: core.Run, cfg: core.TrainConfig) -> None:
                 "the model keeps what it learned so far.")
     else:
         st.success(f"Trained {len(hist.loss)} epochs in {hist.seconds:.2f} s on {hist.device}.")
-    if run.cfg != cfg:
+    if run.cfg != cfg or not same_inputs:
         st.caption("The settings have changed since this run; press Train to run them.")
 
 
@@ -84,5 +89,5 @@ def loss_view(run: core.Run, log_scale: bool = False) -> None:
     """The live loss curve and the "Final loss" metric: what every page shows of a run."""
     loss = run.hist.loss
     if loss:
-        st.metric("Final loss", f"{loss[-1]:.4f}")
+        st.metric("Final loss", f"{loss[-1]:.6g}")
         st.altair_chart(core.charts.loss_curve(loss, log_scale=log_scale), width="stretch")

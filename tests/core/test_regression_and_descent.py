@@ -1,0 +1,103 @@
+"""Linear regression and gradient descent: data sets, closed forms, hand gradients, regimes."""
+import pytest
+import torch
+
+import core
+from core.data import DataError
+
+
+def test_least_squares_matches_numpy_polyfit_style_closed_form():
+    x, y = core.data.noisy_line(50, slope=-1.5, intercept=4.0, noise=0.5, seed=3)
+    w, b = core.landscape.least_squares(x, y)
+    xm, ym = x.double().mean(), y.double().mean()
+    w_ref = ((x.double() - xm) * (y.double() - ym)).sum() / (x.double() - xm).pow(2).sum()
+    assert w == pytest.approx(w_ref.item(), rel=1e-6)
+    assert b == pytest.approx((ym - w_ref * xm).item(), rel=1e-6)
+    assert core.landscape.least_squares(*core.data.table("line")) == pytest.approx((2.0, 0.0), abs=1e-9)
+
+
+def test_sgd_reaches_least_squares_on_a_noisy_line():
+    x, y = core.data.noisy_line(40, slope=2, intercept=1, noise=1, seed=0, x_range=(-1, 1))
+    model = core.models.linear()
+    core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=0.1, epochs=500, momentum=0.9))
+    assert (model.weight.item(), model.bias.item()) == pytest.approx(core.landscape.least_squares(x, y), abs=1e-3)
+
+
+def test_noisy_line_is_seeded_and_checked():
+    a = core.data.noisy_line(10, seed=1)
+    assert torch.equal(a[1], core.data.noisy_line(10, seed=1)[1])
+    assert not torch.equal(a[1], core.data.noisy_line(10, seed=2)[1])
+    exact_x, exact_y = core.data.noisy_line(5, slope=3, intercept=1, noise=0)
+    assert torch.allclose(exact_y, 3 * exact_x + 1)
+    with pytest.raises(DataError):
+        core.data.noisy_line(1)
+
+
+def test_csv_with_or_without_a_header():
+    x, y, names = core.data.read_xy_csv(b"hours,score\n1,2.5\n2,4\n3,7\n")
+    assert names == ("hours", "score")
+    assert x.shape == y.shape == (3, 1) and y.reshape(-1).tolist() == [2.5, 4.0, 7.0]
+    x, y, names = core.data.read_xy_csv(b"\xef\xbb\xbf1,2\r\n3,4\r\n\r\n")  # BOM, CRLF, a blank line
+    assert names == ("x", "y") and x.reshape(-1).tolist() == [1.0, 3.0]
+
+
+@pytest.mark.parametrize("raw, says", [
+    (b"", "empty"),
+    (b"x,y\n", "at least two rows"),
+    (b"1,2\n3\n", "Row 2 has 1 columns"),
+    (b"1,2,3\n4,5,6\n", "exactly two"),
+    (b"1,2\n3,abc\n", "Row 2 is not two numbers"),
+    (b"1,2\n3,nan\n", "not finite"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not text"),
+    (b"1,2\n" * 300_000, "MB"),
+    (b"1,2\n" * 10_001, "rows"),
+], ids=["empty", "header-only", "short-row", "three-columns", "word", "nan", "binary", "too-big", "too-many-rows"])
+def test_bad_csv_files_are_refused_with_a_reason(raw, says):
+    with pytest.raises(DataError, match=says):
+        core.data.read_xy_csv(raw)
+
+
+@pytest.mark.parametrize("w", [-1.0, 0.0, 1.7, 5.0])
+def test_descent_hand_gradient_equals_autograd(w):
+    x, y = core.data.table("line")
+    s = core.gradients.w_step(w, x, y, lr=0.01)
+    assert s["hand_grad"] == pytest.approx(s["grad"], rel=1e-6)
+    assert s["new_w"] == pytest.approx(w - 0.01 * s["grad"])
+    assert s["cost"] == pytest.approx(((w * x - y) ** 2).mean().item())
+
+
+def test_cost_curve_and_grid_agree_with_the_loss():
+    x, y = core.data.table("heights", centred=True)
+    grid = core.landscape.linear_cost_grid(x, y, torch.tensor([1.0, 2.0]), torch.tensor([1.0, 0.0]))
+    assert grid[0, 0].item() == pytest.approx(13.3520, abs=1e-4)
+    assert grid[1, 1].item() == pytest.approx(core.losses.mse(2 * x, y).item())
+    assert core.landscape.linear_cost_1d(x, y, torch.tensor([2.0])).item() == pytest.approx(grid[1, 1].item())
+
+
+@pytest.mark.parametrize("regime", ["slow", "converging", "oscillating", "diverging"])
+def test_each_learning_rate_regime_behaves_as_named(regime):
+    x, y = core.data.table("line")
+    lr = core.landscape.lr_for_regime(regime, x)
+    assert core.landscape.descent_regime(lr, x)[0] == regime
+    model = core.models.linear(init=(-1.0,), bias=False)
+    hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=30),
+                      metrics={"W": lambda m: m.weight.item()})
+    dist = [abs(w - 2.0) for w in hist.metrics["W"]]
+    sides = [w > 2.0 for w in hist.metrics["W"]]
+    if regime == "diverging":
+        assert dist[-1] > dist[0] > 3.0
+    else:
+        assert dist[-1] < dist[0]
+        assert (len(set(sides[:6])) == 2) == (regime == "oscillating")  # oscillating crosses the optimum
+    if regime == "slow":
+        assert dist[-1] > 0.5  # 30 steps are not enough
+
+
+def test_compare_starts_every_run_from_the_same_weights():
+    x, y = core.data.table("hours")
+    runs = core.compare(lambda: core.models.linear(init="zeros"), core.losses.mse, x, y,
+                        {"plain": core.TrainConfig(lr=0.01, epochs=200),
+                         "momentum": core.TrainConfig(lr=0.01, epochs=200, momentum=0.9)})
+    assert runs["plain"].hist.loss[0] == runs["momentum"].hist.loss[0]
+    assert runs["momentum"].hist.loss[-1] < runs["plain"].hist.loss[-1]
+    assert runs["plain"].model is not runs["momentum"].model
