@@ -29,21 +29,6 @@ def test_train_works_on_every_page(app, page, key):
     assert app.get("vega_lite_chart"), "no chart drawn"
 
 
-def test_linear_page_reproduces_the_tutorial(app):
-    open_page(app, "pages/linear_regression.py")
-    train(app, "linear")  # defaults: the x = 1, 2, 3 line, SGD lr 0.01, 1000 epochs
-    assert any("W = **1.9708**, b = **0.0664**" in m.value for m in app.markdown)
-
-
-def test_a_too_large_learning_rate_is_reported_as_divergence(app):
-    open_page(app, "pages/linear_regression.py")
-    app.selectbox(key="linear.dataset").set_value("hours")
-    app.select_slider(key="linear.lr").set_value(1.0).run()
-    train(app, "linear")
-    assert any("diverged at epoch" in w.value for w in app.warning)
-    assert not app.exception
-
-
 def test_a_control_change_does_not_retrain_or_lose_the_result(app):
     open_page(app, "pages/linear_regression.py")
     train(app, "linear")
