@@ -134,3 +134,26 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
         shape="diamond", size=260, filled=True, color="#f59f00", stroke="black")
         .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale)))
     return alt.layer(*layers, star).properties(height=420)
+
+
+def curves(x: list[float], series: dict[str, list[float]], title: str = "",
+           points: tuple[list[float], list[float]] | None = None,
+           dashed: tuple[str, ...] = ()) -> alt.Chart:
+    """Several curves y(x) over the same x, one colour each; optional data points beneath them."""
+    frame = pd.DataFrame([{"curve": name, "x": xi, "y": yi}
+                          for name, ys in series.items() for xi, yi in zip(x, ys)])
+    names = list(series)
+    colour = alt.Color("curve:N", sort=names, title=None, scale=alt.Scale(range=["#111111", *PALETTE]),
+                       legend=alt.Legend(orient="top", labelLimit=300))
+    first = alt.FieldOneOfPredicate("curve", names[:1])  # the reference curve: wide and pale, beneath
+    lines = (alt.Chart(frame, title=title).mark_line(clip=True)
+             .encode(x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])), color=colour,
+                     strokeWidth=alt.condition(first, alt.value(7), alt.value(2.5)),
+                     opacity=alt.condition(first, alt.value(0.3), alt.value(1.0)),
+                     strokeDash=alt.condition(alt.FieldOneOfPredicate("curve", list(dashed)),
+                                              alt.value([6, 4]), alt.value([1, 0]))))
+    if points is None:
+        return lines
+    dots = (alt.Chart(pd.DataFrame({"x": points[0], "y": points[1]})).mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
+            .encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2]))))
+    return dots + lines

@@ -39,3 +39,14 @@ def w_step(w: float, x: torch.Tensor, y: torch.Tensor, lr: float) -> dict[str, f
     hand = (2 * ((w * x - y) * x).mean()).item()
     return {"cost": cost.item(), "grad": W.grad.item(), "hand_grad": hand,
             "new_w": w - lr * W.grad.item(), "y_hat": y_hat.detach().reshape(-1).tolist()}
+
+
+def cubic_sum_of_squares(model, x: torch.Tensor, y: torch.Tensor) -> list[torch.Tensor]:
+    """The sine tutorial's hand gradients of sum((y_pred - y)^2) for y_pred = a + b x + c x^2 + d x^3.
+
+    grad_y_pred = 2 (y_pred - y); then d/da = sum(grad_y_pred), d/db = sum(grad_y_pred x),
+    d/dc = sum(grad_y_pred x^2), d/dd = sum(grad_y_pred x^3). Returned in the order a, b, c, d.
+    """
+    with torch.no_grad():
+        grad_y_pred = 2.0 * (model(x) - y)                       # (N, 1)
+        return [(grad_y_pred * x ** k).sum() for k in range(4)]  # four 0-d tensors

@@ -42,3 +42,11 @@ def lr_for_regime(regime: str, x: torch.Tensor) -> float:
     curvature = 2 * x.double().pow(2).mean().item()
     r = {"slow": 0.97, "converging": 0.3, "oscillating": -0.7, "diverging": -1.15}[regime]
     return (1 - r) / curvature
+
+
+def least_squares_poly(x: torch.Tensor, y: torch.Tensor, degree: int = 3) -> tuple[list[float], float]:
+    """The polynomial coefficients (constant first) that minimise sum((p(x) - y)^2), and that sum."""
+    x64, y64 = x.double().reshape(-1, 1), y.double().reshape(-1, 1)
+    design = torch.cat([x64 ** k for k in range(degree + 1)], dim=1)  # (N, degree + 1)
+    coef = torch.linalg.lstsq(design, y64).solution                    # (degree + 1, 1)
+    return coef.reshape(-1).tolist(), (design @ coef - y64).pow(2).sum().item()

@@ -16,6 +16,8 @@ from . import devices
 OPTIMIZERS = ("sgd", "adam")
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Metric = Callable[[nn.Module], float]
+# Gradients by hand: (model, x, y) -> one gradient tensor per model.parameters(), in order.
+GradFn = Callable[[nn.Module, torch.Tensor, torch.Tensor], list[torch.Tensor]]
 
 
 @dataclass(frozen=True)
@@ -72,12 +74,14 @@ def make_optimizer(params, cfg: TrainConfig) -> torch.optim.Optimizer:
 
 
 def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
-          hist: History, metrics: dict[str, Metric] | None = None) -> Iterator[Progress]:
+          hist: History, metrics: dict[str, Metric] | None = None,
+          grad_fn: GradFn | None = None) -> Iterator[Progress]:
     """The training loop: forward, loss, backward, step. Fills `hist` as it goes.
 
     Full batch (batch_size None): one step an epoch, hist.loss[i] is the loss before step i.
     Mini-batches: a seeded permutation each epoch, hist.loss[i] is the mean batch loss of epoch i.
     A loss that is not finite ends the loop with hist.diverged set, before any step on it.
+    grad_fn: gradients derived by hand instead of loss.backward(); autograd is then switched off.
     """
     device = devices.resolve(cfg.device)
     hist.device = str(device)
@@ -99,11 +103,16 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
             else:
                 idx = order[i * batch:(i + 1) * batch]
                 xb, yb = x[idx], y[idx]
-            loss = loss_fn(model(xb), yb)
+            with torch.set_grad_enabled(grad_fn is None):
+                loss = loss_fn(model(xb), yb)
             if cfg.batch_size is None and not math.isfinite(loss.item()):
                 break  # full batch: caught before the step that would use it
             optimizer.zero_grad(set_to_none=True)
-            loss.backward()
+            if grad_fn is None:
+                loss.backward()
+            else:
+                for p, g in zip(model.parameters(), grad_fn(model, xb, yb)):
+                    p.grad = g
             optimizer.step()
             hist.steps += 1
             total += loss.detach()
@@ -130,13 +139,13 @@ class Run:
     """A training run that a UI advances a little at a time; the model is trained in place."""
 
     def __init__(self, model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
-                 cfg: TrainConfig, metrics: dict[str, Metric] | None = None):
+                 cfg: TrainConfig, metrics: dict[str, Metric] | None = None, grad_fn: GradFn | None = None):
         self.model, self.cfg = model, cfg
         self.x, self.y = x, y  # the data as given, for pictures of the run
         self.hist = History()
         self.last: Progress | None = None
         self.done = False
-        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics)
+        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn)
 
     @property
     def fraction(self) -> float:
@@ -177,13 +186,14 @@ class Run:
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
           on_epoch: Callable[[int, History], None] | None = None,
           should_stop: Callable[[], bool] | None = None,
-          metrics: dict[str, Metric] | None = None) -> History:
+          metrics: dict[str, Metric] | None = None, grad_fn: GradFn | None = None) -> History:
     """Train `model` in place and return its History.
 
     on_epoch(epoch, hist) runs after each epoch; should_stop() is checked between steps;
-    metrics maps a name to fn(model) -> float, recorded at the end of each epoch.
+    metrics maps a name to fn(model) -> float, recorded at the end of each epoch;
+    grad_fn gives gradients by hand in place of autograd.
     """
-    run = Run(model, loss_fn, x, y, cfg, metrics)
+    run = Run(model, loss_fn, x, y, cfg, metrics, grad_fn)
     run.advance(on_epoch=on_epoch, should_stop=should_stop)
     return run.hist
 
@@ -212,11 +222,15 @@ def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:
 
 def compare(make_model: Callable[[], nn.Module], loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
             configs: dict[str, TrainConfig], metrics: dict[str, Metric] | None = None,
-            on_epoch: Callable[[str, int, History], None] | None = None) -> dict[str, Run]:
-    """Train a fresh make_model() under each named config, so every run starts from the same weights."""
+            on_epoch: Callable[[str, int, History], None] | None = None,
+            grad_fns: dict[str, GradFn] | None = None) -> dict[str, Run]:
+    """Train a fresh make_model() under each named config, so every run starts from the same weights.
+
+    grad_fns names the runs whose gradients come by hand rather than from autograd.
+    """
     runs = {}
     for name, cfg in configs.items():
-        runs[name] = Run(make_model(), loss_fn, x, y, cfg, metrics)
+        runs[name] = Run(make_model(), loss_fn, x, y, cfg, metrics, (grad_fns or {}).get(name))
         runs[name].advance(on_epoch=None if on_epoch is None
                            else lambda epoch, hist, name=name: on_epoch(name, epoch, hist))
     return runs

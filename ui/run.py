@@ -45,9 +45,8 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
             if st.button("Stop", key=f"{page}.stop", icon=":material/stop:"):
                 run.stop()
                 st.rerun()
-            began = time.perf_counter()
             run.advance(seconds=CHUNK_SECONDS)
-            st.progress(run.fraction, text=_progress_text(run, time.perf_counter() - began))
+            st.progress(run.fraction, text=_progress_text(run, _seconds_left(key, run)))
             if run.done:
                 st.rerun()  # a full rerun turns the redraw timer off and shows the final state
         else:
@@ -58,15 +57,25 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
     return st.session_state.get(key)
 
 
-def _progress_text(run: core.Run, _chunk: float) -> str:
+def _seconds_left(key: str, run: core.Run) -> float | None:
+    """Wall-clock time left at the pace since the run began (training and redrawing both)."""
+    mark = f"{key}.started"
+    if st.session_state.get(mark, (None,))[0] is not run:
+        st.session_state[mark] = (run, time.perf_counter())
+    started = st.session_state[mark][1]
+    if run.fraction <= 0.02:  # too early: the first steps pay for warming up
+        return None
+    return (time.perf_counter() - started) * (1 - run.fraction) / run.fraction
+
+
+def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     epochs = run.cfg.epochs
     epoch = min(int(run.fraction * epochs) + 1, epochs)
     text = f"Epoch {epoch} / {epochs}"
     if run.hist.loss:
         text += f" · loss {run.hist.loss[-1]:.4g}"
-    if 0 < run.fraction < 1:
-        left = run.hist.seconds * (1 - run.fraction) / run.fraction
-        text += f" · about {left:.0f} s left"
+    if seconds_left is not None and run.fraction < 1:
+        text += f" · about {seconds_left:.0f} s left" if seconds_left >= 1 else " · almost done"
     return text
 
 
