@@ -87,17 +87,19 @@ def lines_to_point(point: tuple[float, float], lines: list[tuple[str, float, flo
 PALETTE = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00"]
 
 
-def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False) -> alt.Chart:
-    """Several loss curves, one colour each, on one chart."""
-    frame = pd.DataFrame([{"run": name, "epoch": i, "loss": v}
+def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False,
+                y_title: str = "Loss", x_title: str = "Epoch", first: int = 0) -> alt.Chart:
+    """Several curves per epoch (losses, accuracies), one colour each, on one chart; x counts from `first`."""
+    frame = pd.DataFrame([{"run": name, "epoch": i + first, "loss": v}
                           for name, loss in series.items()
                           for i, v in enumerate(_positive(loss) if log_scale else loss)])
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    return (alt.Chart(frame, title=title).mark_line(strokeWidth=2.5)
-            .encode(x=alt.X("epoch:Q", title="Epoch", axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title="Loss", scale=scale),
+    return (alt.Chart(frame, title=title).mark_line(strokeWidth=2.5, point=len(frame) <= 60)
+            .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale),
                     color=alt.Color("run:N", title=None, sort=list(series), scale=alt.Scale(range=PALETTE),
-                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)),
+                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)
+                                    if len(series) > 1 else None),
                     tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))
 
 
@@ -157,3 +159,34 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
     dots = (alt.Chart(pd.DataFrame({"x": points[0], "y": points[1]})).mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
             .encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2]))))
     return dots + lines
+
+
+def confusion_matrix(matrix: list[list[int]], title: str = "Confusion matrix") -> alt.Chart:
+    """Counts of (true label, predicted label) as a heatmap; the diagonal is what the model got right."""
+    rows = [{"true": i, "predicted": j, "count": int(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
+    frame = pd.DataFrame(rows)
+    base = alt.Chart(frame, title=title).encode(x=alt.X("predicted:O", title="predicted label"),
+                                                y=alt.Y("true:O", title="true label"))
+    cells = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(type="symlog", scheme="oranges"),
+                                                    legend=None),
+                                    tooltip=["true", "predicted", "count"])
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.condition(alt.datum.count > 0, alt.Text("count:Q"), alt.value("")),
+        color=alt.condition(alt.datum.true == alt.datum.predicted, alt.value("white"), alt.value("#111111")))
+    return (cells + text).properties(height=alt.Step(30), width=alt.Step(30))
+
+
+def bars(labels: list, values: list[float], title: str = "", y_title: str = "", percent: bool = True,
+         highlight: int | None = None) -> alt.Chart:
+    """One bar a label (accuracy per class, the ten probabilities), the `highlight` one in colour."""
+    frame = pd.DataFrame({"label": [str(v) for v in labels], "value": values,
+                          "top": [i == highlight for i in range(len(labels))]})
+    fmt = ".0%" if percent else ".3g"
+    base = alt.Chart(frame, title=title).encode(
+        x=alt.X("label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=fmt),
+                scale=alt.Scale(domain=[0, 1]) if percent else alt.Scale()))
+    return (base.mark_bar(color="#1c7ed6").encode(
+                color=alt.condition(alt.datum.top, alt.value("#e4572e"), alt.value("#1c7ed6")),
+                tooltip=["label", alt.Tooltip("value:Q", format=fmt)])
+            + base.mark_text(dy=-8, fontSize=12).encode(text=alt.Text("value:Q", format=fmt)))

@@ -2,7 +2,10 @@
 import csv
 import io
 import math
+import os
+import socket
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 import torch
@@ -102,11 +105,49 @@ def _sample():
     return tuple(torch.from_numpy(arrays[k]) for k in ("train_x", "train_y", "test_x", "test_y"))
 
 
+OFFLINE = "TORCH_PLAYGROUND_OFFLINE"  # set it (tests, a classroom without wifi) and "auto" never downloads
+
+
+def _reachable(url: str, timeout: float = 3.0) -> bool:
+    """Can we open a connection to url's host within `timeout`? (torchvision's download has no timeout.)"""
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)),
+                                 timeout=timeout).close()
+        return True
+    except OSError:
+        return False
+
+
 def _full(root: Path):
     from torchvision.datasets import MNIST  # imported here: only the full set needs torchvision
-    train = MNIST(str(root), train=True, download=True)
-    test = MNIST(str(root), train=False, download=True)
+    try:  # already downloaded: no network needed
+        train, test = MNIST(str(root), train=True), MNIST(str(root), train=False)
+    except RuntimeError:
+        if not any(_reachable(mirror) for mirror in MNIST.mirrors):
+            raise OSError("none of torchvision's MNIST mirrors answered within 3 s") from None
+        train = MNIST(str(root), train=True, download=True)
+        test = MNIST(str(root), train=False, download=True)
     return train.data, train.targets, test.data, test.targets
+
+
+def load_mnist_explained(source: str = "auto", root: str | Path = CACHE):
+    """load_mnist, plus a sentence that says which set is used and why."""
+    if source not in ("auto", "full", "sample"):
+        raise ValueError(f"source must be 'auto', 'full' or 'sample', not {source!r}")
+    if source == "sample":
+        parts, used, why = _sample(), "sample", "you chose the bundled sample"
+    elif source == "auto" and os.environ.get(OFFLINE):
+        parts, used, why = _sample(), "sample", f"offline mode ({OFFLINE} is set)"
+    else:
+        try:
+            parts, used, why = _full(Path(root)), "full", f"full MNIST from {root}"
+        except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
+            if source == "full":
+                raise
+            parts, used, why = _sample(), "sample", f"full MNIST could not be loaded ({err})"
+    train_x, train_y, test_x, test_y = parts
+    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), used, why
 
 
 def load_mnist(source: str = "auto", root: str | Path = CACHE):
@@ -116,16 +157,4 @@ def load_mnist(source: str = "auto", root: str | Path = CACHE):
     bundled in data/ (4,000 train, 1,000 test); "auto": full, falling back to the sample when it cannot
     be had. x is float32 (N, 1, 28, 28) scaled like the tutorial, y int64 (N,).
     """
-    if source not in ("auto", "full", "sample"):
-        raise ValueError(f"source must be 'auto', 'full' or 'sample', not {source!r}")
-    used = "sample"
-    if source in ("auto", "full"):
-        try:
-            parts, used = _full(Path(root)), "full"
-        except Exception:  # no network, a firewall, a half download: auto falls back, full does not
-            if source == "full":
-                raise
-    if used == "sample":
-        parts = _sample()
-    train_x, train_y, test_x, test_y = parts
-    return (normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), used)
+    return load_mnist_explained(source, root)[:5]

@@ -14,6 +14,7 @@ from torch import nn
 from . import devices
 
 OPTIMIZERS = ("sgd", "adam")
+BATCH_LOG = 10  # mini-batch runs log their loss every this many steps, for a live curve within an epoch
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Metric = Callable[[nn.Module], float]
 # Gradients by hand: (model, x, y) -> one gradient tensor per model.parameters(), in order.
@@ -55,6 +56,7 @@ class History:
     seconds: float = 0.0               # time spent training, redraws not counted
     steps: int = 0                     # optimizer steps taken
     device: str = "cpu"
+    batch_loss: list[float] = field(default_factory=list)  # mini-batches: mean loss of each BATCH_LOG steps
 
 
 @dataclass
@@ -97,6 +99,7 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
         if cfg.batch_size is not None:
             order = torch.randperm(n, generator=order_gen).to(device)
         total = torch.zeros((), device=device)
+        window = torch.zeros((), device=device)  # the loss summed over the last BATCH_LOG steps
         for i in range(steps_per_epoch):
             if cfg.batch_size is None:
                 xb, yb = x, y
@@ -116,6 +119,11 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
             optimizer.step()
             hist.steps += 1
             total += loss.detach()
+            if cfg.batch_size is not None:
+                window += loss.detach()
+                if hist.steps % BATCH_LOG == 0:
+                    hist.batch_loss.append(window.item() / BATCH_LOG)  # a sync every BATCH_LOG steps
+                    window.zero_()
             last = i == steps_per_epoch - 1
             if last:
                 epoch_loss = total.item() / steps_per_epoch  # one sync an epoch

@@ -89,7 +89,8 @@ def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> 
         st.info(f"Stopped after {len(hist.loss)} of {run.cfg.epochs} epochs; "
                 "the model keeps what it learned so far.")
     else:
-        st.success(f"Trained {len(hist.loss)} epochs in {hist.seconds:.2f} s on {hist.device}.")
+        n = len(hist.loss)
+        st.success(f"Trained {n} epoch{'s' if n != 1 else ''} in {hist.seconds:.2f} s on {hist.device}.")
     if run.cfg != cfg or not same_inputs:
         st.caption("The settings have changed since this run; press Train to run them.")
 

@@ -1,0 +1,31 @@
+"""What a trained classifier gets right and wrong: predictions, the confusion matrix, accuracy per class."""
+import torch
+from torch import nn
+
+from . import devices
+
+
+def predict_classes(model: nn.Module, x: torch.Tensor, device: str = "cpu",
+                    batch_size: int = 2048) -> tuple[torch.Tensor, torch.Tensor]:
+    """-> predicted labels (N,) and class probabilities (N, classes), both on the CPU."""
+    dev = devices.resolve(device)
+    model.to(dev)
+    model.eval()
+    probs = []
+    with torch.no_grad():
+        for i in range(0, len(x), batch_size):
+            probs.append(torch.softmax(model(x[i:i + batch_size].to(dev)), dim=1).cpu())  # (B, classes)
+    model.train()
+    p = torch.cat(probs)
+    return p.argmax(dim=1), p
+
+
+def confusion(labels: torch.Tensor, predicted: torch.Tensor, classes: int = 10) -> torch.Tensor:
+    """(classes, classes) counts: row = true label, column = predicted label."""
+    return torch.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
+
+
+def per_class_accuracy(matrix: torch.Tensor) -> list[float]:
+    """The share of each true class predicted right (the diagonal over the row sums)."""
+    totals = matrix.sum(dim=1).clamp(min=1)
+    return (matrix.diag().double() / totals).tolist()

@@ -1,0 +1,82 @@
+"""Digit pictures: a student's upload made to look like MNIST, and a labelled grid of test digits."""
+import io
+
+import numpy as np
+import torch
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+
+from .data import DataError, normalise
+
+MAX_IMAGE_BYTES = 5_000_000
+MAX_SIDE = 4000          # pixels; a bigger picture of one digit is a mistake or a decompression bomb
+FORMATS = ("PNG", "JPEG")
+
+
+def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
+    """An uploaded PNG/JPG of one digit -> x (1, 1, 28, 28) scaled like MNIST, and the 28x28 uint8 it shows.
+
+    As MNIST was made: grey, white ink on black (a light background is inverted), cropped to the ink,
+    scaled so the longer side is 20 pixels, and centred on its centre of mass in a 28x28 frame.
+    """
+    if len(raw) > MAX_IMAGE_BYTES:
+        raise DataError(f"The picture is {len(raw) / 1e6:.1f} MB; at most {MAX_IMAGE_BYTES / 1e6:.0f} MB.")
+    try:
+        with Image.open(io.BytesIO(raw)) as probe:
+            kind, (w, h) = probe.format, probe.size
+            probe.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise DataError("That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.") from None
+    if kind not in FORMATS:
+        raise DataError(f"That is a {kind} picture; upload a PNG or JPG.")
+    if max(w, h) > MAX_SIDE:
+        raise DataError(f"The picture is {w}x{h} pixels; at most {MAX_SIDE} on a side.")
+    img = ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))
+    if img.mode in ("RGBA", "LA", "P"):  # transparent parts count as white paper
+        img = img.convert("RGBA")
+        paper = Image.new("RGBA", img.size, "white")
+        img = Image.alpha_composite(paper, img)
+    grey = np.asarray(img.convert("L"), dtype=np.float32)                   # (H, W), 0..255
+    if grey.mean() > 127:                                                   # dark ink on light paper
+        grey = 255 - grey
+    ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, bool)
+    if grey.max() < 40 or not ink.any():
+        raise DataError("No digit found: the picture looks blank.")
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    crop = grey[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    scale = 20 / max(crop.shape)
+    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
+    small = np.asarray(Image.fromarray(crop.astype(np.uint8)).resize(size, Image.LANCZOS), dtype=np.float32)
+    frame = np.zeros((28, 28), dtype=np.float32)
+    ys, xs = np.indices(small.shape)
+    mass = small.sum() or 1.0
+    cy, cx = (ys * small).sum() / mass, (xs * small).sum() / mass           # centre of mass
+    top = int(np.clip(round(14 - cy), 0, 28 - small.shape[0]))
+    left = int(np.clip(round(14 - cx), 0, 28 - small.shape[1]))
+    frame[top:top + small.shape[0], left:left + small.shape[1]] = small
+    seen = np.clip(frame * (255.0 / frame.max()), 0, 255).astype(np.uint8)  # (28, 28)
+    return normalise(torch.from_numpy(seen).unsqueeze(0)), seen
+
+
+def to_uint8(x: torch.Tensor) -> np.ndarray:
+    """Normalised MNIST tensors (N, 1, 28, 28) back to (N, 28, 28) uint8 pictures."""
+    return ((x.reshape(-1, 28, 28) * 0.5 + 0.5) * 255).round().clamp(0, 255).to(torch.uint8).numpy()
+
+
+def digit_grid(images: np.ndarray, labels: list[int], predicted: list[int], cols: int = 8,
+               scale: int = 3) -> Image.Image:
+    """Digits in a grid, each with its prediction beneath: green when right, red and framed when wrong."""
+    cell, caption = 28 * scale, 22
+    rows = max(1, -(-len(images) // cols))
+    sheet = Image.new("RGB", (cols * (cell + 8), rows * (cell + caption + 8)), "white")
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=16)
+    for k, (img, true, pred) in enumerate(zip(images, labels, predicted)):
+        x0, y0 = (k % cols) * (cell + 8) + 4, (k // cols) * (cell + caption + 8) + 4
+        sheet.paste(Image.fromarray(img).resize((cell, cell), Image.NEAREST).convert("RGB"), (x0, y0))
+        right = true == pred
+        colour = "#2b8a3e" if right else "#e03131"
+        if not right:
+            draw.rectangle([x0 - 3, y0 - 3, x0 + cell + 2, y0 + cell + 2], outline=colour, width=3)
+        text = f"{pred}" if right else f"{pred} (is {true})"
+        draw.text((x0 + cell // 2, y0 + cell + 2), text, fill=colour, font=font, anchor="ma")
+    return sheet

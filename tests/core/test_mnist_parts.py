@@ -1,0 +1,91 @@
+"""The MNIST page's parts: evaluation, the digit upload, the digit grid, and the downloads."""
+import io
+
+import numpy as np
+import pytest
+import torch
+from PIL import Image, ImageDraw
+
+import core
+from core.data import DataError
+
+
+def picture(kind="PNG", size=(200, 260), paper="white", ink="black", mode="RGB") -> bytes:
+    img = Image.new(mode, size, paper)
+    ImageDraw.Draw(img).line([(40, 40), (160, 40), (90, 220)], fill=ink, width=18)  # a 7
+    buf = io.BytesIO()
+    img.save(buf, kind)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("raw", [picture(), picture("JPEG"), picture(paper="black", ink="white"),
+                                 picture(mode="RGBA", paper=(0, 0, 0, 0), ink=(0, 0, 0, 255))],
+                         ids=["png", "jpg", "white-on-black", "transparent"])
+def test_an_upload_becomes_an_mnist_like_digit(raw):
+    x, seen = core.images.digit_from_upload(raw)
+    assert x.shape == (1, 1, 28, 28) and x.dtype == torch.float32
+    assert seen.shape == (28, 28) and seen.dtype == np.uint8
+    assert x.min().item() == -1.0 and x.max().item() == 1.0
+    rows = np.flatnonzero(seen.max(axis=1) > 60)
+    assert 17 <= rows[-1] - rows[0] + 1 <= 21                # scaled to about 20 pixels, as MNIST was
+    assert seen[0].max() < 60 and seen[:, 0].max() < 60      # dark background
+    ys, xs = np.indices(seen.shape)
+    cy, cx = (ys * seen).sum() / seen.sum(), (xs * seen).sum() / seen.sum()
+    assert abs(cy - 14) < 2 and abs(cx - 14) < 2               # centred on its centre of mass
+
+
+@pytest.mark.parametrize("raw, says", [
+    (b"this is not an image", "not a picture"),
+    (b"%PDF-1.4 not an image", "not a picture"),
+    (picture("GIF"), "upload a PNG or JPG"),
+    (picture(size=(4100, 20)), "at most 4000"),
+    (Image.new("L", (50, 50), 255).tobytes()[:10] + picture()[10:], "not a picture"),
+    (picture(size=(60, 60), paper="white", ink="white"), "blank"),
+    (b"\x00" * 6_000_000, "MB"),
+], ids=["text", "pdf", "gif", "huge", "corrupt", "blank", "too-big"])
+def test_bad_uploads_are_refused_with_a_reason(raw, says):
+    with pytest.raises(DataError, match=says):
+        core.images.digit_from_upload(raw)
+
+
+def test_confusion_and_per_class_accuracy():
+    labels = torch.tensor([0, 0, 1, 1, 2, 2])
+    predicted = torch.tensor([0, 1, 1, 1, 0, 2])
+    m = core.evaluation.confusion(labels, predicted, classes=3)
+    assert m.tolist() == [[1, 1, 0], [0, 2, 0], [1, 0, 1]]
+    assert core.evaluation.per_class_accuracy(m) == [0.5, 1.0, 0.5]
+
+
+def test_predict_classes_agrees_with_evaluate():
+    _, _, test_x, test_y, _ = core.data.load_mnist("sample")
+    model = core.models.mlp(seed=1)
+    predicted, probs = core.evaluation.predict_classes(model, test_x, batch_size=300)
+    assert probs.shape == (1000, 10) and torch.allclose(probs.sum(dim=1), torch.ones(1000))
+    assert (predicted == test_y).float().mean().item() == pytest.approx(core.evaluate(model, test_x, test_y))
+
+
+def test_the_digit_grid_frames_the_mistakes():
+    imgs = np.zeros((3, 28, 28), dtype=np.uint8)
+    sheet = np.asarray(core.images.digit_grid(imgs, [1, 2, 3], [1, 5, 3], cols=3, scale=2))
+    red = (sheet[..., 0] > 200) & (sheet[..., 1] < 80) & (sheet[..., 2] < 80)
+    cell = sheet.shape[1] // 3
+    assert not red[:, :cell].any() and red[:, cell:2 * cell].any() and not red[:, 2 * cell:].any()
+
+
+def test_to_uint8_undoes_the_normalisation():
+    raw = torch.randint(0, 256, (4, 28, 28), dtype=torch.uint8)
+    assert np.array_equal(core.images.to_uint8(core.data.normalise(raw)), raw.numpy())
+
+
+def test_the_downloads_load_back():
+    x, y = core.data.table("line")
+    model = core.models.linear()
+    hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(epochs=3),
+                      metrics={"W": lambda m: m.weight.item()})
+    state = torch.load(io.BytesIO(core.export.state_dict_bytes(model)))
+    fresh = core.models.linear(init="ones")
+    fresh.load_state_dict(state)
+    assert fresh.weight.item() == model.weight.item()
+    lines = core.export.history_csv(hist).splitlines()
+    assert lines[0] == "epoch,loss,W" and len(lines) == 4
+    assert float(lines[1].split(",")[1]) == pytest.approx(hist.loss[0], rel=1e-5)

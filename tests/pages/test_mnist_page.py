@@ -1,0 +1,72 @@
+"""The MNIST page in AppTest: one epoch on the sample, what it gets wrong, your own digit."""
+import io
+
+import pytest
+from PIL import Image, ImageDraw
+
+from apptest_helpers import metric, open_page, train
+
+PAGE = "pages/mnist.py"
+
+
+def seven_png() -> bytes:
+    img = Image.new("RGB", (120, 160), "white")
+    ImageDraw.Draw(img).line([(20, 20), (100, 20), (55, 140)], fill="black", width=12)
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def chart_titles(at):
+    import json
+    titles = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        title = spec.get("title") or next((layer.get("title") for layer in spec.get("layer", []) if layer.get("title")), None)
+        titles.append(title.get("text") if isinstance(title, dict) else title)
+    return titles
+
+
+@pytest.fixture
+def trained(app):
+    open_page(app, PAGE)
+    assert any("bundled sample" in c.value for c in app.caption)  # tests run offline
+    train(app, "mnist")  # one epoch, the tutorial's settings
+    return app
+
+
+def test_one_epoch_on_the_sample_shows_accuracy_confusion_and_the_digit_grid(trained):
+    accuracy = float(metric(trained, "Test accuracy").rstrip("%")) / 100
+    assert 0.5 < accuracy <= 1.0
+    titles = chart_titles(trained)
+    assert "Confusion matrix" in titles and "Test accuracy per digit" in titles
+    assert any(t and t.startswith("Loss, every") for t in titles)
+    assert trained.get("image"), "no digit grid"
+    run = trained.session_state["mnist.run"]
+    assert run.hist.metrics["test accuracy"][-1] == pytest.approx(accuracy, abs=0.0005)
+
+
+def test_only_the_mistakes(trained):
+    trained.toggle(key="mnist.only_wrong").set_value(True).run()
+    assert not trained.exception and trained.get("image")
+
+
+def test_your_own_digit_gets_ten_probabilities(trained):
+    trained.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    assert not trained.error and not trained.exception
+    assert any(t and t.startswith("The model reads a") for t in chart_titles(trained))
+
+
+@pytest.mark.parametrize("name, content", [("notes.png", b"not an image at all"),
+                                           ("fake.jpg", b"%PDF-1.4\n%fake")])
+def test_a_non_image_upload_gives_an_error(app, name, content):
+    open_page(app, PAGE)
+    app.file_uploader(key="mnist.upload").upload(name, content, "image/png").run()
+    assert not app.exception
+    assert any("not a picture" in e.value for e in app.error)
+
+
+def test_an_upload_before_training_asks_to_train_first(app):
+    open_page(app, PAGE)
+    app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    assert any("Train a model above first" in i.value for i in app.info)
