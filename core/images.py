@@ -38,6 +38,7 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     grey = np.asarray(img.convert("L"), dtype=np.float32)                   # (H, W), 0..255
     if grey.mean() > 127:                                                   # dark ink on light paper
         grey = 255 - grey
+    grey = np.clip(grey - np.median(grey), 0, None)                         # the paper becomes pure black
     ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, bool)
     if grey.max() < 40 or not ink.any():
         raise DataError("No digit found: the picture looks blank.")

@@ -19,8 +19,9 @@ def picture(kind="PNG", size=(200, 260), paper="white", ink="black", mode="RGB")
 
 
 @pytest.mark.parametrize("raw", [picture(), picture("JPEG"), picture(paper="black", ink="white"),
-                                 picture(mode="RGBA", paper=(0, 0, 0, 0), ink=(0, 0, 0, 255))],
-                         ids=["png", "jpg", "white-on-black", "transparent"])
+                                 picture(mode="RGBA", paper=(0, 0, 0, 0), ink=(0, 0, 0, 255)),
+                                 picture("JPEG", paper=(235, 235, 225), ink=(30, 30, 60))],
+                         ids=["png", "jpg", "white-on-black", "transparent", "grey-paper"])
 def test_an_upload_becomes_an_mnist_like_digit(raw):
     x, seen = core.images.digit_from_upload(raw)
     assert x.shape == (1, 1, 28, 28) and x.dtype == torch.float32
@@ -29,6 +30,7 @@ def test_an_upload_becomes_an_mnist_like_digit(raw):
     rows = np.flatnonzero(seen.max(axis=1) > 60)
     assert 17 <= rows[-1] - rows[0] + 1 <= 21                # scaled to about 20 pixels, as MNIST was
     assert seen[0].max() < 60 and seen[:, 0].max() < 60      # dark background
+    assert np.median(seen) == 0                              # the paper is black, not grey
     ys, xs = np.indices(seen.shape)
     cy, cx = (ys * seen).sum() / seen.sum(), (xs * seen).sum() / seen.sum()
     assert abs(cy - 14) < 2 and abs(cx - 14) < 2               # centred on its centre of mass
