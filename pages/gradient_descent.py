@@ -4,7 +4,7 @@ import streamlit as st
 import torch
 
 import core
-from ui import controls, nav, run
+from ui import code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -120,6 +120,9 @@ def draw(r: core.Run) -> None:
 
 
 run.train_panel("descent", cfg, start, draw, inputs=(name, w0, b0))
+code_panel.code_panel("descent", core.codegen.Recipe(
+    "Gradient descent on cost(W, b)", core.codegen.data_values(x, y, DATASETS[name]),
+    core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]), cfg, "gradient_descent.py")
 
 st.subheader("SGD, momentum and Adam from the same start")
 momentum = cfg.momentum if cfg.momentum > 0 else 0.9

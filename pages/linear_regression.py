@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import controls, nav, run
+from ui import code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -36,6 +36,7 @@ try:
                       noise=c[3].number_input("Noise", 0.0, 100.0, 1.0, key="linear.noise"),
                       seed=int(c[4].number_input("Data seed", 0, 10**6, 0, key="linear.data_seed")))
         x, y = core.data.noisy_line(**params)
+        data_code = core.codegen.data_noisy_line(**params)
         names, inputs = ("x", "y"), (name, *params.values())
     elif name == "csv":
         upload = st.file_uploader("CSV of two numeric columns, x then y (an optional header row; "
@@ -87,6 +88,11 @@ def draw(r: core.Run) -> None:
 
 
 run.train_panel("linear", cfg, start, draw, inputs=inputs)
+if name != "noisy":
+    data_code = core.codegen.data_values(x, y, DATASETS[name])
+code_panel.code_panel("linear", core.codegen.Recipe(
+    "Linear regression", data_code, core.codegen.model_linear(0.0, 0.0), core.codegen.LOSS_CODE["mse"]),
+    cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------
 st.header("Does momentum train faster?", divider="orange")

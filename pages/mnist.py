@@ -3,7 +3,7 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import controls, nav, run
+from ui import code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -72,6 +72,10 @@ def draw(r: core.Run) -> None:
 
 
 trained = run.train_panel("mnist", cfg, start, draw, inputs=inputs)
+code_panel.code_panel("mnist", core.codegen.Recipe(
+    "MNIST digits", core.codegen.data_mnist(used),
+    core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10), core.codegen.LOSS_CODE["cross_entropy"],
+    report=core.codegen.ACCURACY_REPORT), cfg, "mnist_mlp.py")
 
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not trained.hist.diverged:

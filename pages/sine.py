@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import controls, nav, run
+from ui import code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -39,6 +39,7 @@ if model_kind == "cubic":
         return core.models.cubic(seed=seed)
     grad_fn = core.gradients.cubic_sum_of_squares if by_hand else None
     inputs = (model_kind, n, noise, data_seed, by_hand)
+    model_code, hand_code = core.codegen.model_cubic(), core.codegen.CUBIC_HAND_GRADS if by_hand else ""
 else:
     page = "sine_net"
     c = st.columns(3)
@@ -53,6 +54,7 @@ else:
                                out_features=1, seed=seed)
     grad_fn = None
     inputs = (model_kind, n, noise, data_seed, width, depth, activation)
+    model_code, hand_code = core.codegen.model_mlp((width,) * depth, activation, 1, 1), ""
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
@@ -83,6 +85,9 @@ def draw(r: core.Run) -> None:
 
 
 run.train_panel(page, cfg, start, draw, inputs=inputs)
+code_panel.code_panel(page, core.codegen.Recipe(
+    "Approximating sin(x)", core.codegen.data_sine(n, noise, data_seed), model_code,
+    core.codegen.LOSS_CODE["sum_of_squares"], hand_grads=hand_code), cfg, "sine.py")
 
 if model_kind == "cubic":
     st.header("By hand or by autograd: the same numbers", divider="orange")

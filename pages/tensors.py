@@ -4,7 +4,7 @@ import streamlit as st
 
 import core
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, UNARY, TensorInputError
-from ui import controls, nav, run
+from ui import code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -165,4 +165,7 @@ def draw(r: core.Run) -> None:
         run.loss_view(r)
 
 
-run.train_panel("tensors", cfg, start, draw)
+run.train_panel("tensors", cfg, start, draw, inputs=(x, y, w0, b0))
+code_panel.code_panel("tensors", core.codegen.Recipe(
+    "One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
+    core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]), cfg, "one_point.py")

@@ -1,0 +1,195 @@
+"""One code generator: a complete, runnable PyTorch script for what a page trains.
+
+A page describes its data, model and loss with the builders below (the same choices it hands to
+core), and `script()` writes the loop around them. The script draws the same random numbers as the
+app (torch.manual_seed before the model: core.models draw in the same order from a generator seeded
+alike; a separate seeded generator for the batch order), so it prints the same final loss.
+"""
+from dataclasses import dataclass
+
+import torch
+
+from .training import TrainConfig
+
+ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()"}
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """Code that defines x and y (data), model (model) and loss_fn (loss), each a block of lines."""
+    title: str
+    data: str
+    model: str
+    loss: str
+    hand_grads: str = ""   # code that sets p.grad for every parameter, in place of loss.backward()
+    report: str = ""       # code run after training, before the final line (e.g. test accuracy)
+
+
+# Data ---------------------------------------------------------------------------------------------
+
+def _column(values: list[float]) -> str:
+    return "[" + ", ".join(f"[{v!r}]" for v in values) + "]"
+
+
+def data_values(x: torch.Tensor, y: torch.Tensor, comment: str) -> str:
+    """Data written out as numbers (the tables, an uploaded CSV): x, y of shape (N, 1)."""
+    return (f"# {comment}\n"
+            f"x = torch.tensor({_column(x.reshape(-1).tolist())})  # (N, 1)\n"
+            f"y = torch.tensor({_column(y.reshape(-1).tolist())})  # (N, 1)")
+
+
+def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: int,
+                    x_range: tuple[float, float] = (0.0, 10.0)) -> str:
+    return (f"# {n} points on y = {slope!r} x + {intercept!r}, plus Gaussian noise ({noise!r})\n"
+            f"x = torch.linspace({x_range[0]!r}, {x_range[1]!r}, {n}).unsqueeze(1)  # (N, 1)\n"
+            f"noise_gen = torch.Generator().manual_seed({seed})\n"
+            f"y = {slope!r} * x + {intercept!r} + {noise!r} * torch.randn(x.shape, generator=noise_gen)")
+
+
+def data_sine(n: int, noise: float, seed: int) -> str:
+    code = (f"# {n} points of y = sin(x) on [-pi, pi]\n"
+            f"x = torch.linspace(-math.pi, math.pi, {n}).unsqueeze(1)  # (N, 1)\n"
+            f"y = torch.sin(x)")
+    if noise:
+        code += (f"\nnoise_gen = torch.Generator().manual_seed({seed})\n"
+                 f"y = y + {noise!r} * torch.randn(y.shape, generator=noise_gen)")
+    return code
+
+
+def data_mnist(source: str) -> str:
+    """The tutorial's normalisation, applied once to the whole set in memory."""
+    scale = ("def normalise(images):  # uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))\n"
+             "    return ((images.float() / 255.0 - 0.5) / 0.5).unsqueeze(1)\n\n")
+    if source == "full":
+        return (scale + "from torchvision.datasets import MNIST\n"
+                "train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
+                "x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
+                "test_x, test_y = normalise(test.data), test.targets")
+    return (scale + "import numpy as np\n"
+            "# Torch Playground's bundled sample of real MNIST digits (run this from the app's folder)\n"
+            "sample = np.load('data/mnist_sample.npz')\n"
+            "x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
+            "y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
+            "test_x = normalise(torch.from_numpy(sample['test_x']))\n"
+            "test_y = torch.from_numpy(sample['test_y']).long()")
+
+
+# Models -------------------------------------------------------------------------------------------
+
+def model_linear(w: float, b: float | None) -> str:
+    """y = W x + b starting from given numbers (b None: no bias, y = W x)."""
+    if b is None:
+        return f"model = nn.Linear(1, 1, bias=False)  # y = W x\nwith torch.no_grad():\n    model.weight.fill_({w!r})"
+    return (f"model = nn.Linear(1, 1)  # y = W x + b\nwith torch.no_grad():\n"
+            f"    model.weight.fill_({w!r})\n    model.bias.fill_({b!r})")
+
+
+def model_cubic() -> str:
+    return ("class Cubic(nn.Module):\n"
+            "    \"\"\"y = a + b x + c x^2 + d x^3, its four numbers drawn with randn.\"\"\"\n"
+            "    def __init__(self):\n"
+            "        super().__init__()\n"
+            "        self.a, self.b, self.c, self.d = (nn.Parameter(torch.randn(())) for _ in range(4))\n\n"
+            "    def forward(self, x):\n"
+            "        return self.a + self.b * x + self.c * x ** 2 + self.d * x ** 3\n\n\n"
+            "model = Cubic()")
+
+
+def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int) -> str:
+    widths = [in_features, *hidden, out_features]
+    layers = ["nn.Flatten()"]
+    for i, (a, b) in enumerate(zip(widths, widths[1:])):
+        layers.append(f"nn.Linear({a}, {b})")
+        if i < len(widths) - 2:
+            layers.append(ACTIVATION_CODE[activation])
+    return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)"
+
+
+# Losses and hand gradients -------------------------------------------------------------------------
+
+LOSS_CODE = {"mse": "nn.MSELoss()  # mean((y_hat - y)^2)",
+             "cross_entropy": "nn.CrossEntropyLoss()",
+             "sum_of_squares": "lambda y_hat, y: ((y_hat - y) ** 2).sum()  # sum of squared errors",
+             "half_squared_error": "lambda y_hat, y: 0.5 * ((y - y_hat) ** 2).sum()"}
+
+CUBIC_HAND_GRADS = (
+    "# backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd\n"
+    "grad_y_pred = 2.0 * (y_hat - yb)\n"
+    "hand = [grad_y_pred.sum(), (grad_y_pred * xb).sum(), (grad_y_pred * xb ** 2).sum(), (grad_y_pred * xb ** 3).sum()]\n"
+    "for p, g in zip(model.parameters(), hand):\n"
+    "    p.grad = g")
+
+ACCURACY_REPORT = ("with torch.no_grad():\n"
+                   "    predicted = model(test_x.to(device)).argmax(dim=1)\n"
+                   "print(f'test accuracy: {(predicted == test_y.to(device)).float().mean().item():.1%}')")
+
+
+# The script ---------------------------------------------------------------------------------------
+
+def _indent(code: str, spaces: int) -> str:
+    return "\n".join((" " * spaces + line) if line else line for line in code.splitlines())
+
+
+def _optimizer(cfg: TrainConfig) -> str:
+    if cfg.optimizer == "adam":
+        return f"optimizer = torch.optim.Adam(model.parameters(), lr={cfg.lr!r})"
+    return f"optimizer = torch.optim.SGD(model.parameters(), lr={cfg.lr!r}, momentum={cfg.momentum!r})"
+
+
+def script(recipe: Recipe, cfg: TrainConfig) -> str:
+    """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'."""
+    device = cfg.device if cfg.device != "auto" else "cpu"
+    step_body = ("y_hat = model(xb)                # forward\n"
+                 "loss = loss_fn(y_hat, yb)        # loss\n")
+    if recipe.hand_grads:
+        step_body = "with torch.no_grad():            # no autograd graph: the gradients come by hand\n" + \
+                    _indent("y_hat = model(xb)            # forward\nloss = loss_fn(y_hat, yb)    # loss", 4) + "\n"
+    backward = recipe.hand_grads if recipe.hand_grads else "loss.backward()                  # backward"
+    if cfg.batch_size is None:
+        loop = (f"for epoch in range({cfg.epochs}):\n"
+                "    xb, yb = x, y                    # the whole data set: one step an epoch\n"
+                + _indent(step_body, 4) + "\n"
+                "    if not math.isfinite(loss.item()):\n"
+                "        print(f'the loss diverged at epoch {epoch + 1}')\n"
+                "        break\n"
+                "    optimizer.zero_grad()\n"
+                + _indent(backward, 4) + "\n"
+                "    optimizer.step()                 # step: W := W - lr * grad\n"
+                "    final = loss.item()              # the loss before this step\n"
+                f"    if epoch % {max(cfg.epochs // 10, 1)} == 0:\n"
+                "        print(f'epoch {epoch + 1}: loss {final:.6g}')")
+    else:
+        loop = (f"batch = min({cfg.batch_size}, len(x))\n"
+                "steps_per_epoch = math.ceil(len(x) / batch)\n"
+                f"order_gen = torch.Generator().manual_seed({cfg.seed})  # the batch order, seeded\n"
+                f"for epoch in range({cfg.epochs}):\n"
+                "    order = torch.randperm(len(x), generator=order_gen).to(device)\n"
+                "    total = torch.zeros((), device=device)\n"
+                "    for i in range(steps_per_epoch):\n"
+                "        idx = order[i * batch:(i + 1) * batch]\n"
+                "        xb, yb = x[idx], y[idx]\n"
+                + _indent(step_body, 8) + "\n"
+                "        optimizer.zero_grad()\n"
+                + _indent(backward, 8) + "\n"
+                "        optimizer.step()             # step\n"
+                "        total += loss.detach()\n"
+                "    epoch_loss = total.item() / steps_per_epoch  # the mean batch loss of the epoch\n"
+                "    if not math.isfinite(epoch_loss):\n"
+                "        print(f'the loss diverged at epoch {epoch + 1}')\n"
+                "        break\n"
+                "    final = epoch_loss\n"
+                "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
+    parts = [
+        f'"""{recipe.title}: written by Torch Playground for these settings.\n\n'
+        f'Run it with `python this_file.py`; with the same seed it prints the final loss the page shows.\n"""',
+        "import math\n\nimport torch\nfrom torch import nn",
+        f"device = {device!r}\ntorch.manual_seed({cfg.seed})  # the starting weights, as the app draws them",
+        recipe.data,
+        recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)",
+        f"loss_fn = {recipe.loss}\n{_optimizer(cfg)}",
+        "final = float('nan')\n" + loop,
+    ]
+    if recipe.report:
+        parts.append(recipe.report)
+    parts.append("print(f'final loss: {final:.6g}')")
+    return "\n\n".join(parts) + "\n"
