@@ -14,7 +14,8 @@ st.markdown("Training is walking downhill on the loss. The slope under your feet
 cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000)
 
 DATASETS = {"line": "x = 1, 2, 3 → y = 2, 4, 6", "heights": "Heights → weights, centred"}
-name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True, key="descent.dataset")
+name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True,
+                **controls.linked("descent", core.settings.choice("dataset", DATASETS, "line")))
 x, y = core.data.table(name, centred=name == "heights")
 best_w, best_b = core.landscape.least_squares(x, y)
 best_w0 = (x * y).sum().item() / x.pow(2).sum().item()  # the best W when b is held at 0

@@ -18,7 +18,8 @@ cfg = controls.train_controls("linear", lr=0.01, epochs=1000)
 DATASETS = {"line": "x = 1, 2, 3 → y = 2, 4, 6", "hours": "Hours studied → ability (200, 400, 600)",
             "heights": "Heights → weights (5 people)", "noisy": "A noisy line you generate",
             "csv": "Your own CSV file"}
-name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True, key="linear.dataset")
+name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True,
+                **controls.linked("linear", core.settings.choice("dataset", DATASETS, "line")))
 inputs = (name,)
 try:
     if name == "heights":

@@ -15,11 +15,13 @@ st.markdown("The tutorial's model: each 28×28 picture is flattened to 784 numbe
 SOURCES = {"auto": "Full MNIST if it can be had, else the sample", "sample": "The bundled sample (offline, quick)",
            "full": "Full MNIST (60,000 + 10,000; downloads 11 MB once)"}
 c1, c2, c3 = st.columns([2, 1, 1])
-source = c1.selectbox("Data", list(SOURCES), format_func=SOURCES.get, key="mnist.source",
+source = c1.selectbox("Data", list(SOURCES), format_func=SOURCES.get,
+                      **controls.linked("mnist", core.settings.choice("dataset", SOURCES, "auto")),
                       help="The sample is 5,000 real MNIST digits kept in the app, so a class can work "
                            "without wifi; full MNIST is downloaded on first use and kept.")
-HIDDEN = {"128, 64": (128, 64), "64": (64,), "256, 128": (256, 128), "512, 256": (512, 256), "32": (32,)}
-hidden_name = c2.selectbox("Hidden layers", list(HIDDEN), key="mnist.hidden",
+HIDDEN = {"128-64": (128, 64), "64": (64,), "256-128": (256, 128), "512-256": (512, 256), "32": (32,)}
+hidden_name = c2.selectbox("Hidden layers", list(HIDDEN), format_func=lambda k: k.replace("-", ", "),
+                           **controls.linked("mnist", core.settings.choice("model", HIDDEN, "128-64")),
                            help="Widths of the hidden layers; the tutorial uses 128 then 64.")
 activation = c3.selectbox("Activation", list(core.models.ACTIVATIONS), key="mnist.activation",
                           format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get)

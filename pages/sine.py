@@ -14,7 +14,8 @@ st.markdown("Fit **y = sin(x)** on [−π, π] with a cubic **a + b x + c x² + 
             "small neural network.")
 
 MODELS = {"cubic": "Cubic a + b x + c x² + d x³", "net": "Small neural network"}
-model_kind = st.radio("Model", list(MODELS), format_func=MODELS.get, horizontal=True, key="sine.model")
+model_kind = st.radio("Model", list(MODELS), format_func=MODELS.get, horizontal=True,
+                      **controls.linked("sine", core.settings.choice("model", MODELS, "cubic")))
 c = st.columns(3)
 n = int(c[0].number_input("Points", 10, 10_000, 1000, step=100, key="sine.points",
                           help="Points of sin(x), evenly spread on [-pi, pi] (at most 10,000)."))

@@ -1,21 +1,53 @@
-"""The shared training controls in the sidebar; they return a core.TrainConfig."""
+"""The shared training controls in the sidebar, and the link that carries them.
+
+Each control is `linked`: its value survives visits to other pages, a shared link (?lr=0.01&epochs=200)
+sets it when the page is first drawn in a session, and every change is written back to the address.
+"""
 import streamlit as st
 
 import core
+from core import settings
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
-LEARNING_RATES = [round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)] + [1.0]
+LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)) + (1.0,)
 OPTIMIZER_NAMES = {"sgd": "SGD", "adam": "Adam"}
 
 
-def persistent(key: str, default):
-    """Give widget `key` a value that survives visits to other pages.
+def linked(page: str, setting: settings.Setting) -> dict:
+    """Widget arguments for the setting named setting.name on `page` (key f"{page}.{name}").
 
-    Streamlit forgets a widget's state when a run does not draw it; we keep a copy under "_key"
-    (written by the widget's on_change) and hand it back before the widget is drawn again.
+    Streamlit forgets a widget's state when a run does not draw it, so we keep a copy under "_key"
+    (written by on_change) and hand it back before the widget is drawn. In a session's first run,
+    a value in the address it was opened with wins, corrected with a warning when it is bad.
     """
-    st.session_state[key] = st.session_state.get("_" + key, default)
+    key = f"{page}.{setting.name}"
+    link = st.session_state.get(LINK)
+    if link and not link["used"] and f"_seen.{key}" not in st.session_state:
+        st.session_state[f"_seen.{key}"] = True
+        raw = link["params"].get(setting.name)
+        if raw is not None:
+            value, problem = settings.coerce(setting, raw)
+            st.session_state["_" + key] = value
+            if problem:
+                st.warning(f"From the link: {problem}", icon=":material/link_off:")
+    value = st.session_state.get("_" + key, setting.default)
+    st.session_state[key] = value
+    st.query_params[setting.name] = settings.format_value(value)
     return {"key": key, "on_change": _keep, "args": (key,)}
+
+
+LINK = "_link"  # the address a session was opened with: {"params": {...}, "used": bool}
+
+
+def open_link() -> None:
+    """Before a session's first run: keep the address it was opened with; linked() reads it in that run."""
+    if LINK not in st.session_state:
+        st.session_state[LINK] = {"params": st.query_params.to_dict(), "used": False}
+
+
+def close_link() -> None:
+    """After that run: the link has set what it could; later runs and other pages start from defaults."""
+    st.session_state[LINK]["used"] = True
 
 
 def _keep(key: str) -> None:
@@ -36,35 +68,49 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         "Learning rate", options=LEARNING_RATES, format_func=_lr_label,
         help="How far each step moves the weights: W := W - lr * grad. Log scale, 1e-6 to 1. "
              "Too small crawls, too large overshoots and diverges.",
-        **persistent(f"{page}.lr", min(LEARNING_RATES, key=lambda v: abs(v - lr))))
+        **linked(page, settings.number("lr", min(LEARNING_RATES, key=lambda v: abs(v - lr)), 1e-6, 1.0,
+                                       snap=LEARNING_RATES, log=True)))
     epochs = side.number_input(
         "Epochs", min_value=1, max_value=max_epochs, step=1,
         help=f"Passes over the whole data set (at most {max_epochs} on this page, "
              "to keep a run within about a minute on a laptop).",
-        **persistent(f"{page}.epochs", epochs))
+        **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
     optimizer = side.selectbox(
         "Optimizer", options=list(OPTIMIZER_NAMES), format_func=OPTIMIZER_NAMES.get,
         help="SGD: plain gradient descent, with momentum if you set it. "
              "Adam: per-weight step sizes from running averages of the gradient.",
-        **persistent(f"{page}.optimizer", optimizer))
+        **linked(page, settings.choice("optimizer", OPTIMIZER_NAMES, optimizer)))
     momentum = side.slider(
         "Momentum", min_value=0.0, max_value=0.99, step=0.01, disabled=optimizer == "adam",
         help="SGD with momentum keeps a running sum of past gradients, so steps build up speed "
              "along a consistent slope. 0 is plain SGD. Adam ignores it.",
-        **persistent(f"{page}.momentum", momentum))
+        **linked(page, settings.number("momentum", momentum, 0.0, 0.99,
+                                       snap=tuple(i / 100 for i in range(100)))))
     if batch_sizes:
         batch_size = side.select_slider(
             "Batch size", options=list(batch_sizes),
             help="Examples per optimizer step; each epoch shuffles the data with the seed.",
-            **persistent(f"{page}.batch_size", batch_size))
+            **linked(page, settings.number("batch_size", batch_size, min(batch_sizes), max(batch_sizes),
+                                           kind="int", snap=batch_sizes)))
     here = core.devices.available()
     device = side.selectbox(
         "Device", options=here,
         help="Where the tensors live and the maths runs: " + ", ".join(here) + " on this machine.",
-        **persistent(f"{page}.device", "cpu"))
+        **linked(page, settings.choice("device", here, "cpu")))
     seed = side.number_input(
         "Seed", min_value=0, max_value=2**31 - 1, step=1,
         help="Seeds the starting weights and the batch order: the same seed gives the same numbers.",
-        **persistent(f"{page}.seed", seed))
+        **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
                             optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed))
+
+
+def share_link() -> None:
+    """A copyable address that opens this page with these settings (st.code has a copy button)."""
+    base = st.context.url
+    if not base:
+        return
+    query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
+    with st.sidebar.popover("Share these settings", icon=":material/link:", width="stretch"):
+        st.caption("Copy this link: it opens this page with the same settings.")
+        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)

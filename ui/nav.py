@@ -1,6 +1,8 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import streamlit as st
 
+from ui import controls
+
 PAGES = [  # (file, title, icon)
     ("pages/home.py", "Home", ":material/home:"),
     ("pages/tensors.py", "Tensors", ":material/grid_on:"),
@@ -17,7 +19,14 @@ def run_app() -> None:
                        layout="wide")
     pages = [st.Page(path, title=title, icon=icon, default=i == 0)
              for i, (path, title, icon) in enumerate(PAGES)]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    controls.open_link()
+    try:
+        page.run()
+        if st.query_params:
+            controls.share_link()
+    finally:
+        controls.close_link()
 
 
 def ensure_entrypoint() -> None:

@@ -49,6 +49,7 @@ def test_the_network_trains(app):
     open_page(app, PAGE)
     app.radio(key="sine.model").set_value("net").run()
     app.number_input(key="sine_net.epochs").set_value(300).run()
+    app.select_slider(key="sine_net.lr").set_value(0.01).run()
     app.selectbox(key="sine.activation").set_value("relu").run()
     train(app, "sine_net")
     assert float(metric(app, "Final loss")) < 10
