@@ -4,7 +4,7 @@ import streamlit as st
 import torch
 
 import core
-from ui import code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -47,7 +47,7 @@ if c2.button("Step", type="primary", key="descent.step", icon=":material/footpri
 s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
 left, right = st.columns([1, 1], gap="large")
 with left:
-    st.altair_chart(parabola(path, f"cost(W), b = 0: {len(path) - 1} steps taken").properties(height=340),
+    chart.show(parabola(path, f"cost(W), b = 0: {len(path) - 1} steps taken").properties(height=340),
                     width="stretch")
 with right:
     st.markdown(f"**Step {len(path)}**, from W = {path[-1]:.4f} (best W here: {best_w0:.4f})")
@@ -74,8 +74,8 @@ for col, kind in zip(cols, ("slow", "converging", "oscillating", "diverging")):
                       metrics={"W": lambda m: m.weight.item()})
     walk = [start_w] + hist.metrics.get("W", [])
     with col:
-        st.altair_chart(parabola(walk, f"{kind}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
-                        .properties(height=220), width="stretch")
+        chart.show(parabola(walk, f"{kind}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
+                        .properties(height=220))
 
 # 3. The (W, b) surface ---------------------------------------------------------------------------
 st.header("3. Down the surface cost(W, b)", divider="orange")
@@ -113,7 +113,7 @@ def draw(r: core.Run) -> None:
     label = "Adam" if r.cfg.optimizer == "adam" else f"SGD, momentum {r.cfg.momentum:g}"
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.altair_chart(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"), width="stretch")
+        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"))
     with right:
         st.markdown(f"W = **{ws[-1]:.4f}**, b = **{bs[-1]:.4f}** after {len(ws) - 1} steps "
                     f"(least squares: W = {best_w:.4f}, b = {best_b:.4f})")
@@ -142,11 +142,11 @@ if comparison:
     results, made_with = comparison
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.altair_chart(surface({k: p for k, (p, _) in results.items()}, "Three optimizers, one start"),
+        chart.show(surface({k: p for k, (p, _) in results.items()}, "Three optimizers, one start"),
                         width="stretch")
     with right:
-        st.altair_chart(core.charts.loss_curves({k: h.loss for k, (_, h) in results.items()}, log_scale=True,
-                                                title="Loss per epoch (log scale)"), width="stretch")
+        chart.show(core.charts.loss_curves({k: h.loss for k, (_, h) in results.items()}, log_scale=True,
+                                                title="Loss per epoch (log scale)"))
         for label, (_, h) in results.items():
             if h.diverged:
                 st.warning(f"{label} diverged at epoch {h.diverged_epoch + 1}: try a smaller learning rate.")

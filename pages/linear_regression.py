@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -73,9 +73,9 @@ def draw(r: core.Run) -> None:
         if math.isfinite(w) and math.isfinite(b):
             pad = 0.1 * (max(xs) - min(xs)) + 0.5
             ends = [min(xs) - pad, max(xs) + pad]
-            chart = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
+            picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
                                          title=f"{names[1]} = {w:.4f} · {names[0]} {b:+.4f}")
-            st.altair_chart(chart.properties(height=360), width="stretch")
+            chart.show(picture.properties(height=360))
         else:
             st.caption("The weights are no longer finite numbers, so there is no line to draw.")
         best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
@@ -117,8 +117,8 @@ if st.button(f"Compare momentum 0 and {other:g}", key="linear.compare_button", i
 comparison = st.session_state.get("linear.comparison")
 if comparison:
     hists, made_with = comparison
-    st.altair_chart(core.charts.loss_curves({k: h.loss for k, h in hists.items()}, log_scale=True,
-                                            title="Loss per epoch (log scale)"), width="stretch")
+    chart.show(core.charts.loss_curves({k: h.loss for k, h in hists.items()}, log_scale=True,
+                                            title="Loss per epoch (log scale)"))
     cols = st.columns(len(hists))
     for col, (label, h) in zip(cols, hists.items()):
         if h.diverged:

@@ -3,7 +3,7 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -63,14 +63,14 @@ def draw(r: core.Run) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         if hist.batch_loss:
-            st.altair_chart(core.charts.loss_curves(
+            chart.show(core.charts.loss_curves(
                 {"loss": hist.batch_loss}, title=f"Loss, every {core.training.BATCH_LOG} batches",
-                x_title=f"batches ÷ {core.training.BATCH_LOG}"), width="stretch")
+                x_title=f"batches ÷ {core.training.BATCH_LOG}"))
     with right:
         if test_acc:
-            st.altair_chart(core.charts.loss_curves(
+            chart.show(core.charts.loss_curves(
                 {"train": train_acc, "test": test_acc}, title="Accuracy after each epoch",
-                y_title="Accuracy", first=1), width="stretch")
+                y_title="Accuracy", first=1))
 
 
 trained = run.train_panel("mnist", cfg, start, draw, inputs=inputs)
@@ -90,12 +90,12 @@ if trained is not None and trained.done and not trained.hist.diverged:
     matrix = core.evaluation.confusion(test_y, predicted)
     left, right = st.columns(2, gap="large")
     with left:
-        st.altair_chart(core.charts.confusion_matrix(matrix.tolist()), width="content")
+        chart.show(core.charts.confusion_matrix(matrix.tolist()), width="content")
     with right:
         per_class = core.evaluation.per_class_accuracy(matrix)
         worst = int(np.argmin(per_class))
-        st.altair_chart(core.charts.bars(list(range(10)), per_class, "Test accuracy per digit", "accuracy",
-                                         highlight=worst), width="stretch")
+        chart.show(core.charts.bars(list(range(10)), per_class, "Test accuracy per digit", "accuracy",
+                                         highlight=worst))
         st.caption(f"Hardest digit: **{worst}** ({per_class[worst]:.0%} right). Each row of the matrix is a "
                    "true digit; a bright cell off the diagonal is a mix-up, e.g. a 4 read as a 9.")
     only_wrong = st.toggle("Show only the mistakes", key="mnist.only_wrong")
@@ -132,6 +132,7 @@ if upload is not None:
             right.info("Train a model above first; then it will read your digit.")
         else:
             label, probs = core.evaluation.predict_classes(trained.model, x_mine, trained.cfg.device)
-            right.altair_chart(core.charts.bars(list(range(10)), probs[0].tolist(),
-                                                f"The model reads a {label.item()}", "probability",
-                                                highlight=label.item()), width="stretch")
+            with right:
+                chart.show(core.charts.bars(list(range(10)), probs[0].tolist(),
+                                            f"The model reads a {label.item()}", "probability",
+                                            highlight=label.item()))

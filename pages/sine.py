@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -68,11 +68,11 @@ def draw(r: core.Run) -> None:
     now = core.predict(r.model, x).reshape(-1).tolist()
     left, right = st.columns([3, 2], gap="large")
     with left:
-        chart = core.charts.curves(
+        picture = core.charts.curves(
             xs, {"sin(x)": clean.reshape(-1).tolist(), "before training": before, "prediction now": now},
             title="sin(x), the prediction before training, and now",
             points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=("before training",))
-        st.altair_chart(chart.properties(height=380), width="stretch")
+        chart.show(picture.properties(height=380))
     with right:
         run.loss_view(r, log_scale=True)
     if hasattr(r.model, "coefficients"):

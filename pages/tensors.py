@@ -4,7 +4,7 @@ import streamlit as st
 
 import core
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, UNARY, TensorInputError
-from ui import code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run
 
 nav.ensure_entrypoint()
 
@@ -63,7 +63,7 @@ else:
     with right:
         if A.ndim in (1, 2) and 0 < A.numel() <= 400:
             grid = A.reshape(1, -1) if A.ndim == 1 else A
-            st.altair_chart(core.charts.heatmap(grid.float().cpu().tolist(), title="A as a heatmap"),
+            chart.show(core.charts.heatmap(grid.float().cpu().tolist(), title="A as a heatmap"),
                             width="stretch")
         else:
             st.caption("A 1-D or 2-D tensor of up to 400 numbers is drawn here as a heatmap.")
@@ -126,7 +126,7 @@ with left:
         f"| backward | b.grad = −(y − y_hat) (by hand: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
         f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
         f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
-    st.altair_chart(core.charts.lines_to_point(
+    chart.show(core.charts.lines_to_point(
         (x, y), [("before the step", w0, b0), ("after one step", s["new_w"], s["new_b"])],
         (min(0.0, x - 1), max(x + 1, 1.0)), title="The point, and the line before and after"),
         width="stretch")
@@ -159,8 +159,8 @@ def draw(r: core.Run) -> None:
         mid = len(ws) // 2
         lines = [("start", w0, b0), (f"after {mid + 1} steps", ws[mid], bs[mid]),
                  (f"after {len(ws)} steps", w, b)] if len(ws) > 2 else [("start", w0, b0), ("now", w, b)]
-        st.altair_chart(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
-                                                   title="The line walks to the point"), width="stretch")
+        chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
+                                                   title="The line walks to the point"))
     with right:
         run.loss_view(r)
 

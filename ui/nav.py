@@ -1,7 +1,7 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import streamlit as st
 
-from ui import controls
+from ui import controls, present
 
 PAGES = [  # (file, title, icon)
     ("pages/home.py", "Home", ":material/home:"),
@@ -19,12 +19,14 @@ def run_app() -> None:
                        layout="wide")
     pages = [st.Page(path, title=title, icon=icon, default=i == 0)
              for i, (path, title, icon) in enumerate(PAGES)]
-    page = st.navigation(pages)
+    page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
     controls.open_link()
+    present.setup(st.session_state[controls.LINK]["params"])
     try:
         page.run()
-        if st.query_params:
+        if st.query_params and not present.presenting():
             controls.share_link()
+        present.leave_button()
     finally:
         controls.close_link()
 

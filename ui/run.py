@@ -9,6 +9,7 @@ from typing import Callable
 import streamlit as st
 
 import core
+from ui import chart
 
 CHUNK_SECONDS = 0.3   # training time between two redraws
 REDRAW_EVERY = 0.5    # seconds between fragment reruns while a run is going
@@ -100,4 +101,4 @@ def loss_view(run: core.Run, log_scale: bool = False) -> None:
     loss = run.hist.loss
     if loss:
         st.metric("Final loss", f"{loss[-1]:.6g}")
-        st.altair_chart(core.charts.loss_curve(loss, log_scale=log_scale), width="stretch")
+        chart.show(core.charts.loss_curve(loss, log_scale=log_scale))

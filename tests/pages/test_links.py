@@ -66,3 +66,17 @@ def test_huge_values_become_the_nearest_allowed(params):
     assert at.warning
     assert at.number_input(key="mnist.epochs").value <= 10
     assert at.select_slider(key="mnist.batch_size").value <= 1024
+
+
+def test_presenter_mode_hides_the_sidebar_and_keeps_train():
+    at = opened("pages/linear_regression.py", present="1")
+    assert any("stSidebar" in m.value and "display: none" in m.value for m in at.markdown)
+    assert at.button(key="linear.train").label == "Train"
+    at.button(key="app.leave_present").click().run()
+    assert not any("stSidebar" in m.value for m in at.markdown)
+    assert "present" not in at.query_params
+
+
+def test_without_present_there_is_no_presenter_style():
+    at = opened("pages/linear_regression.py")
+    assert not any("stSidebar" in m.value for m in at.markdown)

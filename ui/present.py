@@ -1,0 +1,37 @@
+"""Presenter mode (?present=1): no sidebar, big text and charts for a projector, Train still there."""
+import streamlit as st
+
+KEY = "app.present"
+
+# The controls stay in the (hidden) sidebar, so the page keeps its settings. Text grows with the root
+# font size (Streamlit sizes it in rem); charts draw in pixels, so ui.chart.show enlarges their fonts.
+# (CSS zoom would enlarge both, but Vega then measures its column wrongly and overflows it.)
+CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] { display: none !important; }
+html { font-size: 24px !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2.5rem; }
+</style>
+"""
+
+
+def presenting() -> bool:
+    return st.session_state.get(KEY, False)
+
+
+def setup(link_params: dict) -> None:
+    """Turn presenter mode on from the link a session was opened with, and keep it in the address."""
+    if KEY not in st.session_state:
+        st.session_state[KEY] = link_params.get("present") in ("1", "true", "yes")
+    if presenting():
+        st.markdown(CSS, unsafe_allow_html=True)
+        st.query_params["present"] = "1"
+
+
+def leave_button() -> None:
+    """At the foot of the page: the way back to the controls."""
+    if presenting() and st.button("Leave presenter mode", key="app.leave_present", icon=":material/close_fullscreen:"):
+        st.session_state[KEY] = False
+        st.query_params.pop("present", None)
+        st.rerun()
