@@ -11,14 +11,14 @@ def _positive(values: list[float]) -> list[float]:
 
 
 def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
-               x_title: str = "Epoch") -> alt.Chart:
+               x_title: str = "Epoch", y_title: str = "Loss") -> alt.Chart:
     """The loss per epoch as a line."""
     frame = pd.DataFrame({"epoch": range(len(loss)), "loss": _positive(loss) if log_scale else loss})
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     return (alt.Chart(frame, title=title)
             .mark_line(point=len(loss) <= 30)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title="Loss", scale=scale),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale),
                     tooltip=["epoch", alt.Tooltip("loss:Q", format=".4g")]))
 
 
@@ -52,12 +52,13 @@ def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost
     return line + dots
 
 
-def heatmap(matrix: list[list[float]], title: str = "") -> alt.Chart:
+def heatmap(matrix: list[list[float]], title: str = "", x_title: str = "column (dim 1)",
+            y_title: str = "row (dim 0)") -> alt.Chart:
     """A 2-D tensor as coloured cells with their values written in."""
     rows = [{"row": i, "col": j, "value": float(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
     frame = pd.DataFrame(rows)
     base = alt.Chart(frame, title=title).encode(
-        x=alt.X("col:O", title="column (dim 1)"), y=alt.Y("row:O", title="row (dim 0)"))
+        x=alt.X("col:O", title=x_title), y=alt.Y("row:O", title=y_title))
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("value:Q", scale=alt.Scale(scheme="blueorange"), legend=None),
         tooltip=["row", "col", alt.Tooltip("value:Q", format=".4g")])

@@ -37,23 +37,44 @@ def format_value(value) -> str:
     return str(value)
 
 
-def coerce(setting: Setting, raw: str) -> tuple[Any, str | None]:
-    """-> (the value to use, a message when it is not what the text asked for)."""
+# What can be wrong with a value, and the English sentence for it; a UI may say it in another language.
+MESSAGES = {
+    "not_choice": "{name}={raw!r} is not one of {choices}; using {value}.",
+    "not_number": "{name}={raw!r} is not a number; using {value}.",
+    "not_finite": "{name}={raw!r} is not a finite number; using {value}.",
+    "not_positive": "{name} must be above 0; using {value}.",
+    "out_of_range": "{name}={raw} is out of range ({lo} to {hi}); using the nearest allowed, {value}.",
+    "not_allowed": "{name}={raw} is not an allowed value ({lo} to {hi}); using the nearest allowed, {value}.",
+}
+
+
+def message(problem: tuple[str, dict], templates: dict[str, str] = MESSAGES) -> str:
+    kind, values = problem
+    return templates[kind].format(**values)
+
+
+def coerce(setting: Setting, raw: str) -> tuple[Any, tuple[str, dict] | None]:
+    """-> (the value to use, None or (what is wrong, the values to say it with); see message())."""
     text = str(raw).strip()[:100]
     shown = text if len(text) <= 30 else text[:30] + "…"
+
+    def problem(kind: str, value) -> tuple[str, dict]:
+        return kind, {"name": setting.name, "raw": shown, "value": format_value(value),
+                      "choices": ", ".join(map(str, setting.choices)),
+                      "lo": format_value(setting.lo), "hi": format_value(setting.hi)}
+
     if setting.kind == "choice":
         if text in setting.choices:
             return text, None
-        return setting.default, (f"{setting.name}={shown!r} is not one of {', '.join(map(str, setting.choices))}; "
-                                 f"using {format_value(setting.default)}.")
+        return setting.default, problem("not_choice", setting.default)
     try:
         value = float(text)
     except ValueError:
-        return setting.default, f"{setting.name}={shown!r} is not a number; using {format_value(setting.default)}."
+        return setting.default, problem("not_number", setting.default)
     if not math.isfinite(value):
-        return setting.default, f"{setting.name}={shown!r} is not a finite number; using {format_value(setting.default)}."
+        return setting.default, problem("not_finite", setting.default)
     if setting.log and value <= 0:
-        return setting.default, f"{setting.name} must be above 0; using {format_value(setting.default)}."
+        return setting.default, problem("not_positive", setting.default)
     fixed = min(max(value, setting.lo), setting.hi)
     if setting.snap:
         distance = (lambda v: abs(math.log(v / fixed))) if setting.log else (lambda v: abs(v - fixed))
@@ -62,6 +83,4 @@ def coerce(setting: Setting, raw: str) -> tuple[Any, str | None]:
         fixed = int(round(fixed))
     if math.isclose(fixed, value, rel_tol=1e-9, abs_tol=1e-12):
         return fixed, None
-    reason = "out of range" if not setting.lo <= value <= setting.hi else "not an allowed value"
-    return fixed, (f"{setting.name}={shown} is {reason} ({format_value(setting.lo)} to "
-                   f"{format_value(setting.hi)}); using the nearest allowed, {format_value(fixed)}.")
+    return fixed, problem("out_of_range" if not setting.lo <= value <= setting.hi else "not_allowed", fixed)

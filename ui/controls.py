@@ -7,6 +7,7 @@ import streamlit as st
 
 import core
 from core import settings
+from ui.i18n import t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
 LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)) + (1.0,)
@@ -29,7 +30,8 @@ def linked(page: str, setting: settings.Setting) -> dict:
             value, problem = settings.coerce(setting, raw)
             st.session_state["_" + key] = value
             if problem:
-                st.warning(f"From the link: {problem}", icon=":material/link_off:")
+                templates = {kind: t(f"link.{kind}") for kind in settings.MESSAGES}
+                st.warning(t("link.prefix") + settings.message(problem, templates), icon=":material/link_off:")
     value = st.session_state.get("_" + key, setting.default)
     st.session_state[key] = value
     st.query_params[setting.name] = settings.format_value(value)
@@ -63,43 +65,35 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
                    batch_sizes: tuple[int, ...] = (), seed: int = 0) -> core.TrainConfig:
     """Draw the controls with this page's defaults; return the TrainConfig they describe."""
     side = st.sidebar
-    side.subheader("Training")
+    side.subheader(t("controls.training"))
     lr = side.select_slider(
-        "Learning rate", options=LEARNING_RATES, format_func=_lr_label,
-        help="How far each step moves the weights: W := W - lr * grad. Log scale, 1e-6 to 1. "
-             "Too small crawls, too large overshoots and diverges.",
+        t("controls.lr"), options=LEARNING_RATES, format_func=_lr_label, help=t("controls.lr_help"),
         **linked(page, settings.number("lr", min(LEARNING_RATES, key=lambda v: abs(v - lr)), 1e-6, 1.0,
                                        snap=LEARNING_RATES, log=True)))
     epochs = side.number_input(
-        "Epochs", min_value=1, max_value=max_epochs, step=1,
-        help=f"Passes over the whole data set (at most {max_epochs} on this page, "
-             "to keep a run within about a minute on a laptop).",
+        t("controls.epochs"), min_value=1, max_value=max_epochs, step=1,
+        help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
     optimizer = side.selectbox(
-        "Optimizer", options=list(OPTIMIZER_NAMES), format_func=OPTIMIZER_NAMES.get,
-        help="SGD: plain gradient descent, with momentum if you set it. "
-             "Adam: per-weight step sizes from running averages of the gradient.",
+        t("controls.optimizer"), options=list(OPTIMIZER_NAMES), format_func=OPTIMIZER_NAMES.get,
+        help=t("controls.optimizer_help"),
         **linked(page, settings.choice("optimizer", OPTIMIZER_NAMES, optimizer)))
     momentum = side.slider(
-        "Momentum", min_value=0.0, max_value=0.99, step=0.01, disabled=optimizer == "adam",
-        help="SGD with momentum keeps a running sum of past gradients, so steps build up speed "
-             "along a consistent slope. 0 is plain SGD. Adam ignores it.",
+        t("controls.momentum"), min_value=0.0, max_value=0.99, step=0.01, disabled=optimizer == "adam",
+        help=t("controls.momentum_help"),
         **linked(page, settings.number("momentum", momentum, 0.0, 0.99,
                                        snap=tuple(i / 100 for i in range(100)))))
     if batch_sizes:
         batch_size = side.select_slider(
-            "Batch size", options=list(batch_sizes),
-            help="Examples per optimizer step; each epoch shuffles the data with the seed.",
+            t("controls.batch_size"), options=list(batch_sizes), help=t("controls.batch_size_help"),
             **linked(page, settings.number("batch_size", batch_size, min(batch_sizes), max(batch_sizes),
                                            kind="int", snap=batch_sizes)))
     here = core.devices.available()
     device = side.selectbox(
-        "Device", options=here,
-        help="Where the tensors live and the maths runs: " + ", ".join(here) + " on this machine.",
+        t("controls.device"), options=here, help=t("controls.device_help", devices=", ".join(here)),
         **linked(page, settings.choice("device", here, "cpu")))
     seed = side.number_input(
-        "Seed", min_value=0, max_value=2**31 - 1, step=1,
-        help="Seeds the starting weights and the batch order: the same seed gives the same numbers.",
+        t("controls.seed"), min_value=0, max_value=2**31 - 1, step=1, help=t("controls.seed_help"),
         **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
                             optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed))
@@ -111,6 +105,6 @@ def share_link() -> None:
     if not base:
         return
     query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
-    with st.sidebar.popover("Share these settings", icon=":material/link:", width="stretch"):
-        st.caption("Copy this link: it opens this page with the same settings.")
+    with st.sidebar.popover(t("controls.share"), icon=":material/link:", width="stretch"):
+        st.caption(t("controls.share_help"))
         st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)

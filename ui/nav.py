@@ -1,26 +1,30 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import streamlit as st
 
-from ui import controls, present
+from core import settings
+from ui import controls, i18n, present
+from ui.i18n import t
 
-PAGES = [  # (file, title, icon)
-    ("pages/home.py", "Home", ":material/home:"),
-    ("pages/tensors.py", "Tensors", ":material/grid_on:"),
-    ("pages/linear_regression.py", "Linear regression", ":material/show_chart:"),
-    ("pages/gradient_descent.py", "Gradient descent", ":material/trending_down:"),
-    ("pages/sine.py", "Sine", ":material/waves:"),
-    ("pages/mnist.py", "MNIST", ":material/draw:"),
+PAGES = [  # (file, title key, icon)
+    ("pages/home.py", "nav.home", ":material/home:"),
+    ("pages/tensors.py", "nav.tensors", ":material/grid_on:"),
+    ("pages/linear_regression.py", "nav.linear", ":material/show_chart:"),
+    ("pages/gradient_descent.py", "nav.descent", ":material/trending_down:"),
+    ("pages/sine.py", "nav.sine", ":material/waves:"),
+    ("pages/mnist.py", "nav.mnist", ":material/draw:"),
 ]
 
 
 def run_app() -> None:
-    """What streamlit_app.py does: page settings, then navigation over PAGES and the chosen page."""
+    """What streamlit_app.py does: page settings, language, navigation over PAGES and the chosen page."""
     st.set_page_config(page_title="Torch Playground", page_icon=":material/local_fire_department:",
                        layout="wide")
-    pages = [st.Page(path, title=title, icon=icon, default=i == 0)
+    controls.open_link()
+    st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
+                         **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
+    pages = [st.Page(path, title=t(title), icon=icon, default=i == 0)  # addresses come from the file names
              for i, (path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
-    controls.open_link()
     present.setup(st.session_state[controls.LINK]["params"])
     try:
         page.run()

@@ -1,6 +1,8 @@
 """Presenter mode (?present=1): no sidebar, big text and charts for a projector, Train still there."""
 import streamlit as st
 
+from ui.i18n import t
+
 KEY = "app.present"
 
 # The controls stay in the (hidden) sidebar, so the page keeps its settings. Text grows with the root
@@ -31,7 +33,7 @@ def setup(link_params: dict) -> None:
 
 def leave_button() -> None:
     """At the foot of the page: the way back to the controls."""
-    if presenting() and st.button("Leave presenter mode", key="app.leave_present", icon=":material/close_fullscreen:"):
+    if presenting() and st.button(t("present.leave"), key="app.leave_present", icon=":material/close_fullscreen:"):
         st.session_state[KEY] = False
         st.query_params.pop("present", None)
         st.rerun()

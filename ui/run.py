@@ -10,6 +10,7 @@ import streamlit as st
 
 import core
 from ui import chart
+from ui.i18n import t
 
 CHUNK_SECONDS = 0.3   # training time between two redraws
 REDRAW_EVERY = 0.5    # seconds between fragment reruns while a run is going
@@ -27,12 +28,12 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
     so the page can say when the result shown no longer matches them.
     """
     key = run_key(page)
-    if st.button("Train", type="primary", key=f"{page}.train", icon=":material/play_arrow:"):
+    if st.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:"):
         try:
             st.session_state[key] = start(cfg)
             st.session_state[f"{page}.inputs"] = inputs
         except (ValueError, RuntimeError) as err:
-            st.error(f"Could not start training: {err}")
+            st.error(t("run.cannot_start", error=err))
     run = st.session_state.get(key)
     running = run is not None and not run.done
 
@@ -40,10 +41,10 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
     def live():
         run = st.session_state.get(key)
         if run is None:
-            st.info("Press **Train** to run the loop: forward, loss, backward, step.")
+            st.info(t("run.press_train"))
             return
         if not run.done:
-            if st.button("Stop", key=f"{page}.stop", icon=":material/stop:"):
+            if st.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
                 run.stop()
                 st.rerun()
             run.advance(seconds=CHUNK_SECONDS)
@@ -72,33 +73,33 @@ def _seconds_left(key: str, run: core.Run) -> float | None:
 def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     epochs = run.cfg.epochs
     epoch = min(int(run.fraction * epochs) + 1, epochs)
-    text = f"Epoch {epoch} / {epochs}"
+    text = t("run.epoch_of", epoch=epoch, epochs=epochs)
     if run.hist.loss:
-        text += f" · loss {run.hist.loss[-1]:.4g}"
+        text += " · " + t("run.loss_now", loss=f"{run.hist.loss[-1]:.4g}")
     if seconds_left is not None and run.fraction < 1:
-        text += f" · about {seconds_left:.0f} s left" if seconds_left >= 1 else " · almost done"
+        text += " · " + (t("run.seconds_left", s=f"{seconds_left:.0f}") if seconds_left >= 1 else t("run.almost_done"))
     return text
 
 
 def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> None:
     hist = run.hist
     if hist.diverged:
-        st.warning(f"The loss diverged at epoch {hist.diverged_epoch + 1}: it grew until it was no "
-                   f"longer a finite number. Try a smaller learning rate (this run used "
-                   f"{run.cfg.lr:g}), or less momentum.", icon=":material/warning:")
+        st.warning(t("run.diverged", epoch=hist.diverged_epoch + 1, lr=f"{run.cfg.lr:g}"),
+                   icon=":material/warning:")
     elif hist.stopped:
-        st.info(f"Stopped after {len(hist.loss)} of {run.cfg.epochs} epochs; "
-                "the model keeps what it learned so far.")
+        st.info(t("run.stopped", done=len(hist.loss), epochs=run.cfg.epochs))
     else:
         n = len(hist.loss)
-        st.success(f"Trained {n} epoch{'s' if n != 1 else ''} in {hist.seconds:.2f} s on {hist.device}.")
+        st.success(t("run.trained_one" if n == 1 else "run.trained", n=n, s=f"{hist.seconds:.2f}",
+                     device=hist.device))
     if run.cfg != cfg or not same_inputs:
-        st.caption("The settings have changed since this run; press Train to run them.")
+        st.caption(t("run.settings_changed"))
 
 
 def loss_view(run: core.Run, log_scale: bool = False) -> None:
     """The live loss curve and the "Final loss" metric: what every page shows of a run."""
     loss = run.hist.loss
     if loss:
-        st.metric("Final loss", f"{loss[-1]:.6g}")
-        chart.show(core.charts.loss_curve(loss, log_scale=log_scale))
+        st.metric(t("run.final_loss"), f"{loss[-1]:.6g}")
+        chart.show(core.charts.loss_curve(loss, title=t("chart.loss"), log_scale=log_scale,
+                                          x_title=t("chart.epoch"), y_title=t("chart.loss")))

@@ -33,7 +33,8 @@ def test_good_values_pass_without_a_message(setting, raw, value):
     (DEVICE, "x" * 500, "cpu", "…"),
 ])
 def test_bad_values_are_corrected_with_a_reason(setting, raw, value, says):
-    got, message = settings.coerce(setting, raw)
+    got, problem = settings.coerce(setting, raw)
+    message = settings.message(problem)
     assert got == value and says in message
     assert len(message) < 200
 
