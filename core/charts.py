@@ -37,14 +37,14 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
 
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],
-               title: str = "cost(W)") -> alt.Chart:
+               title: str = "cost(W)", y_title: str = "cost") -> alt.Chart:
     """cost(W) as a parabola, and the W the optimizer visited as points on it (clipped to the curve's box)."""
     curve = pd.DataFrame({"W": w, "cost": cost})
     path = pd.DataFrame({"W": path_w, "cost": path_cost, "step": range(len(path_w))})
     x_scale = alt.Scale(domain=[min(w), max(w)], nice=False)
     y_scale = alt.Scale(domain=[0, max(cost)], nice=False)
     line = (alt.Chart(curve, title=title).mark_line(color="#495057", strokeWidth=2.5)
-            .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", title="cost", scale=y_scale)))
+            .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", title=y_title, scale=y_scale)))
     dots = (alt.Chart(path).mark_line(point=alt.OverlayMarkDef(size=60, color="#e4572e"), color="#e4572e",
                                       strokeDash=[4, 3], clip=True)
             .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", scale=y_scale), order="step:Q",
@@ -106,7 +106,7 @@ def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: 
 
 def contour(w: list[float], b: list[float], cost: list[list[float]],
             paths: dict[str, tuple[list[float], list[float]]], best: tuple[float, float],
-            title: str = "cost(W, b)") -> alt.Chart:
+            title: str = "cost(W, b)", cost_title: str = "cost") -> alt.Chart:
     """cost over a (W, b) grid as shaded cells (log colour), optimizer paths on top, the optimum as a star.
 
     cost[i][j] is the cost at w[i], b[j]; the grid is assumed evenly spaced.
@@ -120,7 +120,7 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
     surface = (alt.Chart(cells, title=title).mark_rect()
                .encode(x=alt.X("w0:Q", title="W", scale=x_scale), x2="w1", y=alt.Y("b0:Q", title="b", scale=y_scale),
                        y2="b1", color=alt.Color("cost:Q", scale=alt.Scale(type="log", scheme="greys", reverse=True),
-                                                legend=alt.Legend(title="cost", orient="right"))))
+                                                legend=alt.Legend(title=cost_title, orient="right"))))
     path_rows = [{"optimizer": name, "step": k, "W": pw, "b": pb}
                  for name, (ws, bs) in paths.items() for k, (pw, pb) in enumerate(zip(ws, bs))
                  if w[0] - dw <= pw <= w[-1] + dw and b[0] - db <= pb <= b[-1] + db]
@@ -162,12 +162,13 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
     return dots + lines
 
 
-def confusion_matrix(matrix: list[list[int]], title: str = "Confusion matrix") -> alt.Chart:
+def confusion_matrix(matrix: list[list[int]], title: str = "Confusion matrix", x_title: str = "predicted label",
+                     y_title: str = "true label") -> alt.Chart:
     """Counts of (true label, predicted label) as a heatmap; the diagonal is what the model got right."""
     rows = [{"true": i, "predicted": j, "count": int(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
     frame = pd.DataFrame(rows)
-    base = alt.Chart(frame, title=title).encode(x=alt.X("predicted:O", title="predicted label"),
-                                                y=alt.Y("true:O", title="true label"))
+    base = alt.Chart(frame, title=title).encode(x=alt.X("predicted:O", title=x_title),
+                                                y=alt.Y("true:O", title=y_title))
     cells = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(type="symlog", scheme="oranges"),
                                                     legend=None),
                                     tooltip=["true", "predicted", "count"])

@@ -64,8 +64,12 @@ def to_uint8(x: torch.Tensor) -> np.ndarray:
 
 
 def digit_grid(images: np.ndarray, labels: list[int], predicted: list[int], cols: int = 8,
-               scale: int = 3) -> Image.Image:
-    """Digits in a grid, each with its prediction beneath: green when right, red and framed when wrong."""
+               scale: int = 3, wrong: str = "{pred} (is {true})") -> Image.Image:
+    """Digits in a grid, each with its prediction beneath: green when right, red and framed when wrong.
+
+    wrong: the caption of a mistake, with {pred} and {true}; keep it to Latin letters and digits,
+    which PIL's built-in font draws.
+    """
     cell, caption = 28 * scale, 22
     rows = max(1, -(-len(images) // cols))
     sheet = Image.new("RGB", (cols * (cell + 8), rows * (cell + caption + 8)), "white")
@@ -78,6 +82,6 @@ def digit_grid(images: np.ndarray, labels: list[int], predicted: list[int], cols
         colour = "#2b8a3e" if right else "#e03131"
         if not right:
             draw.rectangle([x0 - 3, y0 - 3, x0 + cell + 2, y0 + cell + 2], outline=colour, width=3)
-        text = f"{pred}" if right else f"{pred} (is {true})"
+        text = f"{pred}" if right else wrong.format(pred=pred, true=true)
         draw.text((x0 + cell // 2, y0 + cell + 2), text, fill=colour, font=font, anchor="ma")
     return sheet

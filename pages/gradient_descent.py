@@ -5,16 +5,16 @@ import torch
 
 import core
 from ui import chart, code_panel, controls, nav, run
+from ui.i18n import t
 
 nav.ensure_entrypoint()
 
-st.title("Gradient descent")
-st.markdown("Training is walking downhill on the loss. The slope under your feet is the gradient; "
-            "each step goes against it: **W := W − lr · grad**.")
+st.title(t("descent.title"))
+st.markdown(t("descent.intro"))
 cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000)
 
-DATASETS = {"line": "x = 1, 2, 3 → y = 2, 4, 6", "heights": "Heights → weights, centred"}
-name = st.radio("Data set", list(DATASETS), format_func=DATASETS.get, horizontal=True,
+DATASETS = {"line": t("linear.data.line"), "heights": t("descent.data.heights")}
+name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
                 **controls.linked("descent", core.settings.choice("dataset", DATASETS, "line")))
 x, y = core.data.table(name, centred=name == "heights")
 best_w, best_b = core.landscape.least_squares(x, y)
@@ -27,45 +27,44 @@ def parabola(path: list[float], title: str, span: float | None = None):
     grid = torch.linspace(best_w0 - reach, best_w0 + reach, 200)
     walk = torch.tensor(path)
     return core.charts.cost_curve(grid.tolist(), core.landscape.linear_cost_1d(x, y, grid).tolist(),
-                                  path, core.landscape.linear_cost_1d(x, y, walk).tolist(), title=title)
+                                  path, core.landscape.linear_cost_1d(x, y, walk).tolist(), title=title,
+                                  y_title=t("descent.cost"))
 
 
 # 1. Step by step ---------------------------------------------------------------------------------
-st.header("1. One step at a time", divider="orange")
-st.markdown("Hold b at 0: the cost **mean((W x − y)²)** is then a parabola in W. Press **Step** to take "
-            "one update with the learning rate from the sidebar and see every number in it.")
+st.header(t("descent.one_step"), divider="orange")
+st.markdown(t("descent.one_step_intro"))
 c1, c2, c3, _ = st.columns([2, 1, 1, 3], vertical_alignment="bottom")
-start_w = c1.number_input("Start W", value=-1.0, step=0.5, key="descent.start_w")
+start_w = c1.number_input(t("descent.start_w"), value=-1.0, step=0.5, key="descent.start_w")
 path_key = f"descent.path.{name}"
-if path_key not in st.session_state or c3.button("Reset", key="descent.reset", icon=":material/restart_alt:"):
+if path_key not in st.session_state or c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:"):
     st.session_state[path_key] = [start_w]
 path = st.session_state[path_key]
 if path[0] != start_w:  # a new start resets the walk
     path[:] = [start_w]
-if c2.button("Step", type="primary", key="descent.step", icon=":material/footprint:"):
+if c2.button(t("descent.step"), type="primary", key="descent.step", icon=":material/footprint:"):
     path.append(core.gradients.w_step(path[-1], x, y, cfg.lr)["new_w"])
 s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
 left, right = st.columns([1, 1], gap="large")
 with left:
-    chart.show(parabola(path, f"cost(W), b = 0: {len(path) - 1} steps taken").properties(height=340),
+    chart.show(parabola(path, t("descent.parabola_title", n=len(path) - 1)).properties(height=340),
                     width="stretch")
 with right:
-    st.markdown(f"**Step {len(path)}**, from W = {path[-1]:.4f} (best W here: {best_w0:.4f})")
+    st.markdown(t("descent.step_from", n=len(path), w=f"{path[-1]:.4f}", best=f"{best_w0:.4f}"))
     st.dataframe(pd.DataFrame({"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(),
                                "y_hat = W x": s["y_hat"]}),
                  hide_index=True, column_config={"y_hat = W x": st.column_config.NumberColumn(format="%.4f")})
     st.markdown(
-        f"| | value |\n|---|---|\n"
+        f"| | {t('tensors.value')} |\n|---|---|\n"
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
-        f"| grad by hand: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
-        f"| grad by autograd: `cost.backward(); W.grad` | **{s['grad']:.6g}** |\n"
+        f"| {t('descent.grad_hand')}: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
+        f"| {t('descent.grad_autograd')}: `cost.backward(); W.grad` | **{s['grad']:.6g}** |\n"
         f"| W := W − lr · grad = {path[-1]:.4f} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
 
 # 2. Regimes --------------------------------------------------------------------------------------
-st.header("2. Too small, just right, too large", divider="orange")
+st.header(t("descent.regimes"), divider="orange")
 regime, ratio = core.landscape.descent_regime(cfg.lr, x)
-st.markdown(f"Each step multiplies the distance to the best W by r = 1 − lr · 2·mean(x²). "
-            f"With your learning rate {cfg.lr:g} on this data, r = {ratio:.3f}: **{regime}**.")
+st.markdown(t("descent.regimes_intro", lr=f"{cfg.lr:g}", r=f"{ratio:.3f}", regime=t(f"descent.regime.{regime}")))
 cols = st.columns(4)
 for col, kind in zip(cols, ("slow", "converging", "oscillating", "diverging")):
     lr = core.landscape.lr_for_regime(kind, x)
@@ -74,16 +73,15 @@ for col, kind in zip(cols, ("slow", "converging", "oscillating", "diverging")):
                       metrics={"W": lambda m: m.weight.item()})
     walk = [start_w] + hist.metrics.get("W", [])
     with col:
-        chart.show(parabola(walk, f"{kind}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
+        chart.show(parabola(walk, f"{t(f'descent.regime.{kind}')}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
                         .properties(height=220))
 
 # 3. The (W, b) surface ---------------------------------------------------------------------------
-st.header("3. Down the surface cost(W, b)", divider="orange")
-st.markdown("Now train W and b together. The shading is the cost (darker is lower), the diamond is the "
-            "least-squares answer, and the line is the path the optimizer from the sidebar takes.")
+st.header(t("descent.surface"), divider="orange")
+st.markdown(t("descent.surface_intro"))
 c1, c2, _ = st.columns([1, 1, 3])
-w0 = c1.number_input("Start W", value=-1.0, step=0.5, key="descent.w0")
-b0 = c2.number_input("Start b", value=3.0 if name == "line" else 6.0, step=0.5, key="descent.b0")
+w0 = c1.number_input(t("descent.start_w"), value=-1.0, step=0.5, key="descent.w0")
+b0 = c2.number_input(t("descent.start_b"), value=3.0 if name == "line" else 6.0, step=0.5, key="descent.b0")
 track = {"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()}
 
 
@@ -101,7 +99,8 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
     b_lo, b_hi = max(b_lo, min(b0, best_b) - 6), min(b_hi, max(b0, best_b) + 6)
     gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
     cost = core.landscape.linear_cost_grid(x, y, gw, gb)
-    return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title)
+    return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
+                               cost_title=t("descent.cost"))
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
@@ -110,30 +109,30 @@ def start(cfg: core.TrainConfig) -> core.Run:
 
 def draw(r: core.Run) -> None:
     ws, bs = walk(r)
-    label = "Adam" if r.cfg.optimizer == "adam" else f"SGD, momentum {r.cfg.momentum:g}"
+    label = "Adam" if r.cfg.optimizer == "adam" else t("descent.sgd_momentum", m=f"{r.cfg.momentum:g}")
     left, right = st.columns([3, 2], gap="large")
     with left:
         chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"))
     with right:
-        st.markdown(f"W = **{ws[-1]:.4f}**, b = **{bs[-1]:.4f}** after {len(ws) - 1} steps "
-                    f"(least squares: W = {best_w:.4f}, b = {best_b:.4f})")
+        st.markdown(t("descent.after", w=f"{ws[-1]:.4f}", b=f"{bs[-1]:.4f}", n=len(ws) - 1,
+                      best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
         run.loss_view(r, log_scale=True)
 
 
 run.train_panel("descent", cfg, start, draw, inputs=(name, w0, b0))
 code_panel.code_panel("descent", core.codegen.Recipe(
-    "Gradient descent on cost(W, b)", core.codegen.data_values(x, y, DATASETS[name]),
+    t("descent.title"), core.codegen.data_values(x, y, DATASETS[name]),
     core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]), cfg, "gradient_descent.py")
 
-st.subheader("SGD, momentum and Adam from the same start")
+st.subheader(t("descent.compare_title"))
 momentum = cfg.momentum if cfg.momentum > 0 else 0.9
-if st.button(f"Compare them (lr {cfg.lr:g}, {cfg.epochs} epochs, momentum {momentum:g})",
+if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{momentum:g}"),
              key="descent.compare_button", icon=":material/compare_arrows:"):
     base = {**cfg.__dict__, "momentum": 0.0, "optimizer": "sgd"}
     configs = {"SGD": core.TrainConfig(**base),
-               f"SGD + momentum {momentum:g}": core.TrainConfig(**{**base, "momentum": momentum}),
+               t("descent.sgd_plus", m=f"{momentum:g}"): core.TrainConfig(**{**base, "momentum": momentum}),
                "Adam": core.TrainConfig(**{**base, "optimizer": "adam"})}
-    with st.spinner("Training the three optimizers…"):
+    with st.spinner(t("descent.training_three")):
         runs = core.compare(lambda: core.models.linear(init=(w0, b0)), core.losses.mse, x, y, configs,
                             metrics=track)
     st.session_state["descent.comparison"] = ({k: (walk(r), r.hist) for k, r in runs.items()}, (name, w0, b0))
@@ -142,13 +141,14 @@ if comparison:
     results, made_with = comparison
     left, right = st.columns([3, 2], gap="large")
     with left:
-        chart.show(surface({k: p for k, (p, _) in results.items()}, "Three optimizers, one start"),
+        chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")),
                         width="stretch")
     with right:
         chart.show(core.charts.loss_curves({k: h.loss for k, (_, h) in results.items()}, log_scale=True,
-                                                title="Loss per epoch (log scale)"))
+                                                title=t("chart.loss_log"), y_title=t("chart.loss"),
+                                                x_title=t("chart.epoch")))
         for label, (_, h) in results.items():
             if h.diverged:
-                st.warning(f"{label} diverged at epoch {h.diverged_epoch + 1}: try a smaller learning rate.")
+                st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
     if made_with != (name, w0, b0):
-        st.caption("The data or the start has changed since this comparison; press the button again.")
+        st.caption(t("descent.changed"))
