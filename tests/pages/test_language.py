@@ -1,0 +1,61 @@
+"""The Korean interface: one table per language, the same keys, and ?lang=ko on every page."""
+import re
+import string
+
+import pytest
+
+from apptest_helpers import PAGES
+from test_links import opened
+from ui import lang_en, lang_ko
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_tables_have_the_same_keys_and_placeholders():
+    assert set(lang_en.STRINGS) == set(lang_ko.STRINGS)
+    for key, english in lang_en.STRINGS.items():
+        assert fields(english) == fields(lang_ko.STRINGS[key]), key
+
+
+def test_the_korean_table_is_korean():
+    hangul = re.compile("[\uac00-\ud7a3]")
+    same = [k for k, v in lang_ko.STRINGS.items() if v == lang_en.STRINGS[k] and hangul.search(lang_en.STRINGS[k]) is None]
+    # only names and formulas may stay as they are (MNIST, "x = 1, 2, 3 → y = 2, 4, 6", "{pred} (is {true})"...)
+    assert len(same) <= 4, same
+    assert lang_ko.STRINGS["controls.lr"] == "학습률"
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_lang_ko_shows_korean_labels(page):
+    at = opened(page, lang="ko")
+    assert not at.exception
+    assert at.select_slider(key=f"{PAGES[page]}.lr").label == "학습률"
+    assert at.number_input(key=f"{PAGES[page]}.epochs").label == "에포크"
+    assert at.button(key=f"{PAGES[page]}.train").label == "학습"
+    assert at.title[0].value == lang_ko.STRINGS[{"tensors": "tensors.title", "linear": "linear.title",
+                                                 "descent": "descent.title", "sine": "sine.title",
+                                                 "mnist": "mnist.title"}[PAGES[page]]]
+
+
+def test_a_korean_run_reports_in_korean():
+    at = opened("pages/linear_regression.py", lang="ko", epochs="20")
+    at.button(key="linear.train").click().run()
+    assert any("에포크를" in s.value for s in at.success)
+    assert any(m.label == "최종 손실" for m in at.metric)
+
+
+def test_the_language_can_be_switched_in_the_sidebar():
+    at = opened("pages/tensors.py")
+    assert at.title[0].value == "Tensors and autograd"
+    at.selectbox(key="app.lang").set_value("ko").run()
+    assert at.title[0].value == "텐서와 autograd"
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_an_unknown_language_gives_a_warning_and_english(page):
+    at = opened(page, lang="xx")
+    assert not at.exception
+    assert any("lang='xx'" in w.value for w in at.warning)
+    assert at.select_slider(key=f"{PAGES[page]}.lr").label == "Learning rate"
