@@ -43,7 +43,8 @@ else:
     depth = int(c[1].number_input(t("sine.depth"), 1, 4, 2, key="sine.depth"))
     activation = c[2].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), index=1, key="sine.activation",
                                 format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get)
-    cfg = controls.train_controls(page, lr=0.002, epochs=2000, max_epochs=20_000, optimizer="adam")
+    cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
+                                  max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
 
     def make_model(seed: int):
         return core.models.mlp(hidden=(width,) * depth, activation=activation, in_features=1,

@@ -43,6 +43,7 @@ STRINGS = {
     "controls.device_help": "Where the tensors live and the maths runs: {devices} on this machine.",
     "controls.seed": "Seed",
     "controls.seed_help": "Seeds the starting weights and the batch order: the same seed gives the same numbers.",
+    "controls.capped": "{label} lowered to {value}, to keep a run within about a minute.",
     "controls.share": "Share these settings",
     "controls.share_help": "Copy this link: it opens this page with the same settings.",
     "link.prefix": "From the link: ",

@@ -102,3 +102,10 @@ def test_the_tutorials_model_reaches_90_percent_on_the_sample():
     assert hist.loss[-1] < hist.loss[0]
     assert core.evaluate(model, test_x, test_y) >= 0.90
     assert len(hist.batch_loss) == hist.steps // core.training.BATCH_LOG
+
+
+def test_epoch_caps_shrink_as_the_network_grows():
+    small = core.budget.mlp_epochs(1000, (32, 32))
+    big = core.budget.mlp_epochs(10_000, (128,) * 4)
+    assert small == 20_000 and 100 <= big < 1000
+    assert core.budget.mlp_epochs(10_000, (128,) * 4) * 0.088 < 75  # about a minute at the measured 88 ms a step

@@ -65,3 +65,15 @@ def test_by_hand_and_autograd_agree_on_the_page(app):
     for col in ("a", "b", "c", "d", "final loss"):
         assert table.loc["by hand", col] == pytest.approx(table.loc["with autograd", col], rel=1e-4, abs=1e-6)
     assert app.success
+
+
+def test_a_bigger_network_lowers_the_epoch_cap_with_a_note(app):
+    open_page(app, PAGE)
+    app.radio(key="sine.model").set_value("net").run()
+    app.number_input(key="sine_net.epochs").set_value(5000).run()
+    app.select_slider(key="sine.width").set_value(128).run()
+    app.number_input(key="sine.depth").set_value(4).run()
+    app.number_input(key="sine.points").set_value(10_000).run()
+    assert not app.exception
+    assert app.number_input(key="sine_net.epochs").value < 1000
+    assert any("lowered" in i.value for i in app.info)
