@@ -5,7 +5,7 @@ can run a little, redraw, and carry on. `Run` wraps it for that use, and `train(
 """
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
 
 import torch
@@ -56,6 +56,7 @@ class History:
     seconds: float = 0.0               # time spent training, redraws not counted
     steps: int = 0                     # optimizer steps taken
     device: str = "cpu"
+    error: str | None = None           # why the run broke off (a device that failed), if it did
     batch_loss: list[float] = field(default_factory=list)  # mini-batches: mean loss of each BATCH_LOG steps
 
 
@@ -77,13 +78,14 @@ def make_optimizer(params, cfg: TrainConfig) -> torch.optim.Optimizer:
 
 def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
           hist: History, metrics: dict[str, Metric] | None = None,
-          grad_fn: GradFn | None = None) -> Iterator[Progress]:
+          grad_fn: GradFn | None = None, start_epoch: int = 0) -> Iterator[Progress]:
     """The training loop: forward, loss, backward, step. Fills `hist` as it goes.
 
     Full batch (batch_size None): one step an epoch, hist.loss[i] is the loss before step i.
     Mini-batches: a seeded permutation each epoch, hist.loss[i] is the mean batch loss of epoch i.
     A loss that is not finite ends the loop with hist.diverged set, before any step on it.
     grad_fn: gradients derived by hand instead of loss.backward(); autograd is then switched off.
+    start_epoch: carry on from there (a run resumed on another device); the batch order is seeded anew.
     """
     device = devices.resolve(cfg.device)
     hist.device = str(device)
@@ -95,7 +97,7 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
     batch = n if cfg.batch_size is None else min(cfg.batch_size, n)
     steps_per_epoch = math.ceil(n / batch)
     model.train()
-    for epoch in range(cfg.epochs):
+    for epoch in range(start_epoch, cfg.epochs):
         if cfg.batch_size is not None:
             order = torch.randperm(n, generator=order_gen).to(device)
         total = torch.zeros((), device=device)
@@ -143,22 +145,32 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
         return
 
 
+GROWTH = 10.0  # a loss this many times its first value is diverging, even while it is still finite
+
+
+def blowing_up(loss: list[float]) -> int | None:
+    """The first epoch (0-based) whose loss is GROWTH times the first epoch's: diverging, not yet infinite."""
+    return next((i for i, v in enumerate(loss) if v > GROWTH * loss[0] > 0), None) if loss else None
+
+
 class Run:
     """A training run that a UI advances a little at a time; the model is trained in place."""
 
     def __init__(self, model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
-                 cfg: TrainConfig, metrics: dict[str, Metric] | None = None, grad_fn: GradFn | None = None):
+                 cfg: TrainConfig, metrics: dict[str, Metric] | None = None, grad_fn: GradFn | None = None,
+                 hist: History | None = None):
         self.model, self.cfg = model, cfg
         self.x, self.y = x, y  # the data as given, for pictures of the run
-        self.hist = History()
+        self._loss_fn, self._metrics, self._grad_fn = loss_fn, metrics, grad_fn
+        self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
-        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn)
+        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn, start_epoch=len(self.hist.loss))
 
     @property
     def fraction(self) -> float:
         """How much of the run is done, in [0, 1]."""
-        if self.done and not (self.hist.stopped or self.hist.diverged):
+        if self.done and not (self.hist.stopped or self.hist.diverged or self.hist.error):
             return 1.0
         if self.last is None:
             return 0.0
@@ -189,6 +201,26 @@ class Run:
         self._steps.close()
         self.hist.stopped = not self.done
         self.done = True
+
+    def fail(self, error: Exception) -> None:
+        """The device broke off the run (out of memory, a lost driver): keep the history, say why."""
+        self._steps.close()
+        self.hist.error = f"{type(error).__name__}: {error}"
+        self.done = True
+
+    def resume_on(self, device: str) -> "Run":
+        """A run that carries on from the last finished epoch on `device`, with the weights and history so far.
+
+        The optimizer starts afresh (its momentum lived on the failed device); raises ValueError when
+        the weights cannot be read back from the device that failed.
+        """
+        try:
+            self.model.to(devices.resolve(device))
+        except RuntimeError as err:
+            raise ValueError(f"the weights could not be moved off the failed device: {err}") from None
+        self.hist.error = None
+        return Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
+                   self._metrics, self._grad_fn, hist=self.hist)
 
 
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,

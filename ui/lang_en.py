@@ -64,10 +64,15 @@ STRINGS = {
     "run.almost_done": "almost done",
     "run.diverged": "The loss diverged at epoch {epoch}: it grew until it was no longer a finite number. "
                     "Try a smaller learning rate (this run used {lr}), or less momentum.",
+    "run.growing": "The loss diverged at epoch {epoch}: it grew from {first} to {last} instead of falling. "
+                   "Try a smaller learning rate (this run used {lr}), or less momentum.",
     "run.stopped": "Stopped after {done} of {epochs} epochs; the model keeps what it learned so far.",
     "run.trained": "Trained {n} epochs in {s} s on {device}.",
     "run.trained_one": "Trained 1 epoch in {s} s on {device}.",
     "run.settings_changed": "The settings have changed since this run; press Train to run them.",
+    "run.device_failed": "The device {device} failed after {done} of {epochs} epochs: {error}. What was learned so "
+                         "far is kept.",
+    "run.continue_cpu": "Continue on the CPU",
     "run.final_loss": "Final loss",
     "chart.loss": "Loss",
     "chart.epoch": "Epoch",

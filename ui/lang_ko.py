@@ -64,10 +64,15 @@ STRINGS = {
     "run.almost_done": "거의 끝남",
     "run.diverged": "에포크 {epoch}에서 손실이 발산했습니다. 손실이 커지다가 유한한 숫자가 아니게 되었습니다. "
                     "더 작은 학습률(이번에는 {lr})이나 더 작은 모멘텀을 써 보세요.",
+    "run.growing": "에포크 {epoch}에서 손실이 발산했습니다. 줄어들지 않고 {first}에서 {last}(으)로 커졌습니다. "
+                   "더 작은 학습률(이번에는 {lr})이나 더 작은 모멘텀을 써 보세요.",
     "run.stopped": "{epochs} 에포크 중 {done} 에포크 뒤에 멈췄습니다. 모델은 지금까지 배운 것을 간직합니다.",
     "run.trained": "{device}에서 {n} 에포크를 {s}초 동안 학습했습니다.",
     "run.trained_one": "{device}에서 1 에포크를 {s}초 동안 학습했습니다.",
     "run.settings_changed": "이 결과 뒤로 설정이 바뀌었습니다. 새 설정으로 돌리려면 학습을 누르세요.",
+    "run.device_failed": "장치 {device}이(가) {epochs} 에포크 중 {done} 에포크 뒤에 실패했습니다: {error}. "
+                         "지금까지 배운 것은 그대로 있습니다.",
+    "run.continue_cpu": "CPU에서 이어서 학습",
     "run.final_loss": "최종 손실",
     "chart.loss": "손실",
     "chart.epoch": "에포크",

@@ -47,10 +47,15 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
             if st.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
                 run.stop()
                 st.rerun()
-            run.advance(seconds=CHUNK_SECONDS)
+            try:
+                run.advance(seconds=CHUNK_SECONDS)
+            except RuntimeError as err:  # the device failed (out of memory, a lost driver): keep what was learned
+                run.fail(err)
             st.progress(run.fraction, text=_progress_text(run, _seconds_left(key, run)))
             if run.done:
                 st.rerun()  # a full rerun turns the redraw timer off and shows the final state
+        elif run.hist.error:
+            _offer_cpu(page, run)
         else:
             _outcome(run, cfg, st.session_state.get(f"{page}.inputs") == inputs)
         draw(run)
@@ -81,11 +86,28 @@ def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     return text
 
 
+def _offer_cpu(page: str, run: core.Run) -> None:
+    """A device broke off the run: say so, and offer to carry on from the last epoch on the CPU."""
+    st.error(t("run.device_failed", device=run.hist.device, done=len(run.hist.loss), epochs=run.cfg.epochs,
+               error=run.hist.error), icon=":material/memory:")
+    if st.button(t("run.continue_cpu"), key=f"{page}.continue_cpu", icon=":material/play_arrow:"):
+        try:
+            st.session_state[run_key(page)] = run.resume_on("cpu")
+        except ValueError as err:
+            st.error(t("run.cannot_start", error=err))
+            return
+        st.session_state[f"_{page}.device"] = "cpu"  # the device control follows
+        st.rerun()
+
+
 def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> None:
     hist = run.hist
     if hist.diverged:
         st.warning(t("run.diverged", epoch=hist.diverged_epoch + 1, lr=f"{run.cfg.lr:g}"),
                    icon=":material/warning:")
+    elif (epoch := core.training.blowing_up(hist.loss)) is not None:
+        st.warning(t("run.growing", epoch=epoch + 1, first=f"{hist.loss[0]:.4g}", last=f"{hist.loss[-1]:.4g}",
+                     lr=f"{run.cfg.lr:g}"), icon=":material/warning:")
     elif hist.stopped:
         st.info(t("run.stopped", done=len(hist.loss), epochs=run.cfg.epochs))
     else:

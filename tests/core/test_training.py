@@ -222,3 +222,9 @@ def test_evaluate_is_the_accuracy_of_the_argmax():
     x = torch.tensor([[0.1, 0.9], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]])
     y = torch.tensor([1, 0, 0, 0])
     assert core.evaluate(logits_model, x, y) == pytest.approx(0.75)
+
+
+def test_a_loss_that_grows_tenfold_is_caught_before_it_is_infinite():
+    assert core.training.blowing_up([2.0, 5.0, 19.0, 25.0]) == 3
+    assert core.training.blowing_up([2.0, 1.0, 0.5]) is None
+    assert core.training.blowing_up([]) is None and core.training.blowing_up([0.0, 1.0]) is None
