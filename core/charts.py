@@ -3,6 +3,17 @@ import altair as alt
 import pandas as pd
 
 
+MOST_POINTS = 400  # a curve drawn with more points looks no different, but costs the server and the wifi
+
+
+def thin(n: int, most: int = MOST_POINTS) -> list[int]:
+    """Indices of at most `most` points evenly spread over range(n), always keeping the last."""
+    if n <= most:
+        return list(range(n))
+    step = n / (most - 1)
+    return sorted({min(n - 1, round(i * step)) for i in range(most - 1)} | {n - 1})
+
+
 LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it here
 
 
@@ -13,7 +24,9 @@ def _positive(values: list[float]) -> list[float]:
 def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
                x_title: str = "Epoch", y_title: str = "Loss") -> alt.Chart:
     """The loss per epoch as a line."""
-    frame = pd.DataFrame({"epoch": range(len(loss)), "loss": _positive(loss) if log_scale else loss})
+    keep = thin(len(loss))
+    values = _positive(loss) if log_scale else loss
+    frame = pd.DataFrame({"epoch": keep, "loss": [values[i] for i in keep]})
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     return (alt.Chart(frame, title=title)
             .mark_line(point=len(loss) <= 30)
@@ -91,9 +104,10 @@ PALETTE = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00"]
 def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False,
                 y_title: str = "Loss", x_title: str = "Epoch", first: int = 0) -> alt.Chart:
     """Several curves per epoch (losses, accuracies), one colour each, on one chart; x counts from `first`."""
-    frame = pd.DataFrame([{"run": name, "epoch": i + first, "loss": v}
+    frame = pd.DataFrame([{"run": name, "epoch": i + first, "loss": values[i]}
                           for name, loss in series.items()
-                          for i, v in enumerate(_positive(loss) if log_scale else loss)])
+                          for values in [_positive(loss) if log_scale else loss]
+                          for i in thin(len(values))])
     scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
     return (alt.Chart(frame, title=title).mark_line(strokeWidth=2.5, point=len(frame) <= 60)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
@@ -143,8 +157,8 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
            points: tuple[list[float], list[float]] | None = None,
            dashed: tuple[str, ...] = ()) -> alt.Chart:
     """Several curves y(x) over the same x, one colour each; optional data points beneath them."""
-    frame = pd.DataFrame([{"curve": name, "x": xi, "y": yi}
-                          for name, ys in series.items() for xi, yi in zip(x, ys)])
+    keep = thin(len(x))
+    frame = pd.DataFrame([{"curve": name, "x": x[i], "y": ys[i]} for name, ys in series.items() for i in keep])
     names = list(series)
     colour = alt.Color("curve:N", sort=names, title=None, scale=alt.Scale(range=["#111111", *PALETTE]),
                        legend=alt.Legend(orient="top", labelLimit=300))
@@ -157,7 +171,8 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
                                               alt.value([6, 4]), alt.value([1, 0]))))
     if points is None:
         return lines
-    dots = (alt.Chart(pd.DataFrame({"x": points[0], "y": points[1]})).mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
+    dots = (alt.Chart(pd.DataFrame({"x": [points[0][i] for i in thin(len(points[0]), 1000)],
+                                    "y": [points[1][i] for i in thin(len(points[1]), 1000)]})).mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
             .encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2]))))
     return dots + lines
 

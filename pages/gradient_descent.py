@@ -58,7 +58,7 @@ with right:
         f"| | {t('tensors.value')} |\n|---|---|\n"
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
         f"| {t('descent.grad_hand')}: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
-        f"| {t('descent.grad_autograd')}: `cost.backward(); W.grad` | **{s['grad']:.6g}** |\n"
+        f"| {t('descent.grad_autograd')} | **{s['grad']:.6g}** |\n"
         f"| W := W − lr · grad = {path[-1]:.4f} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
 
 # 2. Regimes --------------------------------------------------------------------------------------

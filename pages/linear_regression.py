@@ -1,4 +1,4 @@
-"""Linear regression: fit y = W x + b with optim.SGD, live, and compare it with the closed form."""
+"""Linear regression: fit y = W x + b by gradient descent, live, and compare it with the closed form."""
 import math
 
 import pandas as pd

@@ -187,7 +187,7 @@ STRINGS = {
     "descent.parabola_title": "cost(W), b = 0: {n} steps taken",
     "descent.step_from": "**Step {n}**, from W = {w} (best W here: {best})",
     "descent.grad_hand": "grad by hand",
-    "descent.grad_autograd": "grad by autograd",
+    "descent.grad_autograd": "grad by autograd: `cost.backward(); W.grad`",
     "descent.regimes": "2. Too small, just right, too large",
     "descent.regimes_intro": "Each step multiplies the distance to the best W by r = 1 − lr · 2·mean(x²). "
                              "With your learning rate {lr} on this data, r = {r}: **{regime}**.",

@@ -187,7 +187,7 @@ STRINGS = {
     "descent.parabola_title": "cost(W), b = 0: {n} 걸음",
     "descent.step_from": "**{n}번째 걸음**, W = {w}에서 출발 (여기서 가장 좋은 W: {best})",
     "descent.grad_hand": "손으로 구한 기울기",
-    "descent.grad_autograd": "autograd가 구한 기울기",
+    "descent.grad_autograd": "autograd가 구한 기울기: `cost.backward(); W.grad`",
     "descent.regimes": "2. 너무 작게, 알맞게, 너무 크게",
     "descent.regimes_intro": "걸음마다 가장 좋은 W까지의 거리에 r = 1 − lr · 2·mean(x²)이 곱해집니다. "
                              "이 데이터에서 학습률 {lr}이면 r = {r}: **{regime}**.",

@@ -1,5 +1,8 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
+import os
+
 import streamlit as st
+import torch
 
 from core import settings
 from ui import controls, i18n, present
@@ -15,10 +18,22 @@ PAGES = [  # (file, title key, icon)
 ]
 
 
+@st.cache_resource
+def share_the_cores() -> int:
+    """Once per server process: cap torch's threads, so one session's training cannot starve the rest.
+
+    Half the cores (at least one) by default; TORCH_PLAYGROUND_THREADS overrides it.
+    """
+    threads = int(os.environ.get("TORCH_PLAYGROUND_THREADS") or max(1, (os.cpu_count() or 2) // 2))
+    torch.set_num_threads(threads)
+    return threads
+
+
 def run_app() -> None:
     """What streamlit_app.py does: page settings, language, navigation over PAGES and the chosen page."""
     st.set_page_config(page_title="Torch Playground", page_icon=":material/local_fire_department:",
                        layout="wide")
+    share_the_cores()
     controls.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))

@@ -12,8 +12,8 @@ import core
 from ui import chart
 from ui.i18n import t
 
-CHUNK_SECONDS = 0.3   # training time between two redraws
-REDRAW_EVERY = 0.5    # seconds between fragment reruns while a run is going
+CHUNK_SECONDS = 0.4   # training time between two redraws
+REDRAW_EVERY = 0.75   # seconds between fragment reruns while a run is going (a class shares one server)
 
 
 def run_key(page: str) -> str:
