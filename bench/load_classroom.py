@@ -68,6 +68,7 @@ async def student(browser, url: str, n: int, results: list) -> None:
     except Exception as err:  # report it, keep the other students going
         error = f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"
     results.append((n, time.perf_counter() - start, error))
+    print(f"  session {n:2d} {'failed' if error else 'done'} after {time.perf_counter() - start:.0f} s", flush=True)
     await context.close()
 
 
