@@ -4,6 +4,7 @@ import io
 import math
 import os
 import socket
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,11 +63,13 @@ def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]
     rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
     if not rows:
         raise DataError("The file is empty: it needs two numeric columns, such as x,y then 1,2.")
+    rows = [r[:-1] if len(r) > 2 and not r[-1].strip() else r for r in rows]  # "1,2," from a spreadsheet
     names = ("x", "y")
     try:
         [float(c) for c in rows[0][:2]]
     except ValueError:
-        names, rows = tuple(c.strip() or d for c, d in zip(rows[0][:2], ("x", "y"))), rows[1:]
+        header = [c.strip() for c in rows[0][:2]] + ["", ""]
+        names, rows = (header[0] or "x", header[1] or "y"), rows[1:]
     if len(rows) > MAX_ROWS:
         raise DataError(f"The file has {len(rows):,} rows; at most {MAX_ROWS:,}.")
     values = []
@@ -119,7 +122,15 @@ def _reachable(url: str, timeout: float = 3.0) -> bool:
         return False
 
 
+_DOWNLOAD = threading.Lock()  # two sessions asking at once must not write the same files together
+
+
 def _full(root: Path):
+    with _DOWNLOAD:
+        return _full_unlocked(root)
+
+
+def _full_unlocked(root: Path):
     from torchvision.datasets import MNIST  # imported here: only the full set needs torchvision
     try:  # already downloaded: no network needed
         train, test = MNIST(str(root), train=True), MNIST(str(root), train=False)

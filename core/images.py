@@ -9,7 +9,7 @@ from .data import DataError, normalise
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_SIDE = 4000          # pixels; a bigger picture of one digit is a mistake or a decompression bomb
-FORMATS = ("PNG", "JPEG")
+FORMATS = ("PNG", "JPEG", "MPO")  # MPO: the JPEG that many phone cameras write
 
 
 def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
@@ -30,12 +30,15 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
         raise DataError(f"That is a {kind} picture; upload a PNG or JPG.")
     if max(w, h) > MAX_SIDE:
         raise DataError(f"The picture is {w}x{h} pixels; at most {MAX_SIDE} on a side.")
-    img = ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))
-    if img.mode in ("RGBA", "LA", "P"):  # transparent parts count as white paper
-        img = img.convert("RGBA")
-        paper = Image.new("RGBA", img.size, "white")
-        img = Image.alpha_composite(paper, img)
-    grey = np.asarray(img.convert("L"), dtype=np.float32)                   # (H, W), 0..255
+    try:  # verify() checks little of a JPEG: a cut-off file fails only here, as it is decoded
+        img = ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))
+        if img.mode in ("RGBA", "LA", "P"):  # transparent parts count as white paper
+            img = img.convert("RGBA")
+            paper = Image.new("RGBA", img.size, "white")
+            img = Image.alpha_composite(paper, img)
+        grey = np.asarray(img.convert("L"), dtype=np.float32)               # (H, W), 0..255
+    except (OSError, ValueError, SyntaxError) as err:
+        raise DataError(f"The picture could not be read to the end ({err}); it may be damaged.") from None
     if grey.mean() > 127:                                                   # dark ink on light paper
         grey = 255 - grey
     grey = np.clip(grey - np.median(grey), 0, None)                         # the paper becomes pure black

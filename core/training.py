@@ -97,11 +97,11 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
     batch = n if cfg.batch_size is None else min(cfg.batch_size, n)
     steps_per_epoch = math.ceil(n / batch)
     model.train()
+    window = torch.zeros((), device=device)  # the loss summed since the last BATCH_LOG boundary, across epochs
     for epoch in range(start_epoch, cfg.epochs):
         if cfg.batch_size is not None:
             order = torch.randperm(n, generator=order_gen).to(device)
         total = torch.zeros((), device=device)
-        window = torch.zeros((), device=device)  # the loss summed over the last BATCH_LOG steps
         for i in range(steps_per_epoch):
             if cfg.batch_size is None:
                 xb, yb = x, y
@@ -131,13 +131,15 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
                 epoch_loss = total.item() / steps_per_epoch  # one sync an epoch
                 if not math.isfinite(epoch_loss):
                     break
-                hist.loss.append(epoch_loss)
-                if metrics:
+                measured = {}
+                if metrics:  # measured before anything is recorded, so loss and metrics stay in step
                     model.eval()
                     with torch.no_grad():
-                        for name, fn in metrics.items():
-                            hist.metrics.setdefault(name, []).append(float(fn(model)))
+                        measured = {name: float(fn(model)) for name, fn in metrics.items()}
                     model.train()
+                hist.loss.append(epoch_loss)
+                for name, value in measured.items():
+                    hist.metrics.setdefault(name, []).append(value)
             yield Progress(epoch, i + 1, steps_per_epoch, loss.detach(), last)
         else:
             continue
@@ -162,6 +164,7 @@ class Run:
         self.model, self.cfg = model, cfg
         self.x, self.y = x, y  # the data as given, for pictures of the run
         self._loss_fn, self._metrics, self._grad_fn = loss_fn, metrics, grad_fn
+        devices.resolve(cfg.device)  # an absent device is a ValueError now, where the caller can catch it
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
@@ -251,6 +254,11 @@ def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "
             correct += (logits.argmax(dim=1) == y[i:i + batch_size].to(dev)).sum().item()
     model.train()
     return correct / max(len(x), 1)
+
+
+def device_of(model: nn.Module) -> str:
+    """Where the model's weights are now (after a run resumed on the CPU, no longer where it began)."""
+    return str(next(model.parameters()).device)
 
 
 def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:

@@ -44,8 +44,9 @@ inputs = (used, hidden_name, activation)
 
 def start(cfg: core.TrainConfig) -> core.Run:
     model = core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=cfg.seed)
-    accuracy = {"train accuracy": lambda m: core.evaluate(m, train_x, train_y, cfg.device),
-                "test accuracy": lambda m: core.evaluate(m, test_x, test_y, cfg.device)}
+    # measured where the model is: after a device failure the run may carry on on the CPU
+    accuracy = {"train accuracy": lambda m: core.evaluate(m, train_x, train_y, core.training.device_of(m)),
+                "test accuracy": lambda m: core.evaluate(m, test_x, test_y, core.training.device_of(m))}
     return core.Run(model, core.losses.cross_entropy, train_x, train_y, cfg, metrics=accuracy)
 
 
@@ -77,11 +78,11 @@ code_panel.code_panel("mnist", core.codegen.Recipe(
     report=core.codegen.ACCURACY_REPORT), cfg, "mnist_mlp.py")
 
 # What it gets wrong -----------------------------------------------------------------------------
-if trained is not None and trained.done and not trained.hist.diverged:
+if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
     st.header(t("mnist.wrong_title"), divider="orange")
     key = "mnist.eval"
     if st.session_state.get(key, (None,))[0] is not trained:
-        predicted, _ = core.evaluation.predict_classes(trained.model, test_x, trained.cfg.device)
+        predicted, _ = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
         st.session_state[key] = (trained, predicted)
     predicted = st.session_state[key][1]
     matrix = core.evaluation.confusion(test_y, predicted)
@@ -127,7 +128,7 @@ if upload is not None:
         if trained is None:
             right.info(t("mnist.train_first"))
         else:
-            label, probs = core.evaluation.predict_classes(trained.model, x_mine, trained.cfg.device)
+            label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.training.device_of(trained.model))
             with right:
                 chart.show(core.charts.bars(list(range(10)), probs[0].tolist(),
                                             t("mnist.reads", digit=label.item()), t("mnist.probability"),

@@ -49,8 +49,8 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
                 st.rerun()
             try:
                 run.advance(seconds=CHUNK_SECONDS)
-            except RuntimeError as err:  # the device failed (out of memory, a lost driver): keep what was learned
-                run.fail(err)
+            except Exception as err:  # a device that failed (out of memory, a lost driver), or worse:
+                run.fail(err)         # keep what was learned, and say what happened
             st.progress(run.fraction, text=_progress_text(run, _seconds_left(key, run)))
             if run.done:
                 st.rerun()  # a full rerun turns the redraw timer off and shows the final state
@@ -90,6 +90,8 @@ def _offer_cpu(page: str, run: core.Run) -> None:
     """A device broke off the run: say so, and offer to carry on from the last epoch on the CPU."""
     st.error(t("run.device_failed", device=run.hist.device, done=len(run.hist.loss), epochs=run.cfg.epochs,
                error=run.hist.error), icon=":material/memory:")
+    if run.hist.device == "cpu" and not run.hist.error.startswith("OutOfMemoryError"):
+        return  # the CPU itself failed the run: nowhere better to go
     if st.button(t("run.continue_cpu"), key=f"{page}.continue_cpu", icon=":material/play_arrow:"):
         try:
             st.session_state[run_key(page)] = run.resume_on("cpu")

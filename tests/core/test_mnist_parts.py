@@ -44,7 +44,8 @@ def test_an_upload_becomes_an_mnist_like_digit(raw):
     (Image.new("L", (50, 50), 255).tobytes()[:10] + picture()[10:], "not a picture"),
     (picture(size=(60, 60), paper="white", ink="white"), "blank"),
     (b"\x00" * 6_000_000, "MB"),
-], ids=["text", "pdf", "gif", "huge", "corrupt", "blank", "too-big"])
+    (picture("JPEG")[:1500], "damaged|not a picture"),
+], ids=["text", "pdf", "gif", "huge", "corrupt", "blank", "too-big", "cut-off-jpeg"])
 def test_bad_uploads_are_refused_with_a_reason(raw, says):
     with pytest.raises(DataError, match=says):
         core.images.digit_from_upload(raw)

@@ -101,3 +101,8 @@ def test_compare_starts_every_run_from_the_same_weights():
     assert runs["plain"].hist.loss[0] == runs["momentum"].hist.loss[0]
     assert runs["momentum"].hist.loss[-1] < runs["plain"].hist.loss[-1]
     assert runs["plain"].model is not runs["momentum"].model
+
+
+def test_csv_from_a_spreadsheet_with_a_short_header_and_trailing_commas():
+    x, y, names = core.data.read_xy_csv(b"size\n1,2,\n3,4,\n")
+    assert names == ("size", "y") and y.reshape(-1).tolist() == [2.0, 4.0]

@@ -228,3 +228,19 @@ def test_a_loss_that_grows_tenfold_is_caught_before_it_is_infinite():
     assert core.training.blowing_up([2.0, 5.0, 19.0, 25.0]) == 3
     assert core.training.blowing_up([2.0, 1.0, 0.5]) is None
     assert core.training.blowing_up([]) is None and core.training.blowing_up([0.0, 1.0]) is None
+
+
+def test_batch_loss_windows_span_epoch_boundaries():
+    """Every logged point is the mean of BATCH_LOG real batch losses, also across an epoch's end."""
+    x, y = core.data.table("line")
+    hist = core.train(core.models.linear(), core.losses.mse, x, y,
+                      core.TrainConfig(lr=1e-9, epochs=10, batch_size=1))  # 3 steps an epoch, lr ~ 0
+    # each batch loss is 4, 16 or 36 (W = b = 0); ten steps are three whole epochs (168) and one more
+    assert len(hist.batch_loss) == 3
+    assert all((168 + 4) / 10 - 1e-3 <= v <= (168 + 36) / 10 + 1e-3 for v in hist.batch_loss)
+
+
+def test_an_absent_device_fails_when_the_run_is_made():
+    x, y = core.data.table("line")
+    with pytest.raises(ValueError, match="available devices"):
+        core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(device="mps"))
