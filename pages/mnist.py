@@ -1,4 +1,6 @@
 """MNIST: the tutorial's MLP learns handwritten digits live; then see what it gets wrong, and try your own."""
+import os
+
 import numpy as np
 import streamlit as st
 
@@ -37,6 +39,11 @@ except Exception as err:  # "full" asked for and unavailable: say so, and offer 
     st.stop()
 st.caption(t("mnist.using", which=t(f"mnist.which.{used}"), train=f"{len(train_x):,}", test=f"{len(test_x):,}",
              why=why))
+if source == "auto" and used == "sample" and not os.environ.get(core.data.OFFLINE):
+    # the fallback is cached for the whole server: once the wifi is back, anyone can ask again
+    if st.button(t("mnist.retry_full"), key="mnist.retry_full", icon=":material/refresh:"):
+        mnist.clear()
+        st.rerun()
 cfg = controls.train_controls("mnist", lr=1e-3, epochs=1, max_epochs=10, optimizer="adam",
                               batch_size=64, batch_sizes=(16, 32, 64, 128, 256, 512, 1024))
 inputs = (used, hidden_name, activation)

@@ -259,6 +259,7 @@ STRINGS = {
     "mnist.using": "Using **{which}**: {train} digits to train on, {test} to test. Why: {why}.",
     "mnist.which.full": "full MNIST",
     "mnist.which.sample": "the bundled sample",
+    "mnist.retry_full": "Try full MNIST again",
     "mnist.test_accuracy": "Test accuracy",
     "mnist.train_accuracy": "Train accuracy",
     "mnist.steps": "Steps",

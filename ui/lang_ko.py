@@ -259,6 +259,7 @@ STRINGS = {
     "mnist.using": "**{which}** 사용: 학습용 숫자 {train}개, 시험용 {test}개. 이유: {why}.",
     "mnist.which.full": "전체 MNIST",
     "mnist.which.sample": "앱에 들어 있는 샘플",
+    "mnist.retry_full": "전체 MNIST 다시 시도",
     "mnist.test_accuracy": "시험 정확도",
     "mnist.train_accuracy": "학습 정확도",
     "mnist.steps": "걸음 수",

@@ -70,3 +70,24 @@ def test_an_upload_before_training_asks_to_train_first(app):
     open_page(app, PAGE)
     app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
     assert any("Train a model above first" in i.value for i in app.info)
+
+
+def test_a_fallback_to_the_sample_can_be_retried(app, monkeypatch):
+    import streamlit as st
+
+    import core
+    st.cache_resource.clear()  # earlier tests cached the offline load in this process
+    monkeypatch.delenv(core.data.OFFLINE)
+    calls = []
+
+    def no_network(root):
+        calls.append(root)
+        raise OSError("no network")
+
+    monkeypatch.setattr(core.data, "_full", no_network)
+    open_page(app, PAGE)
+    assert any("could not be loaded" in c.value for c in app.caption)
+    tried = len(calls)
+    app.button(key="mnist.retry_full").click().run()
+    assert len(calls) > tried and not app.exception
+    st.cache_resource.clear()  # leave no network-free fallback behind for later tests
