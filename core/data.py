@@ -142,23 +142,34 @@ def _full_unlocked(root: Path):
     return train.data, train.targets, test.data, test.targets
 
 
-def load_mnist_explained(source: str = "auto", root: str | Path = CACHE):
-    """load_mnist, plus a sentence that says which set is used and why."""
+# Why a set was used: a kind, and the sentence for it in English (a UI may say it in another language).
+REASONS = {"chosen": "you chose the bundled sample", "offline": "offline mode ({detail} is set)",
+           "full": "full MNIST from {detail}", "failed": "full MNIST could not be loaded ({detail})"}
+
+
+def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
+    """load_mnist, plus why that set: (kind, detail), kind one of REASONS."""
     if source not in ("auto", "full", "sample"):
         raise ValueError(f"source must be 'auto', 'full' or 'sample', not {source!r}")
     if source == "sample":
-        parts, used, why = _sample(), "sample", "you chose the bundled sample"
+        parts, used, why = _sample(), "sample", ("chosen", "")
     elif source == "auto" and os.environ.get(OFFLINE):
-        parts, used, why = _sample(), "sample", f"offline mode ({OFFLINE} is set)"
+        parts, used, why = _sample(), "sample", ("offline", OFFLINE)
     else:
         try:
-            parts, used, why = _full(Path(root)), "full", f"full MNIST from {root}"
+            parts, used, why = _full(Path(root)), "full", ("full", str(root))
         except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
             if source == "full":
                 raise
-            parts, used, why = _sample(), "sample", f"full MNIST could not be loaded ({err})"
+            parts, used, why = _sample(), "sample", ("failed", str(err))
     train_x, train_y, test_x, test_y = parts
     return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), used, why
+
+
+def load_mnist_explained(source: str = "auto", root: str | Path = CACHE):
+    """load_mnist, plus a sentence in English that says which set is used and why."""
+    *parts, (kind, detail) = load_mnist_with_reason(source, root)
+    return (*parts, REASONS[kind].format(detail=detail))
 
 
 def load_mnist(source: str = "auto", root: str | Path = CACHE):

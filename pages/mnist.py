@@ -29,11 +29,12 @@ activation = c3.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), k
 @st.cache_resource(show_spinner="Loading MNIST…")
 def mnist(source: str):
     """Loaded once per process and source, shared read-only by every session."""
-    return core.data.load_mnist_explained(source)
+    return core.data.load_mnist_with_reason(source)
 
 
 try:
-    train_x, train_y, test_x, test_y, used, why = mnist(source)
+    train_x, train_y, test_x, test_y, used, (reason, detail) = mnist(source)
+    why = t(f"mnist.why.{reason}", detail=detail)
 except Exception as err:  # "full" asked for and unavailable: say so, and offer the sample
     st.error(t("mnist.full_failed", error=err))
     st.stop()
