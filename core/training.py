@@ -244,16 +244,9 @@ def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "cpu",
              batch_size: int = 2048) -> float:
     """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]."""
-    dev = devices.resolve(device)
-    model.to(dev)
-    model.eval()
-    correct = 0
-    with torch.no_grad():
-        for i in range(0, len(x), batch_size):
-            logits = model(x[i:i + batch_size].to(dev))        # (B, classes)
-            correct += (logits.argmax(dim=1) == y[i:i + batch_size].to(dev)).sum().item()
-    model.train()
-    return correct / max(len(x), 1)
+    from .evaluation import predict_classes  # evaluation builds on this module's neighbours, not on it
+    predicted, _ = predict_classes(model, x, device, batch_size)  # (N,) on the CPU
+    return (predicted == y.cpu()).sum().item() / max(len(x), 1)
 
 
 def device_of(model: nn.Module) -> str:

@@ -22,6 +22,13 @@ def open_page(at: AppTest, page: str) -> AppTest:
     return at
 
 
+def apply(at: AppTest, key: str, settings: list[tuple[str, str, object]]) -> AppTest:
+    """Set widgets f"{key}.{name}" (or a full key with a dot) one by one: [(kind, name, value), ...]."""
+    for kind, name, value in settings:
+        getattr(at, kind)(key=name if "." in name else f"{key}.{name}").set_value(value).run()
+    return at
+
+
 def is_running(at: AppTest) -> bool:
     return any(b.label == "Stop" for b in at.button)
 

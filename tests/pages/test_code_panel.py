@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from apptest_helpers import metric, open_page, train
+from apptest_helpers import apply, metric, open_page, train
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,8 +41,7 @@ def shown_script(at) -> str:
 def test_the_script_prints_the_pages_final_loss(app, case):
     page, key, settings = CASES[case]
     open_page(app, page)
-    for kind, widget, value in settings:
-        getattr(app, kind)(key=widget).set_value(value).run()
+    apply(app, key, settings)
     train(app, key)
     shown = metric(app, "Final loss")
     code = shown_script(app)

@@ -3,7 +3,7 @@ import pytest
 import torch
 
 import core
-from apptest_helpers import PAGES, is_running, metric, open_page, train
+from apptest_helpers import PAGES, apply, is_running, metric, open_page, train
 
 
 LINEAR = core.models.linear
@@ -80,8 +80,7 @@ DIVERGING = {  # page: settings whose loss blows up
 def test_divergence_is_reported_with_the_epoch_and_advice(app, page):
     key = PAGES[page]
     open_page(app, page)
-    for kind, name, value in DIVERGING[key]:
-        getattr(app, kind)(key=f"{key}.{name}").set_value(value).run()
+    apply(app, key, DIVERGING[key])
     train(app, key)
     warning = next(w.value for w in app.warning if "diverged" in w.value)
     assert "at epoch" in warning and "smaller learning rate" in warning

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from apptest_helpers import metric, open_page, train
+from apptest_helpers import apply, metric, open_page, train
 
 PAGE = "pages/sine.py"
 
@@ -69,11 +69,9 @@ def test_by_hand_and_autograd_agree_on_the_page(app):
 
 def test_a_bigger_network_lowers_the_epoch_cap_with_a_note(app):
     open_page(app, PAGE)
-    app.radio(key="sine.model").set_value("net").run()
-    app.number_input(key="sine_net.epochs").set_value(5000).run()
-    app.select_slider(key="sine.width").set_value(128).run()
-    app.number_input(key="sine.depth").set_value(4).run()
-    app.number_input(key="sine.points").set_value(10_000).run()
+    apply(app, "sine", [("radio", "model", "net"), ("number_input", "sine_net.epochs", 5000),
+                        ("select_slider", "width", 128), ("number_input", "depth", 4),
+                        ("number_input", "points", 10_000)])
     assert not app.exception
     assert app.number_input(key="sine_net.epochs").value < 1000
     assert any("lowered" in i.value for i in app.info)
