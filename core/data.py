@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import numpy as np
 import torch
 
+from .problems import Problem
+
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "mnist_sample.npz"
 CACHE = Path.home() / ".cache" / "torch-playground" / "mnist"
 
@@ -37,8 +39,8 @@ MAX_CSV_BYTES = 1_000_000
 MAX_ROWS = 10_000
 
 
-class DataError(ValueError):
-    """A data file or setting that cannot be used; the message says why and what to do."""
+class DataError(Problem):
+    """A data file or setting that cannot be used: a code (see core.problems) and the values to say it with."""
 
 
 def noisy_line(n: int = 30, slope: float = 2.0, intercept: float = 1.0, noise: float = 1.0,

@@ -9,6 +9,7 @@ import math
 import torch
 
 from . import devices
+from .problems import Problem
 
 MAX_ELEMENTS = 10_000
 MAX_DIMS = 6
@@ -18,8 +19,8 @@ DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int
 CONSTRUCTORS = ("tensor", "randn", "zeros", "ones", "arange", "linspace")
 
 
-class TensorInputError(ValueError):
-    """Text or settings a student typed that cannot make a tensor; the message says why."""
+class TensorInputError(Problem):
+    """Text or settings a student typed that cannot make a tensor: a code and values (core.problems)."""
 
 
 def _literal(node: ast.AST, depth: int = 0):

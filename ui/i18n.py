@@ -1,7 +1,10 @@
 """The interface's language: t(key) looks a string up in the table of the chosen language.
 
 One table per language (ui/lang_en.py, ui/lang_ko.py), with the same keys; a test keeps them alike.
+Problems from core (core.problems.Problem) are said through say(), from the keys "error.<code>".
 """
+import re
+
 import streamlit as st
 
 from ui import lang_en, lang_ko
@@ -19,3 +22,18 @@ def t(key: str, **values) -> str:
     """The string `key` in the session's language, with {placeholders} filled from `values`."""
     text = TABLES[lang()].get(key) or lang_en.STRINGS[key]
     return text.format(**values) if values else text
+
+
+# Every character Streamlit's Markdown gives a meaning to: emphasis, links, images, headings, lists,
+# tables, code, LaTeX ($), icons and colours (:material/x:, :red[...]), HTML (<, &).
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=^])")
+
+
+def md(text) -> str:
+    """User text made safe to put into Markdown: it shows as the characters typed, and nothing renders."""
+    return _MARKDOWN.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def say(problem) -> str:
+    """A core.problems.Problem in the session's language, as Markdown; the values are escaped text."""
+    return t(f"error.{problem.code}", **{k: md(v) if isinstance(v, str) else v for k, v in problem.values.items()})

@@ -1,12 +1,15 @@
 """The Korean interface: one table per language, the same keys, and ?lang=ko on every page."""
 import re
 import string
+from pathlib import Path
 
 import pytest
 
 from apptest_helpers import PAGES
 from test_links import opened
 from ui import lang_en, lang_ko
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def fields(text: str) -> set[str]:
@@ -59,3 +62,22 @@ def test_an_unknown_language_gives_a_warning_and_english(page):
     assert not at.exception
     assert any("lang='xx'" in w.value for w in at.warning)
     assert at.select_slider(key=f"{PAGES[page]}.lr").label == "Learning rate"
+
+
+SOURCES = [p for d in ("core", "ui", "pages") for p in (ROOT / d).glob("*.py")] + [ROOT / "streamlit_app.py"]
+KEY_USE = re.compile(r"""\bt\(\s*["']([\w.]+)["']""")
+PROBLEM = re.compile(r"""\b(?:Problem|DataError|TensorInputError)\(\s*["']([^"']+)["']""")
+
+
+def test_both_tables_hold_every_key_the_code_uses():
+    used = {key for p in SOURCES for key in KEY_USE.findall(p.read_text())}
+    assert len(used) > 100  # the scan finds them
+    for table in (lang_en.STRINGS, lang_ko.STRINGS):
+        assert sorted(used - set(table)) == []
+
+
+def test_every_problem_core_raises_is_a_code_with_words_in_both_tables():
+    codes = {code for p in SOURCES for code in PROBLEM.findall(p.read_text())}
+    assert [c for c in codes if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", c)] == []  # codes, not sentences
+    for table in (lang_en.STRINGS, lang_ko.STRINGS):
+        assert sorted(f"error.{c}" for c in codes if f"error.{c}" not in table) == []
