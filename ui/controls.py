@@ -67,8 +67,12 @@ def _lr_label(lr: float) -> str:
 
 def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs: int = 5000,
                    momentum: float = 0.0, optimizer: str = "sgd", batch_size: int | None = None,
-                   batch_sizes: tuple[int, ...] = (), seed: int = 0) -> core.TrainConfig:
-    """Draw the controls with this page's defaults; return the TrainConfig they describe."""
+                   batch_sizes: tuple[int, ...] = (), seed: int = 0, seed_used: bool = True) -> core.TrainConfig:
+    """Draw the controls with this page's defaults; return the TrainConfig they describe.
+
+    seed_used False: the page's runs start from fixed weights on the full batch, so the seed changes
+    nothing there; the control is shown disabled, and its help says why.
+    """
     side = st.sidebar
     side.subheader(t("controls.training"))
     lr = side.select_slider(
@@ -98,7 +102,8 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         t("controls.device"), options=here, help=t("controls.device_help", devices=", ".join(here)),
         **linked(page, settings.choice("device", here, "cpu")))
     seed = side.number_input(
-        t("controls.seed"), min_value=0, max_value=2**31 - 1, step=1, help=t("controls.seed_help"),
+        t("controls.seed"), min_value=0, max_value=2**31 - 1, step=1, disabled=not seed_used,
+        help=t("controls.seed_help") if seed_used else t("controls.seed_unused_help"),
         **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
                             optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed))

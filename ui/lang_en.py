@@ -43,6 +43,7 @@ STRINGS = {
     "controls.device_help": "Where the tensors live and the maths runs: {devices} on this machine.",
     "controls.seed": "Seed",
     "controls.seed_help": "Seeds the starting weights and the batch order: the same seed gives the same numbers.",
+    "controls.seed_unused_help": "Not used on this page: every run starts from the same fixed weights and uses all the data at each step, so there is nothing random for a seed to change.",
     "controls.capped": "{label} lowered to {value}, to keep a run within about a minute.",
     "controls.share": "Share these settings",
     "controls.share_help": "Copy this link: it opens this page with the same settings.",

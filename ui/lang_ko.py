@@ -43,6 +43,7 @@ STRINGS = {
     "controls.device_help": "텐서가 놓이고 계산이 이루어지는 곳: 이 컴퓨터에는 {devices}.",
     "controls.seed": "시드",
     "controls.seed_help": "처음 가중치와 배치 순서를 정합니다. 같은 시드면 같은 숫자가 나옵니다.",
+    "controls.seed_unused_help": "이 페이지에서는 쓰이지 않습니다: 모든 학습이 같은 고정된 가중치에서 시작하고 매 걸음 데이터 전체를 쓰므로, 시드가 바꿀 무작위한 것이 없습니다.",
     "controls.capped": "학습이 1분 안쪽으로 끝나도록 {label}을(를) {value}(으)로 낮췄습니다.",
     "controls.share": "이 설정 공유하기",
     "controls.share_help": "이 링크를 복사하세요. 같은 설정으로 이 페이지가 열립니다.",
