@@ -50,3 +50,25 @@ def least_squares_poly(x: torch.Tensor, y: torch.Tensor, degree: int = 3) -> tup
     design = torch.cat([x64 ** k for k in range(degree + 1)], dim=1)  # (N, degree + 1)
     coef = torch.linalg.lstsq(design, y64).solution                    # (degree + 1, 1)
     return coef.reshape(-1).tolist(), (design @ coef - y64).pow(2).sum().item()
+
+
+def stable_lr(features: torch.Tensor, reduction: str = "mean", momentum: float = 0.0) -> float:
+    """The learning rate above which plain (momentum) gradient descent on a least-squares loss diverges.
+
+    features: (N, k), one column a weight (a column of ones for a bias). The loss sum((f w - y)^2)
+    has Hessian H = 2 f^T f (divided by N for the mean); descent with momentum m is stable for
+    lr < 2 (1 + m) / (the largest eigenvalue of H). It depends on the inputs' scale alone, not on y.
+    """
+    f = features.double().reshape(len(features), -1)  # (N, k)
+    hessian = 2 * f.T @ f                              # (k, k)
+    if reduction == "mean":
+        hessian = hessian / len(f)
+    top = torch.linalg.eigvalsh(hessian).max().item()
+    return 2 * (1 + momentum) / top if top > 0 else float("inf")
+
+
+def standardise(t: torch.Tensor) -> tuple[torch.Tensor, float, float]:
+    """(t - mean) / std, column-wise as a whole here (t is (N, 1)); -> the scaled tensor, the mean, the std."""
+    mean, std = t.double().mean().item(), t.double().std().item()
+    std = std if std > 0 else 1.0
+    return ((t.double() - mean) / std).to(t.dtype), mean, std

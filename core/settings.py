@@ -10,7 +10,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Setting:
-    """One named setting: a number in [lo, hi] (kind "float" or "int"), or one of `choices`."""
+    """One named setting: a number in [lo, hi] (kind "float" or "int"), one of `choices`, or text of at
+    most `hi` characters (kind "text")."""
     name: str
     default: Any
     kind: str = "choice"           # "float" | "int" | "choice"
@@ -30,6 +31,11 @@ def choice(name: str, choices, default) -> Setting:
     return Setting(name, default, "choice", choices=tuple(choices))
 
 
+def text(name: str, default: str, most: int = 2000) -> Setting:
+    """Free text a page parses itself (a tensor's values); a link longer than `most` is refused."""
+    return Setting(name, default, "text", hi=most)
+
+
 def format_value(value) -> str:
     """How a value is written in a link."""
     if isinstance(value, float):
@@ -40,6 +46,7 @@ def format_value(value) -> str:
 # What can be wrong with a value, and the English sentence for it; a UI may say it in another language.
 MESSAGES = {
     "not_choice": "{name}={raw!r} is not one of {choices}; using {value}.",
+    "too_long": "{name} is longer than {hi} characters; using {value}.",
     "not_number": "{name}={raw!r} is not a number; using {value}.",
     "not_finite": "{name}={raw!r} is not a finite number; using {value}.",
     "not_positive": "{name} must be above 0; using {value}.",
@@ -55,6 +62,11 @@ def message(problem: tuple[str, dict], templates: dict[str, str] = MESSAGES) -> 
 
 def coerce(setting: Setting, raw: str) -> tuple[Any, tuple[str, dict] | None]:
     """-> (the value to use, None or (what is wrong, the values to say it with); see message())."""
+    if setting.kind == "text":
+        if len(str(raw)) <= setting.hi:
+            return str(raw), None
+        return setting.default, ("too_long", {"name": setting.name, "raw": "", "value": setting.default,
+                                              "choices": "", "lo": "", "hi": format_value(setting.hi)})
     text = str(raw).strip()[:100]
     shown = text if len(text) <= 30 else text[:30] + "…"
 

@@ -49,6 +49,7 @@ STRINGS = {
     "controls.share_help": "Copy this link: it opens this page with the same settings.",
     "link.prefix": "From the link: ",
     "link.not_choice": "{name}={raw!r} is not one of {choices}; using {value}.",
+    "link.too_long": "{name} is longer than {hi} characters; using {value}.",
     "link.not_number": "{name}={raw!r} is not a number; using {value}.",
     "link.not_finite": "{name}={raw!r} is not a finite number; using {value}.",
     "link.not_positive": "{name} must be above 0; using {value}.",

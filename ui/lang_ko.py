@@ -49,6 +49,7 @@ STRINGS = {
     "controls.share_help": "이 링크를 복사하세요. 같은 설정으로 이 페이지가 열립니다.",
     "link.prefix": "링크의 값: ",
     "link.not_choice": "{name}={raw!r} 은(는) {choices} 중 하나가 아닙니다. {value}을(를) 씁니다.",
+    "link.too_long": "{name} 값이 {hi}자보다 깁니다; {value}을(를) 씁니다.",
     "link.not_number": "{name}={raw!r} 은(는) 숫자가 아닙니다. {value}을(를) 씁니다.",
     "link.not_finite": "{name}={raw!r} 은(는) 유한한 숫자가 아닙니다. {value}을(를) 씁니다.",
     "link.not_positive": "{name} 은(는) 0보다 커야 합니다. {value}을(를) 씁니다.",

@@ -106,3 +106,15 @@ def test_compare_starts_every_run_from_the_same_weights():
 def test_csv_from_a_spreadsheet_with_a_short_header_and_trailing_commas():
     x, y, names = core.data.read_xy_csv(b"size\n1,2,\n3,4,\n")
     assert names == ("size", "y") and y.reshape(-1).tolist() == [2.0, 4.0]
+
+
+def test_stable_lr_is_where_plain_descent_starts_to_diverge():
+    from core import landscape, losses, models
+    x, y = core.data.table("line")
+    edge = landscape.stable_lr(torch.cat([x, torch.ones_like(x)], 1))
+    below = core.train(models.linear(), losses.mse, x, y, core.TrainConfig(lr=edge * 0.97, epochs=3000))
+    above = core.train(models.linear(), losses.mse, x, y, core.TrainConfig(lr=edge * 1.03, epochs=3000))
+    assert not below.diverged and below.loss[-1] < 1e-6
+    assert above.diverged
+    with_momentum = landscape.stable_lr(torch.cat([x, torch.ones_like(x)], 1), momentum=0.9)
+    assert with_momentum == pytest.approx(edge * 1.9)
