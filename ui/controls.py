@@ -33,7 +33,7 @@ def linked(page: str, setting: settings.Setting) -> dict:
                 templates = {kind: t(f"link.{kind}") for kind in settings.MESSAGES}
                 st.warning(t("link.prefix") + settings.message(problem, templates), icon=":material/link_off:")
     value = st.session_state.get("_" + key, setting.default)
-    if setting.kind != "choice" and not setting.lo <= value <= setting.hi:  # the page lowered a cap
+    if setting.kind in ("float", "int") and not setting.lo <= value <= setting.hi:  # the page lowered a cap
         value = min(max(value, setting.lo), setting.hi)
         st.session_state["_" + key] = value
         st.info(t("controls.capped", label=setting.name, value=settings.format_value(value)),
