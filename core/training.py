@@ -4,6 +4,7 @@
 can run a little, redraw, and carry on. `Run` wraps it for that use, and `train()` runs it to the end.
 """
 import math
+import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterator
@@ -168,6 +169,10 @@ class Run:
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
+        # Two script runs of one session can overlap (a rerun starts while a live redraw is still
+        # training); only one may drive the loop at a time, the other leaves it be.
+        self._busy = threading.Lock()
+        self._stop_wanted = False
         self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn, start_epoch=len(self.hist.loss))
 
     @property
@@ -181,33 +186,54 @@ class Run:
 
     def advance(self, seconds: float | None = None,
                 on_epoch: Callable[[int, History], None] | None = None,
-                should_stop: Callable[[], bool] | None = None) -> None:
-        """Train until the run ends, `seconds` pass (after at least one step), or should_stop() says so."""
+                should_stop: Callable[[], bool] | None = None, epochs: int | None = None) -> bool:
+        """Train until the run ends, `seconds` pass (after at least one step), `epochs` more epochs are
+        done, or should_stop() says so. Returns False, having done nothing, when another thread is
+        advancing this run right now."""
+        if not self._busy.acquire(blocking=False):
+            return False
         start = time.perf_counter()
+        goal = None if epochs is None else len(self.hist.loss) + epochs  # epochs finished when we stop
         try:
             for progress in self._steps:
                 self.last = progress
                 if progress.epoch_end and on_epoch is not None:
                     on_epoch(progress.epoch, self.hist)
                 finished = progress.epoch_end and progress.epoch == self.cfg.epochs - 1
-                if not finished and should_stop is not None and should_stop():
-                    self.stop()
-                    return
+                if not finished and (self._stop_wanted or (should_stop is not None and should_stop())):
+                    self._close(stopped=True)
+                    return True
+                if goal is not None and progress.epoch_end and progress.epoch + 1 >= goal and not finished:
+                    return True
                 if seconds is not None and time.perf_counter() - start >= seconds:
-                    return
+                    return True
             self.done = True
+            return True
         finally:
             self.hist.seconds += time.perf_counter() - start
+            self._busy.release()
+
+    def _close(self, stopped: bool) -> None:
+        self._steps.close()
+        self.hist.stopped = stopped and not self.done
+        self.done = True
 
     def stop(self) -> None:
-        """End the run early; the model keeps what it learned so far."""
-        self._steps.close()
-        self.hist.stopped = not self.done
-        self.done = True
+        """End the run early; the model keeps what it learned so far.
+
+        If another thread is training it right now, that thread ends it at its next step.
+        """
+        self._stop_wanted = True
+        if self._busy.acquire(blocking=False):
+            try:
+                if not self.done:
+                    self._close(stopped=True)
+            finally:
+                self._busy.release()
 
     def fail(self, error: Exception) -> None:
         """The device broke off the run (out of memory, a lost driver): keep the history, say why."""
-        self._steps.close()
+        self._steps.close()  # called by the thread that was advancing it, once the loop has raised
         self.hist.error = f"{type(error).__name__}: {error}"
         self.done = True
 

@@ -1,59 +1,97 @@
-"""The Train/Stop run: a Train button, then a fragment that trains a chunk per rerun and draws live.
+"""The Train/Step/Stop run: buttons, then a fragment that trains a little per redraw and draws live.
 
 The core.Run lives in st.session_state, so its model and history survive reruns, control changes and
-visits to other pages; only Train replaces it.
+visits to other pages; only Train (or Step after a finished run) replaces it. A run is either playing
+(the fragment redraws on a timer, at the chosen speed) or paused after a Step.
 """
+import os
 import time
 from typing import Callable
 
 import streamlit as st
 
 import core
-from ui import chart
+from core import settings
+from ui import chart, controls
 from ui.i18n import t
 
-CHUNK_SECONDS = 0.4   # training time between two redraws
-REDRAW_EVERY = 0.75   # seconds between fragment reruns while a run is going (a class shares one server)
+CHUNK_SECONDS = 0.4   # the most training time between two redraws
+REDRAW_EVERY = 0.75   # seconds between redraws at full speed (a class shares one server)
+FRAME = 0.5           # seconds between redraws when a run is played at a watchable speed
+SPEED = "app.speed"   # one speed for every page
 
 
 def run_key(page: str) -> str:
     return f"{page}.run"
 
 
+def _default_speed() -> str:
+    """Watch by default; TORCH_PLAYGROUND_SPEED=fast for tests and servers that want no pacing."""
+    speed = os.environ.get("TORCH_PLAYGROUND_SPEED", "watch")
+    return speed if speed in core.pace.SPEEDS else "watch"
+
+
+def speed_control(where) -> str:
+    value = where.segmented_control(
+        t("run.speed"), list(core.pace.SPEEDS), format_func=lambda k: t(f"run.speed.{k}"), required=True,
+        help=t("run.speed_help"),
+        **controls.linked("app", settings.choice("speed", core.pace.SPEEDS, _default_speed())))
+    return value or _default_speed()
+
+
 def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainConfig], core.Run],
                 draw: Callable[[core.Run], None], inputs: tuple = ()) -> core.Run | None:
-    """Train button, progress, Stop, and `draw(run)` for the run live and after it ends.
+    """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends.
 
     inputs: the page's own settings (data set, model...) that a run depends on besides cfg,
     so the page can say when the result shown no longer matches them.
     """
-    key = run_key(page)
-    if st.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:"):
+    key, playing = run_key(page), f"{page}.playing"
+    row = st.container(horizontal=True, vertical_alignment="bottom")
+    train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
+    step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
+    speed = speed_control(row)
+    current = st.session_state.get(key)
+    same = current is not None and current.cfg == cfg and st.session_state.get(f"{page}.inputs") == inputs
+    if train or (step and (current is None or current.done or not same)):
         try:
-            st.session_state[key] = start(cfg)
+            st.session_state[key] = current = start(cfg)
             st.session_state[f"{page}.inputs"] = inputs
+            st.session_state[f"{page}.clock"] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=err))
+            current = None
+        st.session_state[playing] = bool(train)
+    if step and current is not None:
+        st.session_state[playing] = False
+        _advance(current, epochs=1)
     run = st.session_state.get(key)
-    running = run is not None and not run.done
+    live_now = run is not None and not run.done and st.session_state.get(playing, True)
+    per_frame = core.pace.epochs_per_frame(speed, run.cfg.epochs, FRAME) if run is not None else None
 
-    @st.fragment(run_every=REDRAW_EVERY if running else None)
+    @st.fragment(run_every=(FRAME if per_frame else REDRAW_EVERY) if live_now else None)
     def live():
         run = st.session_state.get(key)
         if run is None:
             st.info(t("run.press_train"))
             return
         if not run.done:
-            if st.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
+            buttons = st.container(horizontal=True)
+            if buttons.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
                 run.stop()
                 st.rerun()
-            try:
-                run.advance(seconds=CHUNK_SECONDS)
-            except Exception as err:  # a device that failed (out of memory, a lost driver), or worse:
-                run.fail(err)         # keep what was learned, and say what happened
-            st.progress(run.fraction, text=_progress_text(run, _seconds_left(key, run)))
-            if run.done:
-                st.rerun()  # a full rerun turns the redraw timer off and shows the final state
+            if not st.session_state.get(playing, True):
+                if buttons.button(t("run.continue"), key=f"{page}.continue", icon=":material/play_arrow:"):
+                    st.session_state[playing] = True
+                    st.rerun()
+                st.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
+            else:
+                _advance(run, epochs=per_frame)
+                clock = st.session_state.setdefault(f"{page}.clock", core.pace.Clock(FRAME))
+                clock.tick(time.perf_counter())
+                st.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
+                if run.done:
+                    st.rerun()  # a full rerun turns the redraw timer off and shows the final state
         elif run.hist.error:
             _offer_cpu(page, run)
         else:
@@ -64,15 +102,12 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
     return st.session_state.get(key)
 
 
-def _seconds_left(key: str, run: core.Run) -> float | None:
-    """Wall-clock time left at the pace since the run began (training and redrawing both)."""
-    mark = f"{key}.started"
-    if st.session_state.get(mark, (None,))[0] is not run:
-        st.session_state[mark] = (run, time.perf_counter())
-    started = st.session_state[mark][1]
-    if run.fraction <= 0.02:  # too early: the first steps pay for warming up
-        return None
-    return (time.perf_counter() - started) * (1 - run.fraction) / run.fraction
+def _advance(run: core.Run, epochs: int | None) -> None:
+    """Train one redraw's worth; a device that fails keeps what was learned and says what happened."""
+    try:
+        run.advance(seconds=CHUNK_SECONDS if epochs is None or epochs > 1 else None, epochs=epochs)
+    except Exception as err:  # out of memory, a lost driver, or worse
+        run.fail(err)
 
 
 def _progress_text(run: core.Run, seconds_left: float | None) -> str:
@@ -81,7 +116,7 @@ def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     text = t("run.epoch_of", epoch=epoch, epochs=epochs)
     if run.hist.loss:
         text += " · " + t("run.loss_now", loss=f"{run.hist.loss[-1]:.4g}")
-    if seconds_left is not None and run.fraction < 1:
+    if seconds_left is not None:
         text += " · " + (t("run.seconds_left", s=f"{seconds_left:.0f}") if seconds_left >= 1 else t("run.almost_done"))
     return text
 

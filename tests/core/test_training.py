@@ -244,3 +244,37 @@ def test_an_absent_device_fails_when_the_run_is_made():
     x, y = core.data.table("line")
     with pytest.raises(ValueError, match="available devices"):
         core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(device="mps"))
+
+
+def test_two_threads_advancing_one_run_never_collide():
+    """A rerun that starts while a live redraw is training: the second caller leaves the run be."""
+    import threading
+    inside, release = threading.Event(), threading.Event()
+
+    def slow_metric(model):  # runs inside the loop, at the end of each epoch
+        inside.set()
+        release.wait(5)
+        return 0.0
+
+    x, y = core.data.table("line")
+    run = core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(epochs=3),
+                   metrics={"m": slow_metric})
+    first = threading.Thread(target=run.advance)
+    first.start()
+    assert inside.wait(5)
+    assert run.advance() is False            # busy: nothing done, no "generator already executing"
+    run.stop()                                # a Stop pressed meanwhile is honoured by the busy thread
+    release.set()
+    first.join(5)
+    assert run.done and run.hist.stopped and len(run.hist.loss) == 1
+
+
+def test_advance_by_epochs_takes_that_many_epochs():
+    x, y = core.data.table("line")
+    run = core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(epochs=5))
+    run.advance(epochs=1)
+    assert len(run.hist.loss) == 1 and not run.done
+    run.advance(epochs=3)
+    assert len(run.hist.loss) == 4 and not run.done
+    run.advance(epochs=3)
+    assert len(run.hist.loss) == 5 and run.done and not run.hist.stopped

@@ -1,0 +1,57 @@
+"""The run panel every training page shares: Step, Continue, the speed of a run, Stop."""
+import pytest
+
+from apptest_helpers import is_running
+from test_links import opened
+
+
+def epochs_done(at) -> int:
+    return len(at.session_state["linear.run"].hist.loss)
+
+
+def test_step_trains_one_epoch_at_a_time_then_continue_plays_the_rest():
+    at = opened("pages/linear_regression.py", epochs="50")
+    at.button(key="linear.train_step").click().run()
+    assert epochs_done(at) == 1
+    assert any("Paused after epoch 1 of 50" in p.proto.text for p in at.get("progress"))
+    at.button(key="linear.train_step").click().run()
+    assert epochs_done(at) == 2 and not at.session_state["linear.run"].done
+    at.button(key="linear.continue").click().run()
+    for _ in range(50):
+        if not is_running(at):
+            break
+        at.run()
+    assert epochs_done(at) == 50 and not at.exception
+    assert any("Trained 50 epochs" in s.value for s in at.success)
+
+
+def test_step_after_a_finished_run_starts_a_new_one():
+    at = opened("pages/linear_regression.py", epochs="3")
+    at.button(key="linear.train").click().run()
+    first = at.session_state["linear.run"]
+    assert first.done
+    at.button(key="linear.train_step").click().run()
+    assert at.session_state["linear.run"] is not first and epochs_done(at) == 1
+
+
+def test_watch_speed_spreads_a_short_run_over_several_redraws(monkeypatch):
+    monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")  # the app's own default
+    at = opened("pages/linear_regression.py", epochs="1000")
+    assert at.segmented_control(key="app.speed").value == "watch"
+    at.button(key="linear.train").click().run()
+    seen = [epochs_done(at)]
+    for _ in range(40):
+        if at.session_state["linear.run"].done:
+            break
+        at.run()
+        seen.append(epochs_done(at))
+    assert seen[-1] == 1000
+    assert len(seen) >= 8                           # several redraws, each a slice of the run
+    assert max(b - a for a, b in zip(seen, seen[1:])) <= 125
+
+
+def test_fast_speed_from_a_link_trains_without_pacing(monkeypatch):
+    monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")
+    at = opened("pages/linear_regression.py", epochs="1000", speed="fast")
+    at.button(key="linear.train").click().run()
+    assert at.session_state["linear.run"].done     # 1000 tiny epochs fit in one redraw's time
