@@ -45,13 +45,14 @@ def format_value(value) -> str:
 
 # What can be wrong with a value, and the English sentence for it; a UI may say it in another language.
 MESSAGES = {
-    "not_choice": "{name}={raw!r} is not one of {choices}; using {value}.",
+    "not_choice": "{name}='{raw}' is not one of {choices}; using {value}.",
     "too_long": "{name} is longer than {hi} characters; using {value}.",
-    "not_number": "{name}={raw!r} is not a number; using {value}.",
-    "not_finite": "{name}={raw!r} is not a finite number; using {value}.",
+    "not_number": "{name}='{raw}' is not a number; using {value}.",
+    "not_finite": "{name}='{raw}' is not a finite number; using {value}.",
     "not_positive": "{name} must be above 0; using {value}.",
     "out_of_range": "{name}={raw} is out of range ({lo} to {hi}); using the nearest allowed, {value}.",
     "not_allowed": "{name}={raw} is not an allowed value ({lo} to {hi}); using the nearest allowed, {value}.",
+    "not_whole": "{name}={raw} is not a whole number; using {value}.",
 }
 
 
@@ -80,6 +81,8 @@ def coerce(setting: Setting, raw: str) -> tuple[Any, tuple[str, dict] | None]:
             return text, None
         return setting.default, problem("not_choice", setting.default)
     try:
+        if not text.isascii():  # float() reads other scripts' digits ("١" is 1) but not their separators
+            raise ValueError(text)
         value = float(text)
     except ValueError:
         return setting.default, problem("not_number", setting.default)
@@ -93,6 +96,8 @@ def coerce(setting: Setting, raw: str) -> tuple[Any, tuple[str, dict] | None]:
         fixed = min(setting.snap, key=distance)
     if setting.kind == "int":
         fixed = int(round(fixed))
+        if fixed != value and setting.lo <= value <= setting.hi:
+            return fixed, problem("not_whole", fixed)
     if math.isclose(fixed, value, rel_tol=1e-9, abs_tol=1e-12):
         return fixed, None
     return fixed, problem("out_of_range" if not setting.lo <= value <= setting.hi else "not_allowed", fixed)

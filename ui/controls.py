@@ -7,7 +7,8 @@ import streamlit as st
 
 import core
 from core import settings
-from ui.i18n import t
+from ui import address
+from ui.i18n import md, t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
 LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)) + (1.0,)
@@ -22,16 +23,18 @@ def linked(page: str, setting: settings.Setting) -> dict:
     a value in the address it was opened with wins, corrected with a warning when it is bad.
     """
     key = f"{page}.{setting.name}"
-    link = st.session_state.get(LINK)
+    link = st.session_state.get(address.LINK)
     if link and not link["used"] and f"_seen.{key}" not in st.session_state:
         st.session_state[f"_seen.{key}"] = True
-        raw = link["params"].get(setting.name)
-        if raw is not None:
-            value, problem = settings.coerce(setting, raw)
+        raws = link["params"].get(setting.name)
+        if raws:
+            value, problem = settings.coerce(setting, raws[-1])
             st.session_state["_" + key] = value
             if problem:
-                templates = {kind: t(f"link.{kind}") for kind in settings.MESSAGES}
-                st.warning(t("link.prefix") + settings.message(problem, templates), icon=":material/link_off:")
+                kind, values = problem
+                address.warn(t(f"link.{kind}", **{**values, "raw": md(values["raw"])}))  # raw: the user's text
+            if len(raws) > 1:
+                address.warn(t("link.repeated", name=setting.name, n=len(raws), value=settings.format_value(value)))
     value = st.session_state.get("_" + key, setting.default)
     if setting.kind in ("float", "int") and not setting.lo <= value <= setting.hi:  # the page lowered a cap
         value = min(max(value, setting.lo), setting.hi)
@@ -39,22 +42,8 @@ def linked(page: str, setting: settings.Setting) -> dict:
         st.info(t("controls.capped", label=setting.name, value=settings.format_value(value)),
                 icon=":material/speed:")
     st.session_state[key] = value
-    st.query_params[setting.name] = settings.format_value(value)
+    address.write(setting.name, settings.format_value(value))
     return {"key": key, "on_change": _keep, "args": (key,)}
-
-
-LINK = "_link"  # the address a session was opened with: {"params": {...}, "used": bool}
-
-
-def open_link() -> None:
-    """Before a session's first run: keep the address it was opened with; linked() reads it in that run."""
-    if LINK not in st.session_state:
-        st.session_state[LINK] = {"params": st.query_params.to_dict(), "used": False}
-
-
-def close_link() -> None:
-    """After that run: the link has set what it could; later runs and other pages start from defaults."""
-    st.session_state[LINK]["used"] = True
 
 
 def _keep(key: str) -> None:
@@ -107,14 +96,3 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
                             optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed))
-
-
-def share_link() -> None:
-    """A copyable address that opens this page with these settings (st.code has a copy button)."""
-    base = st.context.url
-    if not base:
-        return
-    query = "&".join(f"{k}={v}" for k, v in st.query_params.to_dict().items())
-    with st.sidebar.popover(t("controls.share"), icon=":material/link:", width="stretch"):
-        st.caption(t("controls.share_help"))
-        st.code(f"{base}?{query}" if query else base, language=None, wrap_lines=True)

@@ -5,7 +5,7 @@ import streamlit as st
 import torch
 
 from core import settings
-from ui import controls, i18n, present
+from ui import address, controls, i18n, present
 from ui.i18n import t
 
 PAGES = [  # (file, title key, icon)
@@ -34,20 +34,23 @@ def run_app() -> None:
     st.set_page_config(page_title="Torch Playground", page_icon=":material/local_fire_department:",
                        layout="wide")
     share_the_cores()
-    controls.open_link()
+    address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
     pages = [st.Page(path, title=t(title), icon=icon, default=i == 0)  # addresses come from the file names
              for i, (path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
-    present.setup(st.session_state[controls.LINK]["params"])
+    present.setup(st.session_state[address.LINK]["params"])
+    address.replace_history()
+    completed = False
     try:
         page.run()
         if st.query_params and not present.presenting():
-            controls.share_link()
+            address.share_link()
         present.leave_button()
+        completed = True
     finally:
-        controls.close_link()
+        address.close_link(tidy=completed)
 
 
 def ensure_entrypoint() -> None:

@@ -1,6 +1,7 @@
 """Presenter mode (?present=1): no sidebar, big text and charts for a projector, Train still there."""
 import streamlit as st
 
+from ui import address
 from ui.i18n import t
 
 KEY = "app.present"
@@ -25,10 +26,10 @@ def presenting() -> bool:
 def setup(link_params: dict) -> None:
     """Turn presenter mode on from the link a session was opened with, and keep it in the address."""
     if KEY not in st.session_state:
-        st.session_state[KEY] = link_params.get("present") in ("1", "true", "yes")
+        st.session_state[KEY] = (link_params.get("present") or [""])[-1] in ("1", "true", "yes")
     if presenting():
         st.markdown(CSS, unsafe_allow_html=True)
-        st.query_params["present"] = "1"
+        address.write("present", "1")
 
 
 def leave_button() -> None:

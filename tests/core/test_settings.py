@@ -27,7 +27,10 @@ def test_good_values_pass_without_a_message(setting, raw, value):
     (LR, "0.003", 0.002, "not an allowed value"),
     (EPOCHS, "-5", 1, "out of range"),
     (EPOCHS, "1000000000", 5000, "out of range"),
-    (EPOCHS, "12.5", 12, "not an allowed value"),
+    (EPOCHS, "12.5", 12, "not a whole number"),
+    (settings.number("seed", 0, 0, 2**31 - 1, kind="int"), "2147483646.5", 2147483646, "not a whole number"),
+    (LR, "١", 0.01, "not a number"),          # an Arabic-Indic 1: float() would take it
+    (EPOCHS, "١٢", 100, "not a number"),
     (EPOCHS, "", 100, "not a number"),
     (DEVICE, "cuda:7", "cpu", "not one of cpu"),
     (DEVICE, "x" * 500, "cpu", "…"),

@@ -1,4 +1,6 @@
 """Links that carry the settings: they set the controls, follow every change, and survive hostile values."""
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -80,3 +82,41 @@ def test_presenter_mode_hides_the_sidebar_and_keeps_train():
 def test_without_present_there_is_no_presenter_style():
     at = opened("pages/linear_regression.py")
     assert not any("stSidebar" in m.value for m in at.markdown)
+
+
+def test_link_text_is_shown_as_text_not_markdown():
+    for hostile in ("**bold**", "![](https://example.org/p.png)", ":red[red] $x^2$ :material/home:"):
+        at = opened("pages/sine.py", model=hostile)
+        assert not at.exception
+        said = " ".join(w.value for w in at.warning)
+        assert "From the link" in said
+        bare = re.sub(r"\\.", "", said)  # what is left once every escaped character is taken out
+        for piece in ("**", "![", "](", ":red[", "$", ":material/"):
+            assert piece not in bare, (hostile, said)  # every Markdown character came escaped
+
+
+def test_the_share_link_is_percent_encoded():
+    from ui.address import link_for
+    url = link_for("http://host/linear_regression", {"lr": "0.1", "note": "a&lr=1#x"})
+    assert url == "http://host/linear_regression?lr=0.1&note=a%26lr%3D1%23x"
+
+
+def test_parameters_the_page_does_not_use_leave_the_address_with_a_note():
+    at = opened("pages/linear_regression.py", lr="0.1", note="x" * 100_000)
+    assert not at.exception
+    assert "note" not in at.query_params and at.query_params["lr"] in ("0.1", ["0.1"])
+    assert any("note" in w.value and "not a setting" in w.value for w in at.warning)
+
+
+def test_a_repeated_key_says_which_value_it_took():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lr"] = ["0.5", "0.1"]
+    at.switch_page("pages/linear_regression.py").run()
+    assert at.select_slider(key="linear.lr").value == 0.1
+    assert any("given 2 times" in w.value for w in at.warning)
+
+
+def test_digits_of_other_scripts_are_not_numbers():
+    at = opened("pages/linear_regression.py", lr="\u0661")
+    assert at.select_slider(key="linear.lr").value == 0.01
+    assert any("not a number" in w.value for w in at.warning)
