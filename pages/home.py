@@ -11,8 +11,8 @@ st.markdown(t("home.intro"))
 st.code(t("home.loop"), language="python")
 st.markdown(t("home.howto"))
 
-cols = st.columns(5)
-for col, (path, title, _) in zip(cols, nav.PAGES[1:]):
-    with col.container(border=True):
-        st.page_link(path, label=t(title))
+cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: whole titles on a projector too
+for path, title, icon in nav.PAGES[1:]:
+    with cards.container(border=True, width=230):
+        st.page_link(path, label=t(title), icon=icon)
         st.caption(t(title.replace("nav.", "home.blurb.")))

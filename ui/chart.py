@@ -5,6 +5,9 @@ import streamlit as st
 from ui import present
 
 
+PRESENT_HEIGHT = 1.5  # charts grow with the text when presenting
+
+
 def show(chart: alt.TopLevelMixin, width: str = "stretch") -> None:
     """Draw an Altair chart, with fonts a projector can carry when presenting (charts draw in pixels).
 
@@ -19,4 +22,6 @@ def show(chart: alt.TopLevelMixin, width: str = "stretch") -> None:
                  .configure_text(fontSize=16))
     spec = chart.to_dict(validate=False)
     spec.get("config", {}).pop("view", None)  # Altair's default theme fixes views at 300 px; Streamlit sizes them
+    if present.presenting() and not any(k in spec for k in ("hconcat", "vconcat", "concat", "facet")):
+        spec["height"] = int(spec.get("height", 300) * PRESENT_HEIGHT)  # taller, so it is not squat
     st.vega_lite_chart(spec, width=width)

@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import address
+from ui import address, present
 from ui.i18n import md, t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
@@ -62,27 +62,32 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
     seed_used False: the page's runs start from fixed weights on the full batch, so the seed changes
     nothing there; the control is shown disabled, and its help says why.
     """
-    side = st.sidebar
-    side.subheader(t("controls.training"))
-    lr = side.select_slider(
+    if present.presenting():  # the sidebar is hidden: the knobs a teacher turns sit in a strip on the page
+        strip = st.container(border=True).columns(5 if batch_sizes else 4)
+        spot = dict(zip(("lr", "epochs", "optimizer", "momentum", "batch_size"), strip))
+    else:
+        st.sidebar.subheader(t("controls.training"))
+        spot = {}
+    side = st.sidebar  # device and seed stay there (hidden when presenting), with their values
+    lr = spot.get("lr", side).select_slider(
         t("controls.lr"), options=LEARNING_RATES, format_func=_lr_label, help=t("controls.lr_help"),
         **linked(page, settings.number("lr", min(LEARNING_RATES, key=lambda v: abs(v - lr)), 1e-6, 1.0,
                                        snap=LEARNING_RATES, log=True)))
-    epochs = side.number_input(
+    epochs = spot.get("epochs", side).number_input(
         t("controls.epochs"), min_value=1, max_value=max_epochs, step=1,
         help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
-    optimizer = side.selectbox(
+    optimizer = spot.get("optimizer", side).selectbox(
         t("controls.optimizer"), options=list(OPTIMIZER_NAMES), format_func=OPTIMIZER_NAMES.get,
         help=t("controls.optimizer_help"),
         **linked(page, settings.choice("optimizer", OPTIMIZER_NAMES, optimizer)))
-    momentum = side.slider(
+    momentum = spot.get("momentum", side).slider(
         t("controls.momentum"), min_value=0.0, max_value=0.99, step=0.01, disabled=optimizer == "adam",
         help=t("controls.momentum_help"),
         **linked(page, settings.number("momentum", momentum, 0.0, 0.99,
                                        snap=tuple(i / 100 for i in range(100)))))
     if batch_sizes:
-        batch_size = side.select_slider(
+        batch_size = spot.get("batch_size", side).select_slider(
             t("controls.batch_size"), options=list(batch_sizes), help=t("controls.batch_size_help"),
             **linked(page, settings.number("batch_size", batch_size, min(batch_sizes), max(batch_sizes),
                                            kind="int", snap=batch_sizes)))

@@ -1,5 +1,6 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import os
+from pathlib import Path
 
 import streamlit as st
 import torch
@@ -7,6 +8,10 @@ import torch
 from core import settings
 from ui import address, controls, i18n, present
 from ui.i18n import t
+
+# Bundled: an emoji or :material/ icon as page_icon makes every browser fetch it from the internet,
+# which fails in a classroom without wifi.
+FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
 PAGES = [  # (file, title key, icon)
     ("pages/home.py", "nav.home", ":material/home:"),
@@ -31,8 +36,7 @@ def share_the_cores() -> int:
 
 def run_app() -> None:
     """What streamlit_app.py does: page settings, language, navigation over PAGES and the chosen page."""
-    st.set_page_config(page_title="Torch Playground", page_icon=":material/local_fire_department:",
-                       layout="wide")
+    st.set_page_config(page_title="Torch Playground", page_icon=str(FAVICON), layout="wide")
     share_the_cores()
     address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
@@ -41,6 +45,10 @@ def run_app() -> None:
              for i, (path, title, icon) in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
     present.setup(st.session_state[address.LINK]["params"])
+    if present.presenting():  # no sidebar: the pages are a row of links above the page
+        row = st.container(horizontal=True)
+        for p in pages:
+            row.page_link(p, label=p.title, icon=p.icon)
     address.replace_history()
     completed = False
     try:

@@ -45,3 +45,42 @@ def test_back_leaves_the_page_and_the_address_follows_the_controls(page: Page, a
     wait_idle(page)
     expect(page.get_by_role("spinbutton", name="Epochs")).to_have_value("13", timeout=30_000)
     expect(page).to_have_url(re.compile("epochs=13"))
+
+
+def test_nothing_is_fetched_from_outside_the_server(page: Page, app_url):
+    """A classroom on bad wifi: the favicon and everything else come from the app itself."""
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(app_url + "/linear_regression")
+    wait_idle(page)
+    page.wait_for_timeout(1000)
+    icon = page.locator("link[rel~='icon']").first.get_attribute("href")
+    assert icon and "://" not in icon.replace(app_url, ""), icon
+    outside = [u for u in asked if not u.startswith(app_url) and not u.startswith(("data:", "blob:"))]
+    assert outside == []
+
+
+def test_home_cards_show_whole_titles_on_a_projector(page: Page, app_url):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(app_url + "/?lang=ko")
+    wait_idle(page)
+    links = page.get_by_test_id("stMain").get_by_test_id("stPageLink")
+    expect(links).to_have_count(5)
+    for i in range(5):
+        fits = links.nth(i).evaluate("e => [...e.querySelectorAll('*')].every(c => c.scrollWidth <= c.clientWidth + 1)")
+        assert fits, links.nth(i).inner_text()
+
+
+def test_presenter_mode_on_a_projector_keeps_knobs_pages_and_train(page: Page, app_url):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(app_url + "/linear_regression?present=1&epochs=20")
+    wait_idle(page)
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("slider", name="Learning rate")).to_be_visible()
+    expect(main.get_by_role("link", name="Sine")).to_be_visible()
+    main.get_by_role("link", name="Sine").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name=re.compile("Sine|sin"))).to_be_visible()
+    expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    expect(main.get_by_role("button", name="Train", exact=True)).to_be_visible()

@@ -120,3 +120,15 @@ def test_digits_of_other_scripts_are_not_numbers():
     at = opened("pages/linear_regression.py", lr="\u0661")
     assert at.select_slider(key="linear.lr").value == 0.01
     assert any("not a number" in w.value for w in at.warning)
+
+
+def test_presenter_mode_keeps_the_main_knobs_and_the_pages_on_the_page():
+    at = opened("pages/linear_regression.py", present="1", lr="0.1")
+    assert not at.exception
+    on_page = {w.key for kind in ("select_slider", "number_input", "selectbox", "slider") for w in getattr(at.main, kind)}
+    assert {"linear.lr", "linear.epochs", "linear.optimizer", "linear.momentum"} <= on_page
+    assert at.main.select_slider(key="linear.lr").value == 0.1
+    at.main.select_slider(key="linear.lr").set_value(0.5).run()   # a teacher turns it in front of the class
+    assert at.query_params["lr"] in ("0.5", ["0.5"])
+    links = [e.proto.label for e in at.main.get("page_link")]
+    assert {"Home", "Tensors", "Sine", "MNIST"} <= set(links)
