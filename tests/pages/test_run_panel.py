@@ -54,4 +54,4 @@ def test_fast_speed_from_a_link_trains_without_pacing(monkeypatch):
     monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")
     at = opened("pages/linear_regression.py", epochs="1000", speed="fast")
     at.button(key="linear.train").click().run()
-    assert at.session_state["linear.run"].done     # 1000 tiny epochs fit in one redraw's time
+    assert epochs_done(at) > 125   # not held to Watch's slice: a redraw trains as much as 0.4 s allows
