@@ -13,7 +13,7 @@ import streamlit as st
 import core
 from core import settings
 from ui import chart, controls
-from ui.i18n import t
+from ui.i18n import md, t
 
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
 REDRAW_EVERY = 0.75   # seconds between redraws at full speed (a class shares one server)
@@ -59,7 +59,7 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
             st.session_state[f"{page}.inputs"] = inputs
             st.session_state[f"{page}.clock"] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
-            st.error(t("run.cannot_start", error=err))
+            st.error(t("run.cannot_start", error=md(err)))
             current = None
         st.session_state[playing] = bool(train)
     if step and current is not None:
@@ -124,14 +124,14 @@ def _progress_text(run: core.Run, seconds_left: float | None) -> str:
 def _offer_cpu(page: str, run: core.Run) -> None:
     """A device broke off the run: say so, and offer to carry on from the last epoch on the CPU."""
     st.error(t("run.device_failed", device=run.hist.device, done=len(run.hist.loss), epochs=run.cfg.epochs,
-               error=run.hist.error), icon=":material/memory:")
+               error=md(run.hist.error)), icon=":material/memory:")
     if run.hist.device == "cpu" and not run.hist.error.startswith("OutOfMemoryError"):
         return  # the CPU itself failed the run: nowhere better to go
     if st.button(t("run.continue_cpu"), key=f"{page}.continue_cpu", icon=":material/play_arrow:"):
         try:
             st.session_state[run_key(page)] = run.resume_on("cpu")
         except ValueError as err:
-            st.error(t("run.cannot_start", error=err))
+            st.error(t("run.cannot_start", error=md(err)))
             return
         st.session_state[f"_{page}.device"] = "cpu"  # the device control follows
         st.rerun()
