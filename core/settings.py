@@ -36,8 +36,18 @@ def text(name: str, default: str, most: int = 2000) -> Setting:
     return Setting(name, default, "text", hi=most)
 
 
+def flag(name: str, default: bool) -> Setting:
+    """On or off (a checkbox); a link writes it 1 or 0."""
+    return Setting(name, default, "flag")
+
+
+FLAG_WORDS = {"1": True, "true": True, "yes": True, "on": True, "0": False, "false": False, "no": False, "off": False}
+
+
 def format_value(value) -> str:
     """How a value is written in a link."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -73,9 +83,13 @@ def coerce(setting: Setting, raw: str) -> tuple[Any, tuple[str, dict] | None]:
 
     def problem(kind: str, value) -> tuple[str, dict]:
         return kind, {"name": setting.name, "raw": shown, "value": format_value(value),
-                      "choices": ", ".join(map(str, setting.choices)),
+                      "choices": ", ".join(map(str, setting.choices)) or "1, 0",
                       "lo": format_value(setting.lo), "hi": format_value(setting.hi)}
 
+    if setting.kind == "flag":
+        if text.lower() in FLAG_WORDS:
+            return FLAG_WORDS[text.lower()], None
+        return setting.default, problem("not_choice", setting.default)
     if setting.kind == "choice":
         if text in setting.choices:
             return text, None

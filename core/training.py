@@ -12,9 +12,10 @@ from typing import Callable, Iterator
 import torch
 from torch import nn
 
-from . import devices
+from . import devices, optimizers
 
-OPTIMIZERS = ("sgd", "adam")
+OPTIMIZERS = tuple(optimizers.OPTIMIZERS)
+SCHEDULES = tuple(optimizers.SCHEDULES)
 BATCH_LOG = 10  # mini-batch runs log their loss every this many steps, for a live curve within an epoch
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Metric = Callable[[nn.Module], float]
@@ -27,11 +28,14 @@ class TrainConfig:
     """Everything that decides a run's numbers, besides the model, the data and the loss."""
     lr: float = 0.01
     epochs: int = 100
-    momentum: float = 0.0          # SGD only; Adam has its own betas
-    optimizer: str = "sgd"         # "sgd" | "adam"
+    momentum: float = 0.0          # SGD and RMSprop (see core.optimizers: the knobs each takes)
+    optimizer: str = "sgd"         # "sgd" | "rmsprop" | "adagrad" | "adam" | "adamw"
     batch_size: int | None = None  # None: full batch, one step per epoch
     device: str = "cpu"            # "cpu" | "cuda" | "mps" | "auto"
     seed: int = 0                  # seeds the batch order; models take their own seed
+    weight_decay: float = 0.0      # torch.optim's meaning (L2 for SGD and Adam, decoupled for AdamW)
+    nesterov: bool = False         # SGD with momentum only
+    schedule: str = "constant"     # "constant" | "step": StepLR(max(1, epochs // 3), 0.1) | "cosine"
 
     def __post_init__(self):
         if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
@@ -42,6 +46,12 @@ class TrainConfig:
             raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
         if self.optimizer not in OPTIMIZERS:
             raise ValueError(f"optimizer must be one of {OPTIMIZERS}, not {self.optimizer!r}")
+        if self.schedule not in SCHEDULES:
+            raise ValueError(f"schedule must be one of {SCHEDULES}, not {self.schedule!r}")
+        if not (isinstance(self.weight_decay, (int, float)) and 0 <= self.weight_decay < math.inf):
+            raise ValueError(f"weight_decay must be a finite number >= 0, not {self.weight_decay!r}")
+        if not isinstance(self.nesterov, bool):
+            raise ValueError(f"nesterov must be True or False, not {self.nesterov!r}")
         if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ValueError(f"batch_size must be None or a whole number >= 1, not {self.batch_size!r}")
 
@@ -59,6 +69,7 @@ class History:
     device: str = "cpu"
     error: str | None = None           # why the run broke off (a device that failed), if it did
     batch_loss: list[float] = field(default_factory=list)  # mini-batches: mean loss of each BATCH_LOG steps
+    lr: list[float] = field(default_factory=list)          # the learning rate each finished epoch used
 
 
 @dataclass
@@ -71,15 +82,10 @@ class Progress:
     epoch_end: bool
 
 
-def make_optimizer(params, cfg: TrainConfig) -> torch.optim.Optimizer:
-    if cfg.optimizer == "adam":
-        return torch.optim.Adam(params, lr=cfg.lr)
-    return torch.optim.SGD(params, lr=cfg.lr, momentum=cfg.momentum)
-
-
 def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
           hist: History, metrics: dict[str, Metric] | None = None,
-          grad_fn: GradFn | None = None, start_epoch: int = 0) -> Iterator[Progress]:
+          grad_fn: GradFn | None = None, start_epoch: int = 0,
+          optimizer: torch.optim.Optimizer | None = None, scheduler=None) -> Iterator[Progress]:
     """The training loop: forward, loss, backward, step. Fills `hist` as it goes.
 
     Full batch (batch_size None): one step an epoch, hist.loss[i] is the loss before step i.
@@ -87,12 +93,15 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
     A loss that is not finite ends the loop with hist.diverged set, before any step on it.
     grad_fn: gradients derived by hand instead of loss.backward(); autograd is then switched off.
     start_epoch: carry on from there (a run resumed on another device); the batch order is seeded anew.
+    optimizer, scheduler: built by the caller, who can then keep, resume or compare them; when no
+    optimizer is given, cfg's optimizer and schedule are built here (core.optimizers).
     """
     device = devices.resolve(cfg.device)
     hist.device = str(device)
     model.to(device)
     x, y = x.to(device), y.to(device)  # the whole data set stays on the device: no per-sample work
-    optimizer = make_optimizer(model.parameters(), cfg)
+    if optimizer is None:
+        optimizer, scheduler = optimizers.build(model.parameters(), cfg)
     order_gen = torch.Generator().manual_seed(cfg.seed)
     n = len(x)
     batch = n if cfg.batch_size is None else min(cfg.batch_size, n)
@@ -141,6 +150,9 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
                 hist.loss.append(epoch_loss)
                 for name, value in measured.items():
                     hist.metrics.setdefault(name, []).append(value)
+                hist.lr.append(optimizer.param_groups[0]["lr"])
+                if scheduler is not None:
+                    scheduler.step()  # once an epoch, after the epoch it set the rate for
             yield Progress(epoch, i + 1, steps_per_epoch, loss.detach(), last)
         else:
             continue
@@ -161,11 +173,15 @@ class Run:
 
     def __init__(self, model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor,
                  cfg: TrainConfig, metrics: dict[str, Metric] | None = None, grad_fn: GradFn | None = None,
-                 hist: History | None = None):
+                 hist: History | None = None, optimizer: torch.optim.Optimizer | None = None, scheduler=None):
         self.model, self.cfg = model, cfg
         self.x, self.y = x, y  # the data as given, for pictures of the run
         self._loss_fn, self._metrics, self._grad_fn = loss_fn, metrics, grad_fn
-        devices.resolve(cfg.device)  # an absent device is a ValueError now, where the caller can catch it
+        device = devices.resolve(cfg.device)  # an absent device is a ValueError now, where the caller can catch it
+        if optimizer is None:  # the run owns its optimizer and schedule, as pytorch/examples' main() does
+            model.to(device)   # (built after the move, so their state is made where the weights live)
+            optimizer, scheduler = optimizers.build(model.parameters(), cfg)
+        self.optimizer, self.scheduler = optimizer, scheduler
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
@@ -173,7 +189,8 @@ class Run:
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
         self._stop_wanted = False
-        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn, start_epoch=len(self.hist.loss))
+        self._steps = steps(model, loss_fn, x, y, cfg, self.hist, metrics, grad_fn, start_epoch=len(self.hist.loss),
+                            optimizer=optimizer, scheduler=scheduler)
 
     @property
     def fraction(self) -> float:
@@ -240,16 +257,18 @@ class Run:
     def resume_on(self, device: str) -> "Run":
         """A run that carries on from the last finished epoch on `device`, with the weights and history so far.
 
-        The optimizer starts afresh (its momentum lived on the failed device); raises ValueError when
-        the weights cannot be read back from the device that failed.
+        The optimizer's running averages and the schedule come along; raises ValueError when the
+        weights cannot be read back from the device that failed.
         """
         try:
-            self.model.to(devices.resolve(device))
+            target = devices.resolve(device)
+            self.model.to(target)
+            optimizers.move_state(self.optimizer, target)
         except RuntimeError as err:
             raise ValueError(f"the weights could not be moved off the failed device: {err}") from None
         self.hist.error = None
         return Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
-                   self._metrics, self._grad_fn, hist=self.hist)
+                   self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
 
 
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,

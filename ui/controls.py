@@ -12,7 +12,8 @@ from ui.i18n import md, t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
 LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)) + (1.0,)
-OPTIMIZER_NAMES = {"sgd": "SGD", "adam": "Adam"}
+OPTIMIZERS = core.optimizers.OPTIMIZERS
+WEIGHT_DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
 
 
 def linked(page: str, setting: settings.Setting) -> dict:
@@ -59,9 +60,13 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
                    batch_sizes: tuple[int, ...] = (), seed: int = 0, seed_used: bool = True) -> core.TrainConfig:
     """Draw the controls with this page's defaults; return the TrainConfig they describe.
 
+    Of momentum, Nesterov and weight decay, only those the chosen optimizer takes are shown
+    (core.optimizers); the others are 0 and off.
+
     seed_used False: the page's runs start from fixed weights on the full batch, so the seed changes
     nothing there; the control is shown disabled, and its help says why.
     """
+    default_momentum = momentum
     if present.presenting():  # the sidebar is hidden: the knobs a teacher turns sit in a strip on the page
         strip = st.container(border=True).columns(5 if batch_sizes else 4)
         spot = dict(zip(("lr", "epochs", "optimizer", "momentum", "batch_size"), strip))
@@ -78,14 +83,29 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
     optimizer = spot.get("optimizer", side).selectbox(
-        t("controls.optimizer"), options=list(OPTIMIZER_NAMES), format_func=OPTIMIZER_NAMES.get,
-        help=t("controls.optimizer_help"),
-        **linked(page, settings.choice("optimizer", OPTIMIZER_NAMES, optimizer)))
-    momentum = spot.get("momentum", side).slider(
-        t("controls.momentum"), min_value=0.0, max_value=0.99, step=0.01, disabled=optimizer == "adam",
-        help=t("controls.momentum_help"),
-        **linked(page, settings.number("momentum", momentum, 0.0, 0.99,
-                                       snap=tuple(i / 100 for i in range(100)))))
+        t("controls.optimizer"), options=list(OPTIMIZERS), format_func=lambda k: OPTIMIZERS[k].label,
+        help=t(f"optimizer.help.{st.session_state.get(f'_{page}.optimizer', optimizer)}"),
+        **linked(page, settings.choice("optimizer", OPTIMIZERS, optimizer)))
+    knobs = OPTIMIZERS[optimizer].knobs  # only what this optimizer takes is shown (and linked)
+    momentum, nesterov, weight_decay = 0.0, False, 0.0
+    if "momentum" in knobs:
+        momentum = spot.get("momentum", side).slider(
+            t("controls.momentum"), min_value=0.0, max_value=0.99, step=0.01, help=t("controls.momentum_help"),
+            **linked(page, settings.number("momentum", default_momentum, 0.0, 0.99,
+                                           snap=tuple(i / 100 for i in range(100)))))
+    if "nesterov" in knobs:
+        nesterov = side.checkbox(t("controls.nesterov"), help=t("controls.nesterov_help"), disabled=momentum == 0,
+                                 **linked(page, settings.flag("nesterov", False)))
+    if "weight_decay" in knobs:
+        weight_decay = side.select_slider(
+            t("controls.weight_decay"), options=WEIGHT_DECAYS, format_func=lambda v: f"{v:g}",
+            help=t("controls.weight_decay_help"),
+            **linked(page, settings.number("weight_decay", 0.0, 0.0, 0.1, snap=WEIGHT_DECAYS)))
+    schedules = {k: t(f"schedule.{k}") for k in core.optimizers.SCHEDULES}  # words fixed now, not at each call
+    schedule = side.selectbox(
+        t("controls.schedule"), options=list(schedules), format_func=schedules.get,
+        help=t("controls.schedule_help"),
+        **linked(page, settings.choice("schedule", core.optimizers.SCHEDULES, "constant")))
     if batch_sizes:
         batch_size = spot.get("batch_size", side).select_slider(
             t("controls.batch_size"), options=list(batch_sizes), help=t("controls.batch_size_help"),
@@ -100,4 +120,5 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         help=t("controls.seed_help") if seed_used else t("controls.seed_unused_help"),
         **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
-                            optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed))
+                            optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed),
+                            weight_decay=float(weight_decay), nesterov=nesterov, schedule=schedule)

@@ -32,8 +32,9 @@ def _default_speed() -> str:
 
 
 def speed_control(where) -> str:
+    speeds = {k: t(f"run.speed.{k}") for k in core.pace.SPEEDS}
     value = where.segmented_control(
-        t("run.speed"), list(core.pace.SPEEDS), format_func=lambda k: t(f"run.speed.{k}"), required=True,
+        t("run.speed"), list(speeds), format_func=speeds.get, required=True,
         help=t("run.speed_help"),
         **controls.linked("app", settings.choice("speed", core.pace.SPEEDS, _default_speed())))
     return value or _default_speed()
@@ -162,3 +163,11 @@ def loss_view(run: core.Run, log_scale: bool = False) -> None:
         st.metric(t("run.final_loss"), f"{loss[-1]:.6g}")
         chart.show(core.charts.loss_curve(loss, title=t("chart.loss"), log_scale=log_scale,
                                           x_title=t("chart.epoch"), y_title=t("chart.loss")))
+    lr_view(run)
+
+
+def lr_view(run: core.Run) -> None:
+    """The learning rate epoch by epoch, when a schedule changes it."""
+    if run.cfg.schedule != "constant" and run.hist.lr:
+        chart.show(core.charts.loss_curve(run.hist.lr, title=t("chart.lr"), x_title=t("chart.epoch"),
+                                          y_title=t("chart.lr_axis")).properties(height=160))

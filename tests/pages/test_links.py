@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from apptest_helpers import APP, PAGES
 
 HOSTILE = {"lr": "abc", "epochs": "-5", "momentum": "nan", "device": "cuda:7", "seed": "banana",
-           "optimizer": "rmsprop", "batch_size": "0", "dataset": "../../etc/passwd", "model": "<script>"}
+           "optimizer": "lbfgs", "batch_size": "0", "dataset": "../../etc/passwd", "model": "<script>"}
 
 
 def opened(page: str, **params) -> AppTest:
@@ -132,3 +132,13 @@ def test_presenter_mode_keeps_the_main_knobs_and_the_pages_on_the_page():
     assert at.query_params["lr"] in ("0.5", ["0.5"])
     links = [e.proto.label for e in at.main.get("page_link")]
     assert {"Home", "Tensors", "Sine", "MNIST"} <= set(links)
+
+
+def test_a_link_carries_the_optimizer_its_knobs_and_the_schedule():
+    at = opened("pages/linear_regression.py", optimizer="adamw", weight_decay="0.01", schedule="cosine")
+    assert not at.warning and not at.exception
+    assert at.selectbox(key="linear.optimizer").value == "adamw"
+    assert at.select_slider(key="linear.weight_decay").value == 0.01
+    assert at.selectbox(key="linear.schedule").value == "cosine"
+    at = opened("pages/linear_regression.py", schedule="<b>x</b>", nesterov="maybe", weight_decay="-1")
+    assert not at.exception and len(at.warning) == 3

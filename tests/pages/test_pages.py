@@ -14,7 +14,12 @@ def test_page_renders_with_the_shared_controls(app, page, key):
     open_page(app, page)
     assert app.select_slider(key=f"{key}.lr").label == "Learning rate"
     assert app.number_input(key=f"{key}.epochs").label == "Epochs"
-    assert app.slider(key=f"{key}.momentum").label == "Momentum"
+    optimizer = app.selectbox(key=f"{key}.optimizer")
+    assert optimizer.label == "Optimizer" and set(optimizer.options) >= {"SGD", "Adam", "AdamW", "RMSprop", "Adagrad"}
+    if optimizer.value == "sgd":  # momentum is shown only for the optimizers that take it
+        assert app.slider(key=f"{key}.momentum").label == "Momentum"
+    else:
+        assert not [s for s in app.slider if s.key == f"{key}.momentum"]
     device = app.selectbox(key=f"{key}.device")
     assert device.label == "Device" and device.options[0] == "cpu"
 
@@ -63,3 +68,18 @@ def test_stop_keeps_what_was_learned(app):
     assert metric(app, "Final loss")
     train(app, "sine")  # Train again starts a clean run
     assert app.session_state["sine.run"] is not run
+
+
+def test_the_sidebar_shows_only_the_knobs_the_optimizer_takes(app):
+    open_page(app, "pages/linear_regression.py")
+    keys = lambda: {w.key for kind in ("slider", "checkbox", "select_slider") for w in getattr(app.sidebar, kind)}
+    assert {"linear.momentum", "linear.nesterov", "linear.weight_decay"} <= keys()
+    app.selectbox(key="linear.optimizer").set_value("adagrad").run()
+    assert "linear.momentum" not in keys() and "linear.nesterov" not in keys() and "linear.weight_decay" in keys()
+    app.selectbox(key="linear.schedule").set_value("step").run()
+    app.number_input(key="linear.epochs").set_value(9).run()
+    train(app, "linear")
+    hist = app.session_state["linear.run"].hist
+    assert app.session_state["linear.run"].cfg.optimizer == "adagrad"
+    assert hist.lr[0] == 0.01 and hist.lr[3] == 0.001          # StepLR: a tenth after each third
+    assert any("Learning rate over the run" in str(c.proto.spec) for c in app.get("vega_lite_chart"))

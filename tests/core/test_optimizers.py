@@ -1,0 +1,71 @@
+"""Every optimizer with every schedule gives exactly a hand-written torch.optim loop's losses."""
+import itertools
+
+import pytest
+import torch
+
+import core
+from core import optimizers
+
+KNOBS = dict(lr=0.05, momentum=0.5, weight_decay=0.01, nesterov=True)
+
+
+def hand_loop(name: str, schedule: str, epochs: int, x, y) -> list[float]:
+    """The tutorial's loop, written out with torch.optim alone."""
+    model = core.models.linear(init="random")
+    opt = {"sgd": lambda p: torch.optim.SGD(p, lr=0.05, momentum=0.5, weight_decay=0.01, nesterov=True),
+           "rmsprop": lambda p: torch.optim.RMSprop(p, lr=0.05, momentum=0.5, weight_decay=0.01),
+           "adagrad": lambda p: torch.optim.Adagrad(p, lr=0.05, weight_decay=0.01),
+           "adam": lambda p: torch.optim.Adam(p, lr=0.05, weight_decay=0.01),
+           "adamw": lambda p: torch.optim.AdamW(p, lr=0.05, weight_decay=0.01)}[name](model.parameters())
+    sched = {"constant": None,
+             "step": torch.optim.lr_scheduler.StepLR(opt, step_size=max(1, epochs // 3), gamma=0.1),
+             "cosine": torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs)}[schedule]
+    losses = []
+    for _ in range(epochs):
+        loss = torch.nn.functional.mse_loss(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        losses.append(loss.item())
+        if sched is not None:
+            sched.step()
+    return losses
+
+
+@pytest.mark.parametrize("name, schedule", list(itertools.product(optimizers.OPTIMIZERS, optimizers.SCHEDULES)))
+def test_core_train_matches_the_hand_written_loop(name, schedule):
+    x, y = core.data.noisy_line(n=20, seed=1)
+    x = (x - x.mean()) / x.std()
+    cfg = core.TrainConfig(optimizer=name, schedule=schedule, epochs=12, **KNOBS)
+    hist = core.train(core.models.linear(init="random"), core.losses.mse, x, y, cfg)
+    assert hist.loss == hand_loop(name, schedule, 12, x, y)  # exactly: the same operations in the same order
+    assert len(hist.lr) == 12 and hist.lr[0] == 0.05
+    if schedule == "step":
+        assert hist.lr[4] == pytest.approx(0.005) and hist.lr[8] == pytest.approx(0.0005)
+    if schedule == "cosine":
+        assert hist.lr[-1] < hist.lr[6] < hist.lr[0]
+
+
+def test_every_optimizer_has_a_label_code_and_knobs_from_the_list():
+    for name, entry in optimizers.OPTIMIZERS.items():
+        assert set(entry.knobs) <= set(optimizers.KNOBS)
+        line = optimizers.code(core.TrainConfig(optimizer=name, schedule="cosine", epochs=9))
+        assert f"torch.optim.{entry.label}(" in line and "CosineAnnealingLR(optimizer, T_max=9)" in line
+
+
+def test_the_generated_optimizer_lines_build_what_the_run_builds():
+    cfg = core.TrainConfig(optimizer="sgd", momentum=0.9, nesterov=True, weight_decay=1e-3, schedule="step", epochs=10)
+    model = core.models.linear()
+    scope = {"torch": torch, "model": model}
+    exec(optimizers.code(cfg), scope)
+    built, sched = optimizers.build(model.parameters(), cfg)
+    assert scope["optimizer"].defaults == built.defaults
+    assert scope["scheduler"].state_dict() == sched.state_dict()
+
+
+@pytest.mark.parametrize("bad", [dict(schedule="linear"), dict(weight_decay=-1.0), dict(weight_decay=float("nan")),
+                                 dict(optimizer="lbfgs"), dict(nesterov="yes")])
+def test_bad_settings_are_refused(bad):
+    with pytest.raises(ValueError):
+        core.TrainConfig(**bad)
