@@ -1,0 +1,44 @@
+"""The runs a page keeps: at most eight, stable numbers and colours, labels by difference."""
+import core
+from core import runs
+
+
+def a_run(**knobs) -> core.Run:
+    x, y = core.data.table("line")
+    run = core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(epochs=3, **knobs))
+    run.advance()
+    return run
+
+
+def test_the_list_keeps_the_last_eight_and_says_which_went():
+    kept = runs.Runs()
+    gone = [kept.add(a_run(lr=0.001 * (i + 1)), {"dataset": "line"}) for i in range(10)]
+    assert gone[:8] == [None] * 8 and gone[8].number == 1 and gone[9].number == 2
+    assert [k.number for k in kept.kept] == list(range(3, 11)) and kept.dropped == 2
+    assert len({k.colour for k in kept.kept}) == 8            # no two kept runs share a colour
+    freed = {k.colour for k in kept.kept if k.number in (5, 6)}
+    kept.remove(5)
+    kept.remove(6)
+    assert 5 not in [k.number for k in kept.kept]
+    assert kept.add(a_run(), {"dataset": "line"}) is None     # room again: nothing dropped
+    assert kept.newest.number == 11 and kept.newest.colour == min(freed)
+
+
+def test_labels_name_what_differs_from_the_newest():
+    kept = runs.Runs()
+    kept.add(a_run(lr=0.1), {"dataset": "line"})
+    kept.add(a_run(lr=0.01, momentum=0.9, optimizer="sgd"), {"dataset": "line"})
+    kept.add(a_run(lr=0.01, optimizer="adam"), {"dataset": "hours"})
+    first, second, newest = kept.kept
+    assert runs.differences(newest, newest) == []
+    assert runs.differences(first, newest) == [("dataset", "line"), ("optimizer", "sgd"), ("lr", 0.1)]
+    assert runs.differences(second, newest) == [("dataset", "line"), ("optimizer", "sgd"), ("momentum", 0.9)]
+
+
+def test_a_row_holds_settings_results_time_and_device():
+    kept = runs.Runs()
+    kept.add(a_run(lr=0.05), {"dataset": "line"})
+    row = runs.row(kept.newest)
+    assert row["number"] == 1 and row["lr"] == 0.05 and row["dataset"] == "line"
+    assert row["final_loss"] == kept.newest.run.hist.loss[-1] and row["epochs_done"] == 3
+    assert row["device"] == "cpu" and row["status"] == "done" and row["seconds"] >= 0
