@@ -207,3 +207,29 @@ def bars(labels: list, values: list[float], title: str = "", y_title: str = "", 
                 color=alt.condition(alt.datum.top, alt.value("#e4572e"), alt.value("#1c7ed6")),
                 tooltip=["label", alt.Tooltip("value:Q", format=fmt)])
             + base.mark_text(dy=-8, fontSize=12).encode(text=alt.Text("value:Q", format=fmt)))
+
+
+RUN_COLOURS = ["#e4572e", "#1c7ed6", "#2b8a3e", "#7048e8", "#f59f00", "#0ca678", "#d6336c", "#495057"]
+
+
+def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "Loss", y_title: str = "Loss",
+               x_title: str = "Epoch", log_scale: bool = True) -> alt.Chart:
+    """Loss curves of several runs: [(label, loss per epoch, colour index, newest?)]; the newest bold,
+    the others thinner and lighter, each in its own colour (RUN_COLOURS[index]) on every chart."""
+    import math  # (here, not at the top: the rest of this module does not need it)
+    rows = [{"run": label, "epoch": i + 1, "loss": values[i], "newest": newest}
+            for label, loss, _, newest in series
+            for values in [_positive(loss) if log_scale else loss]
+            for i in thin(len(values)) if math.isfinite(values[i])]
+    frame = pd.DataFrame(rows, columns=["run", "epoch", "loss", "newest"])
+    labels = [label for label, *_ in series]
+    colours = [RUN_COLOURS[c % len(RUN_COLOURS)] for _, _, c, _ in series]
+    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
+    return (alt.Chart(frame, title=title).mark_line()
+            .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g")),
+                    color=alt.Color("run:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=colours),
+                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+                    strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),
+                    opacity=alt.condition("datum.newest", alt.value(1.0), alt.value(0.6)),
+                    tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))

@@ -12,7 +12,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import chart, controls
+from ui import chart, controls, runs
 from ui.i18n import md, t
 
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
@@ -40,13 +40,18 @@ def speed_control(where) -> str:
     return value or _default_speed()
 
 
-def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainConfig], core.Run],
-                draw: Callable[[core.Run], None], inputs: tuple = ()) -> core.Run | None:
-    """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends.
+def train_panel(page: str, cfg: core.TrainConfig,
+                start: "core.Experiment | Callable[[core.TrainConfig], core.Run]",
+                draw: Callable[[core.Run], None], inputs: tuple | dict = (), log_scale: bool = True) -> core.Run | None:
+    """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends;
+    then every run the page keeps: their losses on one chart and a table (ui/runs.py).
 
-    inputs: the page's own settings (data set, model...) that a run depends on besides cfg,
-    so the page can say when the result shown no longer matches them.
+    start: the page's core.Experiment (or a function cfg -> Run); inputs: the page's own settings
+    (data set, model...) that a run depends on besides cfg, so the page can say when the result shown
+    no longer matches them, and label runs by what differs.
     """
+    if isinstance(start, core.Experiment):
+        start, inputs = start.start, start.inputs
     key, playing = run_key(page), f"{page}.playing"
     row = st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
@@ -58,6 +63,7 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
         try:
             st.session_state[key] = current = start(cfg)
             st.session_state[f"{page}.inputs"] = inputs
+            runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {})
             st.session_state[f"{page}.clock"] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=md(err)))
@@ -98,8 +104,10 @@ def train_panel(page: str, cfg: core.TrainConfig, start: Callable[[core.TrainCon
         else:
             _outcome(run, cfg, st.session_state.get(f"{page}.inputs") == inputs)
         draw(run)
+        runs.loss_chart(page, log_scale=log_scale)
 
     live()
+    runs.table(page)
     return st.session_state.get(key)
 
 

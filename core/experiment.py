@@ -1,0 +1,26 @@
+"""What a page trains, everything but the knobs: one description the Train panel, the runs list and
+the code panel all read, so a page says it once."""
+from dataclasses import dataclass, field
+from typing import Callable
+
+import torch
+from torch import nn
+
+from .codegen import Recipe
+from .training import GradFn, LossFn, Metric, Run, TrainConfig
+
+
+@dataclass(eq=False)  # holds tensors: two experiments are never compared field by field
+class Experiment:
+    make_model: Callable[[int], nn.Module]   # seed -> a fresh model: runs with one seed start from the same weights
+    loss_fn: LossFn
+    x: torch.Tensor
+    y: torch.Tensor
+    recipe: Recipe                           # its code, for the code panel's script
+    inputs: dict = field(default_factory=dict)  # the page's settings that decide data and model: {"dataset": "hours"}
+    metrics: dict[str, Metric] | None = None
+    grad_fn: GradFn | None = None
+
+    def start(self, cfg: TrainConfig) -> Run:
+        """A new run of this experiment under cfg, from the weights cfg.seed gives."""
+        return Run(self.make_model(cfg.seed), self.loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)

@@ -1,0 +1,41 @@
+"""Runs kept side by side: every Train adds a row and a curve; show, hide, delete, clear; they stay."""
+from apptest_helpers import train
+from test_links import opened
+
+
+def runs_chart(at):
+    return [c for c in at.get("vega_lite_chart") if "Loss of your runs" in str(c.proto.spec)]
+
+
+def test_two_trains_leave_two_rows_and_two_curves_and_delete_removes_one():
+    at = opened("pages/linear_regression.py", epochs="20")
+    train(at, "linear")
+    at.select_slider(key="linear.lr").set_value(0.1).run()
+    train(at, "linear")
+    kept = at.session_state["linear.runs"].kept
+    assert [k.run.cfg.lr for k in kept] == [0.01, 0.1]
+    assert len(runs_chart(at)) == 1
+    spec = str(runs_chart(at)[0].proto.spec)
+    assert "#1 \\u00b7 lr 0.01" in spec and "#2 \\u00b7 newest" in spec  # labelled by what differs
+    assert any(b.key == "linear.runs_clear" for b in at.button)
+    at.switch_page("pages/sine.py").run()                        # a visit to another page keeps them
+    at.switch_page("pages/linear_regression.py").run()
+    assert len(at.session_state["linear.runs"].kept) == 2
+    at.session_state["linear.runs"].kept[0].shown = False        # hidden: not on the chart
+    at.run()
+    assert not runs_chart(at)
+    at.session_state["linear.runs"].remove(1)
+    at.run()
+    assert [k.number for k in at.session_state["linear.runs"].kept] == [2]
+    at.button(key="linear.runs_clear").click().run()
+    assert at.session_state["linear.runs"].kept == []
+    assert not at.exception
+
+
+def test_a_ninth_run_lets_the_oldest_go_with_a_note():
+    at = opened("pages/tensors.py", epochs="2")
+    for _ in range(9):
+        train(at, "tensors")
+    runs = at.session_state["tensors.runs"]
+    assert [k.number for k in runs.kept] == list(range(2, 10))
+    assert any("let go" in c.value for c in at.caption)

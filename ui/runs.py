@@ -1,0 +1,121 @@
+"""The runs a page keeps: their loss curves on one chart, a table to show, hide or delete them, a CSV.
+
+The list itself is core.runs.Runs in st.session_state under runs_key(page); ui/run.py adds to it.
+"""
+import pandas as pd
+import streamlit as st
+
+import core
+from core.runs import Kept, Runs
+from ui import chart, lang_en
+from ui.i18n import t
+
+
+def runs_key(page: str) -> str:
+    return f"{page}.runs"
+
+
+def runs_of(page: str) -> Runs:
+    """The page's list, made on first use; it lives as long as the session."""
+    return st.session_state.setdefault(runs_key(page), Runs())
+
+
+def _value(name: str, value) -> str:
+    """A setting's value as a person reads it in a label."""
+    if name == "optimizer":
+        return core.optimizers.OPTIMIZERS[value].label
+    if name == "schedule":
+        return t(f"schedule.{value}")
+    if name == "nesterov":
+        return t("runs.nesterov_on") if value else t("runs.nesterov_off")
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def label(kept: Kept, newest: Kept) -> str:
+    """'#3 · lr 0.1, Adam': the run's number, then what differs from the newest run."""
+    if kept is newest:
+        return f"#{kept.number} · {t('runs.newest')}"
+    diffs = core.runs.differences(kept, newest)
+    words = [_value(name, value) if name in ("optimizer", "schedule", "nesterov")
+             else f"{_name(name)} {_value(name, value)}" for name, value in diffs]
+    return f"#{kept.number} · " + (", ".join(words) if words else t("runs.same"))
+
+
+def _name(setting: str) -> str:
+    """A setting's short name in labels: the table's word if it has one, else the link's name (lr)."""
+    return t(f"runs.name.{setting}") if f"runs.name.{setting}" in lang_en.STRINGS else setting
+
+
+def settings_text(kept: Kept) -> str:
+    """Every knob the run's optimizer took, in a line: 'SGD · lr 0.01 · momentum 0.9 · epochs 200'."""
+    cfg, takes = kept.run.cfg, core.optimizers.OPTIMIZERS[kept.run.cfg.optimizer].knobs
+    parts = [_value("optimizer", cfg.optimizer), f"{_name('lr')} {_value('lr', cfg.lr)}"]
+    parts += [f"{_name(k)} {_value(k, getattr(cfg, k))}" for k in ("momentum", "weight_decay") if k in takes]
+    if cfg.nesterov and "nesterov" in takes:
+        parts.append(_value("nesterov", True))
+    if cfg.schedule != "constant":
+        parts.append(_value("schedule", cfg.schedule))
+    parts.append(f"{_name('epochs')} {cfg.epochs}")
+    if cfg.batch_size:
+        parts.append(f"{_name('batch_size')} {cfg.batch_size}")
+    return " · ".join(parts + [f"{_name(k)} {v}" for k, v in kept.inputs.items()])
+
+
+def loss_chart(page: str, log_scale: bool = True) -> None:
+    """The shown runs' loss curves on one chart, the newest bold; drawn live from the Train panel."""
+    runs = runs_of(page)
+    shown, newest = runs.shown(), runs.newest
+    if newest is None or len(shown) < 2:  # one curve is the page's own loss chart already
+        return
+    series = [(label(k, newest), k.run.hist.loss, k.colour, k is newest) for k in shown if k.run.hist.loss]
+    if series:
+        chart.show(core.charts.runs_chart(series, title=t("runs.chart_title"), y_title=t("chart.loss"),
+                                          x_title=t("chart.epoch"), log_scale=log_scale))
+
+
+def table(page: str, metric: tuple[str, str] | None = None) -> None:
+    """One row a run: show it or not, its settings and results; delete ticked, clear all, download CSV.
+
+    metric: (the History metric, its column title), such as test accuracy on MNIST.
+    """
+    runs = runs_of(page)
+    if not runs.kept:
+        return
+    newest = runs.newest
+    st.subheader(t("runs.title"))
+    if runs.dropped:
+        st.caption(t("runs.dropped", n=runs.dropped, most=core.runs.MOST))
+    rows = [core.runs.row(k, metric[0] if metric else None) for k in runs.kept]
+    frame = pd.DataFrame({
+        t("runs.col.show"): [k.shown for k in runs.kept],
+        t("runs.col.delete"): [False] * len(runs.kept),
+        t("runs.col.run"): [label(k, newest) for k in runs.kept],
+        t("runs.col.settings"): [settings_text(k) for k in runs.kept],
+        t("runs.col.final_loss"): [r["final_loss"] for r in rows],
+        **({metric[1]: [r[metric[0]] for r in rows]} if metric else {}),
+        t("runs.col.epochs"): [r["epochs_done"] for r in rows],
+        t("runs.col.seconds"): [r["seconds"] for r in rows],
+        t("runs.col.device"): [r["device"] for r in rows],
+        t("runs.col.status"): [t(f"runs.status.{r['status']}") for r in rows],
+    })
+    fixed = [c for c in frame.columns if c not in (t("runs.col.show"), t("runs.col.delete"))]
+    edited = st.data_editor(
+        frame, hide_index=True, width="stretch", disabled=fixed, key=f"{page}.runs_table." + "-".join(str(k.number) for k in runs.kept),
+        column_config={t("runs.col.final_loss"): st.column_config.NumberColumn(format="%.5g"),
+                       **({metric[1]: st.column_config.NumberColumn(format="percent")} if metric else {})})
+    for kept, show in zip(runs.kept, edited[t("runs.col.show")]):
+        kept.shown = bool(show)
+    ticked = [k.number for k, d in zip(runs.kept, edited[t("runs.col.delete")]) if d]
+    row = st.container(horizontal=True)
+    if row.button(t("runs.delete", n=len(ticked)), key=f"{page}.runs_delete", disabled=not ticked,
+                  icon=":material/delete:"):
+        for number in ticked:
+            runs.remove(number)
+        st.rerun()
+    if row.button(t("runs.clear"), key=f"{page}.runs_clear", icon=":material/clear_all:"):
+        runs.clear()
+        st.rerun()
+    settings = pd.DataFrame(rows)
+    row.download_button(t("runs.download"), settings.to_csv(index=False), file_name=f"{page}_runs.csv",
+                        mime="text/csv", key=f"{page}.runs_csv", icon=":material/download:")
+
