@@ -6,6 +6,7 @@ visits to other pages; only Train (or Step after a finished run) replaces it. A 
 """
 import os
 import time
+from dataclasses import replace
 from typing import Callable
 
 import streamlit as st
@@ -42,13 +43,17 @@ def speed_control(where) -> str:
 
 def train_panel(page: str, cfg: core.TrainConfig,
                 start: "core.Experiment | Callable[[core.TrainConfig], core.Run]",
-                draw: Callable[[core.Run], None], inputs: tuple | dict = (), log_scale: bool = True) -> core.Run | None:
+                draw: Callable[[core.Run], None], inputs: tuple | dict = (), log_scale: bool = True,
+                presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None
+                ) -> core.Run | None:
     """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends;
     then every run the page keeps: their losses on one chart and a table (ui/runs.py).
 
     start: the page's core.Experiment (or a function cfg -> Run); inputs: the page's own settings
     (data set, model...) that a run depends on besides cfg, so the page can say when the result shown
     no longer matches them, and label runs by what differs.
+    presets: one-click comparisons beside the learning-rate sweep every page has: a button label's
+    key in the language tables -> the configs to train, each added to the runs list.
     """
     if isinstance(start, core.Experiment):
         start, inputs = start.start, start.inputs
@@ -57,6 +62,10 @@ def train_panel(page: str, cfg: core.TrainConfig,
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
     speed = speed_control(row)
+    for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
+        if row.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{label_key.rsplit('.', 1)[-1]}",
+                      icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
+            _train_all(page, start, configs(cfg), inputs)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(f"{page}.inputs") == inputs
     if train or (step and (current is None or current.done or not same)):
@@ -109,6 +118,31 @@ def train_panel(page: str, cfg: core.TrainConfig,
     live()
     runs.table(page)
     return st.session_state.get(key)
+
+
+def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
+    """The learning rate ten times smaller, as it is, and ten times larger (within the sidebar's range)."""
+    rates = sorted({min(max(cfg.lr * f, controls.LEARNING_RATES[0]), controls.LEARNING_RATES[-1]) for f in (0.1, 1, 10)})
+    return [replace(cfg, lr=lr) for lr in rates]
+
+
+def _train_all(page: str, start, configs: list[core.TrainConfig], inputs) -> None:
+    """Train each config to its end now, with a progress bar, and keep every run; the last is shown live."""
+    bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
+    for i, cfg in enumerate(configs):
+        try:
+            run = start(cfg)
+        except (ValueError, RuntimeError) as err:
+            st.error(t("run.cannot_start", error=md(err)))
+            break
+        while not run.done:
+            _advance(run, epochs=None)
+            bar.progress(min((i + run.fraction) / len(configs), 1.0),
+                         text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
+        runs.runs_of(page).add(run, inputs if isinstance(inputs, dict) else {})
+        st.session_state[run_key(page)] = run
+        st.session_state[f"{page}.inputs"] = inputs
+    bar.empty()
 
 
 def _advance(run: core.Run, epochs: int | None) -> None:

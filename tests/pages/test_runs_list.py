@@ -39,3 +39,13 @@ def test_a_ninth_run_lets_the_oldest_go_with_a_note():
     runs = at.session_state["tensors.runs"]
     assert [k.number for k in runs.kept] == list(range(2, 10))
     assert any("let go" in c.value for c in at.caption)
+
+
+def test_the_learning_rate_sweep_adds_three_runs_from_the_same_start():
+    at = opened("pages/linear_regression.py", epochs="30", lr="0.01")
+    at.button(key="linear.preset_sweep").click().run()
+    kept = at.session_state["linear.runs"].kept
+    assert [k.run.cfg.lr for k in kept] == [0.001, 0.01, 0.1]
+    assert all(k.run.done and len(k.run.hist.loss) == 30 for k in kept)
+    assert len({k.run.hist.loss[0] for k in kept}) == 1        # the same weights before the first step
+    assert not at.exception
