@@ -1,9 +1,26 @@
-"""Torch Playground's core: data, models and the one training loop. Never imports streamlit."""
-from . import (budget, charts, codegen, data, devices, evaluation, export, gradients, images, landscape, losses, models,
-               optimizers, pace, problems, runs, settings, snippets, tensors)
-from .experiment import Experiment
-from .training import History, Progress, Run, TrainConfig, compare, evaluate, predict, steps, train
+"""Torch Playground's core: data, models and the one training loop. Never imports streamlit.
 
-__all__ = ["Experiment", "History", "Progress", "Run", "TrainConfig", "budget", "charts", "codegen", "compare", "data", "devices", "evaluate",
-           "evaluation", "export", "gradients", "images", "landscape", "losses", "models", "optimizers", "pace", "predict", "problems", "runs",
-           "settings", "snippets", "steps", "tensors", "train"]
+Its modules load on first use (`core.data`, `core.TrainConfig`), so a page that needs only
+core.settings, such as Home, draws without importing torch.
+"""
+import importlib
+
+MODULES = ("budget", "charts", "codegen", "data", "devices", "evaluation", "experiment", "export", "gradients",
+           "images", "landscape", "losses", "models", "optimizers", "pace", "problems", "runs", "settings",
+           "snippets", "tensors", "training")
+# names taken from a module, so callers write core.train rather than core.training.train
+NAMES = {"History": "training", "Progress": "training", "Run": "training", "TrainConfig": "training",
+         "compare": "training", "evaluate": "training", "predict": "training", "steps": "training",
+         "train": "training", "Experiment": "experiment"}
+
+__all__ = [*MODULES, *NAMES]
+
+
+def __getattr__(name: str):
+    if name in MODULES:
+        return importlib.import_module(f".{name}", __name__)
+    if name in NAMES:
+        value = getattr(importlib.import_module(f".{NAMES[name]}", __name__), name)
+        globals()[name] = value  # the next look-up is a plain attribute
+        return value
+    raise AttributeError(f"module 'core' has no attribute {name!r}")

@@ -12,7 +12,6 @@ from ui.i18n import md, t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
 LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (1, 2, 5)) + (1.0,)
-OPTIMIZERS = core.optimizers.OPTIMIZERS
 WEIGHT_DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
 
 
@@ -57,7 +56,7 @@ def _lr_label(lr: float) -> str:
 
 def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs: int = 5000,
                    momentum: float = 0.0, optimizer: str = "sgd", batch_size: int | None = None,
-                   batch_sizes: tuple[int, ...] = (), seed: int = 0, seed_used: bool = True) -> core.TrainConfig:
+                   batch_sizes: tuple[int, ...] = (), seed: int = 0, seed_used: bool = True) -> "core.TrainConfig":
     """Draw the controls with this page's defaults; return the TrainConfig they describe.
 
     Of momentum, Nesterov and weight decay, only those the chosen optimizer takes are shown
@@ -66,6 +65,7 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
     seed_used False: the page's runs start from fixed weights on the full batch, so the seed changes
     nothing there; the control is shown disabled, and its help says why.
     """
+    registry = core.optimizers.OPTIMIZERS  # (looked up here: importing this module must not import torch)
     default_momentum = momentum
     if present.presenting():  # the sidebar is hidden: the knobs a teacher turns sit in a strip on the page
         strip = st.container(border=True).columns(5 if batch_sizes else 4)
@@ -83,10 +83,10 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
     optimizer = spot.get("optimizer", side).selectbox(
-        t("controls.optimizer"), options=list(OPTIMIZERS), format_func=lambda k: OPTIMIZERS[k].label,
+        t("controls.optimizer"), options=list(registry), format_func=lambda k: registry[k].label,
         help=t(f"optimizer.help.{st.session_state.get(f'_{page}.optimizer', optimizer)}"),
-        **linked(page, settings.choice("optimizer", OPTIMIZERS, optimizer)))
-    knobs = OPTIMIZERS[optimizer].knobs  # only what this optimizer takes is shown (and linked)
+        **linked(page, settings.choice("optimizer", registry, optimizer)))
+    knobs = registry[optimizer].knobs  # only what this optimizer takes is shown (and linked)
     momentum, nesterov, weight_decay = 0.0, False, 0.0
     if "momentum" in knobs:
         momentum = spot.get("momentum", side).slider(

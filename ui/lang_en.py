@@ -7,6 +7,7 @@ STRINGS = {
     "nav.descent": "Gradient descent",
     "nav.sine": "Sine",
     "nav.mnist": "MNIST",
+    "app.getting_ready": "Getting PyTorch ready (it loads once, in the background, while the server starts)…",
     "home.intro": "Learn how PyTorch trains a model by turning the knobs yourself. Every page runs the same "
                   "training loop, the four lines at the heart of every PyTorch program:",
     "home.loop": "for epoch in range(epochs):\n"

@@ -7,6 +7,7 @@ STRINGS = {
     "nav.descent": "경사 하강법",
     "nav.sine": "사인 함수",
     "nav.mnist": "MNIST",
+    "app.getting_ready": "PyTorch를 준비하는 중입니다 (서버가 시작될 때 한 번, 뒤에서 불러옵니다)…",
     "home.intro": "손잡이를 직접 돌려 보며 PyTorch가 모델을 학습시키는 방법을 배워 보세요. 모든 페이지는 같은 "
                   "학습 루프를 실행합니다. 모든 PyTorch 프로그램의 핵심인 네 줄입니다:",
     "home.loop": "for epoch in range(epochs):\n"

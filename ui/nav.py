@@ -1,9 +1,9 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import os
+import threading
 from pathlib import Path
 
 import streamlit as st
-import torch
 
 from core import settings
 from ui import address, controls, i18n, present
@@ -29,15 +29,42 @@ def share_the_cores() -> int:
 
     Half the cores (at least one) by default; TORCH_PLAYGROUND_THREADS overrides it.
     """
+    import torch
     threads = int(os.environ.get("TORCH_PLAYGROUND_THREADS") or max(1, (os.cpu_count() or 2) // 2))
     torch.set_num_threads(threads)
     return threads
 
 
+def _load_torch() -> None:
+    """What every training page needs, loaded once: torch, the training loop, the charts, the data sets.
+    (The MNIST sample itself takes about 50 ms to read; the MNIST page caches it on first visit.)"""
+    import core
+    for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
+        getattr(core, name)
+
+
+@st.cache_resource
+def warm_up() -> threading.Thread:
+    """Once per server process, as the first session starts: load torch in the background while Home
+    draws (importing it takes seconds), so it is ready by the time a student picks a page."""
+    thread = threading.Thread(target=_load_torch, name="torch-playground-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def wait_ready() -> None:
+    """Before a page that trains: if torch is still loading, say so rather than hang."""
+    thread = warm_up()
+    if thread.is_alive():
+        with st.spinner(t("app.getting_ready")):
+            thread.join()
+    share_the_cores()
+
+
 def run_app() -> None:
     """What streamlit_app.py does: page settings, language, navigation over PAGES and the chosen page."""
     st.set_page_config(page_title="Torch Playground", page_icon=str(FAVICON), layout="wide")
-    share_the_cores()
+    warm_up()
     address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
@@ -52,6 +79,8 @@ def run_app() -> None:
     address.replace_history()
     completed = False
     try:
+        if page.url_path:  # every page but Home trains, and needs torch
+            wait_ready()
         page.run()
         if st.query_params and not present.presenting():
             address.share_link()

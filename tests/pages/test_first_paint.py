@@ -1,0 +1,30 @@
+"""Home and the sidebar draw without importing torch; torch loads once, in the background."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HOME_ALONE = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from ui import nav
+nav._load_torch = lambda: None        # what Home itself imports is measured, not the background load
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(ROOT / "streamlit_app.py")!r}, default_timeout=60)
+at.run()
+assert not at.exception, at.exception
+assert at.title[0].value == "Torch Playground"
+print("torch imported:", "torch" in sys.modules)
+"""
+
+
+def test_home_draws_without_importing_torch():
+    out = subprocess.run([sys.executable, "-c", HOME_ALONE], capture_output=True, text=True, timeout=120)
+    assert "torch imported: False" in out.stdout, out.stdout + out.stderr
+
+
+def test_the_background_load_brings_torch_and_core_in():
+    from ui import nav
+    nav._load_torch()
+    assert "torch" in sys.modules and "core.training" in sys.modules and "core.charts" in sys.modules
