@@ -64,7 +64,6 @@ def wait_ready() -> None:
 def run_app() -> None:
     """What streamlit_app.py does: page settings, language, navigation over PAGES and the chosen page."""
     st.set_page_config(page_title="Torch Playground", page_icon=str(FAVICON), layout="wide")
-    warm_up()
     address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
@@ -88,6 +87,7 @@ def run_app() -> None:
         completed = True
     finally:
         address.close_link(tidy=completed)
+        warm_up()  # after the page is drawn: loading torch competes with drawing for the CPU and the GIL
 
 
 def ensure_entrypoint() -> None:

@@ -1,0 +1,130 @@
+"""How soon a page is drawn: our app against a trivial two-page Streamlit app, side by side, in Chromium.
+
+    python bench/first_paint.py [--rounds 3] [--chromium /usr/bin/chromium]
+
+Each round starts a fresh server of each app and measures, in a new browser context each time:
+home on the cold server (the first visitor), home again (a second visitor), and the first visit of each
+page through the sidebar. Time runs from the click or goto to the page's h1 being visible with the script
+finished. It prints the medians and the ratios against the trivial app measured in the same round:
+targets: home within 1.2x the trivial app's home, cold and warm; each page's first visit within 0.5 s of
+the trivial app's page switch. A benchmark, not a test: the machine is shared and noisy.
+"""
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(script: Path, cwd: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), "--server.headless=true",
+                               f"--server.port={port}", "--server.address=127.0.0.1"],
+                              cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                return server, url
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+def drawn(page, heading: str) -> None:
+    page.get_by_role("heading", name=heading).first.wait_for(timeout=120_000)
+    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=120_000)
+
+
+def visit(browser, url: str, heading: str) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    began = time.perf_counter()
+    page.goto(url)
+    drawn(page, heading)
+    took = time.perf_counter() - began
+    context.close()
+    return took
+
+
+def switches(browser, url: str, home: str, pages: list[tuple[str, str]]) -> list[float]:
+    """Open home, then each page once through the sidebar: the seconds each first visit took."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    drawn(page, home)
+    times = []
+    for link, heading in pages:
+        began = time.perf_counter()
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=link).click()
+        drawn(page, heading)
+        times.append(time.perf_counter() - began)
+    context.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+    args = parser.parse_args()
+    os.environ.setdefault("TORCH_PLAYGROUND_OFFLINE", "1")
+    sys.path.insert(0, str(ROOT))
+    from ui.lang_en import STRINGS  # each page's title, as its h1 shows it
+    titles = [STRINGS[k] for k in ("tensors.title", "linear.title", "descent.title", "sine.title", "mnist.title")]
+    ours_pages = list(zip(PAGES, titles))
+    rows = {k: [] for k in ("home cold", "home warm", "trivial cold", "trivial warm", "trivial switch",
+                            *[f"first {p}" for p in PAGES])}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
+        for r in range(args.rounds):
+            for app in ("trivial", "ours"):
+                script = ROOT / ("bench/trivial_app/app.py" if app == "trivial" else "streamlit_app.py")
+                server, url = start(script, script.parent)
+                try:
+                    home = "Page one" if app == "trivial" else "Torch Playground"
+                    cold, warm = visit(browser, url, home), visit(browser, url, home)
+                    if app == "trivial":
+                        rows["trivial cold"].append(cold)
+                        rows["trivial warm"].append(warm)
+                        rows["trivial switch"].append(switches(browser, url, home, [("Two", "Page two")])[0])
+                    else:
+                        rows["home cold"].append(cold)
+                        rows["home warm"].append(warm)
+                        for name, took in zip(PAGES, switches(browser, url, home, ours_pages)):
+                            rows[f"first {name}"].append(took)
+                finally:
+                    server.terminate()
+                    server.wait(timeout=20)
+            print(f"round {r + 1}/{args.rounds} done", flush=True)
+        browser.close()
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    print(f"\n{'what':<28}{'median s':>10}   against the trivial app (same rounds)")
+    print(f"{'home, cold server':<28}{med['home cold']:>10.2f}   {med['home cold'] / med['trivial cold']:.2f}x "
+          f"its home ({med['trivial cold']:.2f} s; target <= 1.2x)")
+    print(f"{'home, second visitor':<28}{med['home warm']:>10.2f}   {med['home warm'] / med['trivial warm']:.2f}x "
+          f"its home ({med['trivial warm']:.2f} s; target <= 1.2x)")
+    for name in PAGES:
+        gap = med[f"first {name}"] - med["trivial switch"]
+        print(f"{'first visit: ' + name:<28}{med[f'first {name}']:>10.2f}   {gap:+.2f} s against its page switch "
+              f"({med['trivial switch']:.2f} s; target <= +0.5 s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,4 @@
+import streamlit as st
+
+st.title("Page one")
+st.write("Hello.")
