@@ -127,7 +127,7 @@ STRINGS = {
     "tensors.before_after": "The point, and the line before and after",
     "tensors.repeat": "5. Repeat the step: train",
     "tensors.repeat_intro": "Repeat this step and the line learns to predict {y} for x = {x}. **Train** runs the "
-                            "same step through `core.train`, with the epochs, optimizer and momentum from the sidebar.",
+                            "same step over and over, with the epochs, optimizer and momentum from the sidebar.",
     "tensors.after_n": "After {n} steps: W = **{w}**, b = **{b}**, prediction for x = {x}: **{pred}** (target {y})",
     "tensors.start": "start",
     "tensors.now": "now",
