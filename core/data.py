@@ -48,15 +48,27 @@ class DataError(Problem):
     """A data file or setting that cannot be used: a code (see core.problems) and the values to say it with."""
 
 
+def _outside(value: float, name: str) -> bool:
+    lo, hi = NOISY_RANGES[name]
+    return not (math.isfinite(value) and lo <= value <= hi)  # nan fails every comparison
+
+
+def _range_values(value: float, name: str) -> dict:
+    lo, hi = NOISY_RANGES[name]
+    return {"value": f"{value:g}", "lo": f"{lo:g}", "hi": f"{hi:g}"}
+
+
 def noisy_line(n: int = 30, slope: float = 2.0, intercept: float = 1.0, noise: float = 1.0,
                seed: int = 0, x_range: tuple[float, float] = (0.0, 10.0)) -> tuple[torch.Tensor, torch.Tensor]:
     """n points y = slope x + intercept + Gaussian noise, x evenly spread; x, y of shape (n, 1)."""
     if not 2 <= n <= MAX_ROWS:
         raise DataError("data.points", n=n, most=MAX_ROWS)
-    for name, value in (("slope", slope), ("intercept", intercept), ("noise", noise)):
-        lo, hi = NOISY_RANGES[name]
-        if not (math.isfinite(value) and lo <= value <= hi):  # nan fails both comparisons
-            raise DataError(f"data.{name}", value=f"{value:g}", lo=f"{lo:g}", hi=f"{hi:g}")
+    if _outside(slope, "slope"):
+        raise DataError("data.slope", **_range_values(slope, "slope"))
+    if _outside(intercept, "intercept"):
+        raise DataError("data.intercept", **_range_values(intercept, "intercept"))
+    if _outside(noise, "noise"):
+        raise DataError("data.noise", **_range_values(noise, "noise"))
     gen = torch.Generator().manual_seed(seed)
     x = torch.linspace(*x_range, n).unsqueeze(1)                    # (n, 1)
     y = slope * x + intercept + noise * torch.randn(x.shape, generator=gen)
