@@ -45,10 +45,12 @@ def parabola(path: list[float], title: str, span: float | None = None):
 # 1. Step by step ---------------------------------------------------------------------------------
 st.header(t("descent.one_step"), divider="orange")
 st.markdown(t("descent.one_step_intro"))
-c1, c2, c3, _ = st.columns([2, 1, 1, 3], vertical_alignment="bottom")
+# no spacer column: at a projector's 1024 px, a narrow column cut the Korean "한 걸음" to "한"
+c1, c2, c3 = st.columns([2, 1.5, 1.5], vertical_alignment="bottom")
 start_w = start_box(c1, t("descent.start_w"), "start_w", -1.0)
 path_key = f"descent.path.{name}"
-if path_key not in st.session_state or c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:"):
+reset = c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:")  # drawn on every run
+if path_key not in st.session_state or reset:
     st.session_state[path_key] = [start_w]
 path = st.session_state[path_key]
 if path[0] != start_w:  # a new start resets the walk

@@ -121,10 +121,14 @@ def draw(r: core.Run) -> None:
     best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
     final = r.hist.loss[-1] if r.hist.loss else float("nan")
     loss_col = t("linear.loss")
+    numbers = [w, best_w, b, best_b, final, best_loss]
+    # four decimals as the tutorial prints them; powers of ten when a run blew up or the data is huge
+    huge = any(math.isfinite(v) and abs(v) >= 1e6 for v in numbers)
     st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
                                "W": [w, best_w], "b": [b, best_b], loss_col: [final, best_loss]}),
                  hide_index=True, width="stretch",
-                 column_config={k: st.column_config.NumberColumn(format="%.4g") for k in ("W", "b", loss_col)})
+                 column_config={k: st.column_config.NumberColumn(format="%.4g" if huge else "%.4f")
+                                for k in ("W", "b", loss_col)})
 
 
 run.train_panel("linear", cfg, start, draw, inputs=inputs)

@@ -252,3 +252,9 @@ def test_no_page_text_names_an_internal_function():
     from ui import lang_en, lang_ko
     for table in (lang_en.STRINGS, lang_ko.STRINGS):
         assert not [k for k, v in table.items() if "core.train" in v]
+
+
+def test_descent_reset_is_there_on_the_first_visit(app):
+    """It was drawn only when the walk already existed, so a first visit had no Reset button."""
+    open_page(app, DESCENT)
+    assert app.button(key="descent.reset")
