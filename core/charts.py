@@ -83,12 +83,17 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
     line = pd.DataFrame({"x": line_x, "y": line_y})
     x_scale = alt.Scale(domain=[min(line_x), max(line_x)], nice=False)
     size = 120 if len(keep) <= 100 else 30 if len(keep) <= 500 else 10
+    # the y axis follows the data, not the line: a diverged run's line (1e17 steep) would squash the data
+    ys = points["y"].tolist() or [0.0]
+    pad = 0.1 * (max(ys) - min(ys)) or 1.0
+    y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
     fmt_x = _value_axis(list(line_x), False)[1]
-    fmt_y = _value_axis(list(line_y) + points["y"].tolist(), False)[1]
+    fmt_y = _value_axis(ys, False)[1]
     base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#1c7ed6")
             .encode(x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(format=fmt_x)),
-                    y=alt.Y("y:Q", axis=alt.Axis(format=fmt_y))))
-    return base + alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3).encode(x="x:Q", y="y:Q")
+                    y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(format=fmt_y))))
+    return base + (alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3, clip=True)
+                   .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
 
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],

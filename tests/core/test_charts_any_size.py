@@ -75,3 +75,10 @@ def test_a_long_title_wraps_instead_of_being_cut():
     assert isinstance(title["text"], list) and " ".join(title["text"]) == long
     assert all(len(line) <= charts.TITLE_WIDTH for line in title["text"])
     assert charts.loss_curve([1.0], title="Loss").to_dict()["title"] == "Loss"
+
+
+def test_a_diverged_line_does_not_squash_the_data_it_was_fitted_to():
+    chart = charts.fit_line([1.0, 2.0, 3.0], [2.0, 4.0, 6.0], [0.0, 4.0], [0.0, -4e17]).to_dict()
+    domain = chart["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert domain[0] > -10 and domain[1] < 10  # the data's range, padded
+    assert chart["layer"][1]["mark"]["clip"] is True

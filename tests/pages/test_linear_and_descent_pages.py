@@ -151,6 +151,7 @@ def test_x_from_1_to_20_warns_before_and_explains_after_and_standardising_fixes_
     train(app, "linear")
     assert app.session_state["linear.run"].hist.diverged
     assert any("this data's scale" in i.value for i in app.info)
+    assert "scientific" in app.dataframe[0].proto.columns  # W near -4e17 as a power of ten, not 18 digits
     app.checkbox(key="linear.standardise").check().run()
     assert not any("diverges at any" in w.value for w in app.warning)
     app.number_input(key="linear.epochs").set_value(1000).run()
