@@ -127,8 +127,8 @@ def draw(r: core.Run) -> None:
     st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
                                "W": [w, best_w], "b": [b, best_b], loss_col: [final, best_loss]}),
                  hide_index=True, width="stretch",
-                 column_config={k: st.column_config.NumberColumn(format="scientific" if huge else "%.4f")
-                                for k in ("W", "b", loss_col)})
+                 column_config={k: st.column_config.NumberColumn(format="scientific" if huge else fmt)
+                                for k, fmt in (("W", "%.4f"), ("b", "%.4f"), (loss_col, "%.4g"))})
 
 
 run.train_panel("linear", cfg, start, draw, inputs=inputs)
