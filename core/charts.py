@@ -19,7 +19,7 @@ def thin(n: int, most: int = MOST_POINTS) -> list[int]:
 
 LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it here
 MOST_SCATTER = 2000  # data points drawn as dots: an even sample of a larger set (training still uses all)
-TITLE_WIDTH = 42     # characters a title line may hold before it wraps (a chart a quarter of a projector wide)
+TITLE_WIDTH = 28     # characters a title line may hold before it wraps: Vega cuts a title wider than its chart
 
 
 def _positive(values: list[float]) -> list[float]:

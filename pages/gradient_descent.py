@@ -32,6 +32,11 @@ best_w, best_b = core.landscape.least_squares(x, y)
 best_w0 = (x * y).sum().item() / x.pow(2).sum().item()  # the best W when b is held at 0
 
 
+def number(v: float) -> str:
+    """Four decimals, as the tutorial prints; a power of ten for a run that blew up (not 19 digits)."""
+    return f"{v:.4f}" if abs(v) < 1e6 else f"{v:.4g}"
+
+
 def parabola(path: list[float], title: str, span: float | None = None):
     """cost(W) with b = 0 around its minimum, and the path of W on it."""
     reach = span or max([abs(p - best_w0) for p in path if math.isfinite(p)] + [2.0]) * 1.15
@@ -67,7 +72,7 @@ with left:
     chart.show(parabola(path, t("descent.parabola_title", n=len(path) - 1)).properties(height=340),
                     width="stretch")
 with right:
-    st.markdown(t("descent.step_from", n=len(path), w=f"{path[-1]:.4f}", best=f"{best_w0:.4f}"))
+    st.markdown(t("descent.step_from", n=len(path), w=number(path[-1]), best=number(best_w0)))
     st.dataframe(pd.DataFrame({"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(),
                                "y_hat = W x": s["y_hat"]}),
                  hide_index=True, column_config={"y_hat = W x": st.column_config.NumberColumn(format="%.4f")})
@@ -76,7 +81,7 @@ with right:
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
         f"| {t('descent.grad_hand')}: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
         f"| {t('descent.grad_autograd')} | **{s['grad']:.6g}** |\n"
-        f"| W := W − lr · grad = {path[-1]:.4f} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
+        f"| W := W − lr · grad = {number(path[-1])} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
 
 # 2. Regimes --------------------------------------------------------------------------------------
 st.header(t("descent.regimes"), divider="orange")
@@ -129,11 +134,11 @@ def start(cfg: core.TrainConfig) -> core.Run:
 def draw(r: core.Run) -> None:
     ws, bs = walk(r)
     label = "Adam" if r.cfg.optimizer == "adam" else t("descent.sgd_momentum", m=f"{r.cfg.momentum:g}")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
         chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"))
     with right:
-        st.markdown(t("descent.after", w=f"{ws[-1]:.4f}", b=f"{bs[-1]:.4f}", n=len(ws) - 1,
+        st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                       best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
         run.loss_view(r, log_scale=True)
 
@@ -158,7 +163,7 @@ if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{mome
 comparison = st.session_state.get("descent.comparison")
 if comparison:
     results, made_with = comparison
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
         chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")),
                    width="stretch")

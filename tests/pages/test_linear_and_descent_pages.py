@@ -210,6 +210,7 @@ def test_a_walk_that_overflows_is_stopped_with_a_message(app):
     assert not app.exception
     assert any("no longer a finite number" in w.value for w in app.warning)
     assert app.session_state["descent.path.line"][-1] == 3e38
+    assert any("W = 3e+38" in m.value for m in app.markdown)  # not 39 digits
 
 
 def rows_of_charts(at) -> list[int]:
