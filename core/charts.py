@@ -181,8 +181,10 @@ def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: 
 
 def contour(w: list[float], b: list[float], cost: list[list[float]],
             paths: dict[str, tuple[list[float], list[float]]], best: tuple[float, float],
-            title: str = "cost(W, b)", cost_title: str = "cost") -> alt.Chart:
+            title: str = "cost(W, b)", cost_title: str = "cost", cost_legend: str = "right") -> alt.Chart:
     """cost over a (W, b) grid as shaded cells (log colour), optimizer paths on top, the optimum as a star.
+
+    cost_legend "bottom" for a chart in half a page: on the right, the legend leaves the grid a sliver.
 
     cost[i][j] is the cost at w[i], b[j]; the grid is assumed evenly spaced.
     """
@@ -196,7 +198,8 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
     surface = (alt.Chart(cells, title=_title(title)).mark_rect()
                .encode(x=alt.X("w0:Q", title="W", scale=x_scale), x2="w1", y=alt.Y("b0:Q", title="b", scale=y_scale),
                        y2="b1", color=alt.Color("cost:Q", scale=alt.Scale(type="log", scheme="greys", reverse=True),
-                                                legend=alt.Legend(title=cost_title, orient="right"))))
+                                                legend=alt.Legend(title=cost_title, orient=cost_legend, format=".2~g",
+                                                                  gradientLength=160))))
     # each path thinned by step (a 2,000-epoch run is 2,001 points), and only where the grid is
     path_rows = [{"optimizer": name, "step": k, "W": ws[k], "b": bs[k]}
                  for name, (ws, bs) in paths.items() for k in thin(min(len(ws), len(bs)))
@@ -206,7 +209,8 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
         lines = (alt.Chart(pd.DataFrame(path_rows)).mark_line(point=alt.OverlayMarkDef(size=25), strokeWidth=2.5)
                  .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
                          color=alt.Color("optimizer:N", sort=list(paths), scale=alt.Scale(range=PALETTE),
-                                         legend=alt.Legend(title=None, orient="top")),
+                                         legend=alt.Legend(title=None, orient="top", labelLimit=300)
+                                         if len(paths) > 1 else None),  # one path: the title names it
                          tooltip=[alt.Tooltip("optimizer:N"), alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),
                                   alt.Tooltip("b:Q", format=".4f")]))
         layers.append(lines)

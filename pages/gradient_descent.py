@@ -113,7 +113,7 @@ def walk(r: core.Run) -> tuple[list[float], list[float]]:
     return [w0] + r.hist.metrics.get("W", []), [b0] + r.hist.metrics.get("b", [])
 
 
-def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
+def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legend: str = "right"):
     ws = [w0, best_w] + [v for p in paths.values() for v in p[0] if math.isfinite(v)]
     bs = [b0, best_b] + [v for p in paths.values() for v in p[1] if math.isfinite(v)]
     w_lo, w_hi = min(min(ws), best_w - 1), max(max(ws), best_w + 1)
@@ -124,7 +124,7 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
     gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
     cost = core.landscape.linear_cost_grid(x, y, gw, gb)
     return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
-                               cost_title=t("descent.cost"))
+                               cost_title=t("descent.cost"), cost_legend=legend)
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
@@ -136,7 +136,7 @@ def draw(r: core.Run) -> None:
     label = "Adam" if r.cfg.optimizer == "adam" else t("descent.sgd_momentum", m=f"{r.cfg.momentum:g}")
     left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
-        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"))
+        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}", legend="bottom"))
     with right:
         st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                       best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
@@ -163,19 +163,16 @@ if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{mome
 comparison = st.session_state.get("descent.comparison")
 if comparison:
     results, made_with = comparison
-    left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
-    with left:
-        chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")),
-                   width="stretch")
-    with right:
-        losses = {k: h.loss for k, (_, h) in results.items()}
-        if core.charts.drawable(*losses.values()):
-            chart.show(core.charts.loss_curves(losses, log_scale=True, title=t("chart.loss_log"),
-                                               y_title=t("chart.loss"), x_title=t("chart.epoch")))
-        else:
-            st.info(t("descent.all_diverged"), icon=":material/block:")
-        for label, (_, h) in results.items():
-            if h.diverged:
-                st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
+    # one above the other: side by side, at a projector's 1024 px, both were too narrow for their legends
+    chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")), width="stretch")
+    losses = {k: h.loss for k, (_, h) in results.items()}
+    if core.charts.drawable(*losses.values()):
+        chart.show(core.charts.loss_curves(losses, log_scale=True, title=t("chart.loss_log"),
+                                           y_title=t("chart.loss"), x_title=t("chart.epoch")))
+    else:
+        st.info(t("descent.all_diverged"), icon=":material/block:")
+    for label, (_, h) in results.items():
+        if h.diverged:
+            st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
     if made_with != (name, w0, b0):
         st.caption(t("descent.changed"))

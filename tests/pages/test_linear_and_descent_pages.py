@@ -261,3 +261,22 @@ def test_descent_reset_is_there_on_the_first_visit(app):
     """It was drawn only when the walk already existed, so a first visit had no Reset button."""
     open_page(app, DESCENT)
     assert app.button(key="descent.reset")
+
+
+def test_the_comparison_charts_take_the_full_width(app):
+    """Side by side at a projector's 1024 px, the legends of both were cut and the loss title ended in '(l…'."""
+    import json
+    open_page(app, DESCENT)
+    app.button(key="descent.compare_button").click().run()
+
+    def chart_titles(node, inside=False, found=None):
+        found = [] if found is None else found
+        if getattr(node, "type", "") == "vega_lite_chart":
+            spec = json.loads(node.proto.spec)
+            title = spec.get("title") or spec.get("layer", [{}])[0].get("title")
+            found.append((title, inside))
+        for k in getattr(node, "children", {}).values():
+            chart_titles(k, inside or getattr(node, "type", "") == "column", found)
+        return found
+    placed = dict((str(title), inside) for title, inside in chart_titles(app.main))
+    assert placed["Three optimizers, one start"] is False and placed["Loss per epoch (log scale)"] is False
