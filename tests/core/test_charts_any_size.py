@@ -82,3 +82,22 @@ def test_a_diverged_line_does_not_squash_the_data_it_was_fitted_to():
     domain = chart["layer"][0]["encoding"]["y"]["scale"]["domain"]
     assert domain[0] > -10 and domain[1] < 10  # the data's range, padded
     assert chart["layer"][1]["mark"]["clip"] is True
+
+
+@pytest.mark.parametrize("shape", [(100, 100), (1, 10_000), (10_000, 1), (2, 5000)])
+def test_a_heatmap_of_the_largest_tensor_allowed_draws_block_means(shape):
+    """The tensors page allows 10,000 elements: one row each was twice Altair's limit."""
+    n_rows, n_cols = shape
+    matrix = [[float(i * n_cols + j) for j in range(n_cols)] for i in range(n_rows)]
+    chart = charts.heatmap(matrix)
+    assert rows(chart) <= charts.MOST_CELLS
+    cells = max(chart.to_dict()["datasets"].values(), key=len)
+    mean = sum(i * n_cols + j for i in range(n_rows) for j in range(n_cols)) / (n_rows * n_cols)
+    assert sum(c["value"] for c in cells) / len(cells) == pytest.approx(mean, rel=0.05)  # means, not a sample
+    height = chart.to_dict().get("height")
+    assert height == 360 or (isinstance(height, dict) and height["step"] * len({c["row"] for c in cells}) <= 400)
+
+
+def test_a_small_heatmap_still_writes_every_value():
+    chart = charts.heatmap([[1.0, 2.0], [3.0, 4.0]]).to_dict()
+    assert sorted(r["value"] for d in chart["datasets"].values() for r in d) == [1.0, 2.0, 3.0, 4.0]
