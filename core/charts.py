@@ -1,4 +1,7 @@
 """Altair chart builders: pure functions from numbers to a chart, no streamlit."""
+import math
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -15,60 +18,139 @@ def thin(n: int, most: int = MOST_POINTS) -> list[int]:
 
 
 LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it here
+MOST_SCATTER = 2000  # data points drawn as dots: an even sample of a larger set (training still uses all)
+TITLE_WIDTH = 28     # characters a title line may hold before it wraps: Vega cuts a title wider than its chart
 
 
 def _positive(values: list[float]) -> list[float]:
     return [max(v, LOG_FLOOR) for v in values]
 
 
+def finite(v) -> bool:
+    """A number a chart can draw: JSON has no inf or nan (the browser's parser fails on them)."""
+    return isinstance(v, (int, float)) and math.isfinite(v)
+
+
+def drawable(*series: list[float]) -> bool:
+    """Does any of these series hold a number a chart can draw? (A run that diverged at once has none.)"""
+    return any(finite(v) for values in series for v in values)
+
+
+def _title(text: str) -> alt.TitleParams | str:
+    """A title wrapped into lines that fit a narrow chart, instead of cut off at its end."""
+    if len(text) <= TITLE_WIDTH:
+        return text
+    return alt.TitleParams(textwrap.wrap(text, TITLE_WIDTH, break_on_hyphens=False))
+
+
+def _value_axis(values: list[float], log_scale: bool) -> tuple[alt.Scale, str]:
+    """The scale and label format for a value axis that stays readable for any values.
+
+    Near-constant values (a run stuck at 5.0000001) would get ticks like 4.9999995: such an axis starts
+    at zero instead. Huge or tiny values (a run blowing up to 1e30) are written as 1e+30, not 1000000000…
+    """
+    seen = [v for v in values if finite(v)] or [1.0]
+    top, low = max(abs(v) for v in seen), min(abs(v) for v in seen)
+    if log_scale:
+        return alt.Scale(type="log"), "~e" if top >= 1e5 or low < 1e-3 else "~g"
+    spread = max(seen) - min(seen)
+    fmt = ".2~e" if top >= 1e5 or 0 < top < 1e-3 else ".4~g"
+    return alt.Scale(zero=not spread > 1e-3 * top), fmt
+
+
 def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
                x_title: str = "Epoch", y_title: str = "Loss") -> alt.Chart:
-    """The loss per epoch as a line."""
-    keep = thin(len(loss))
+    """The loss per epoch as a line; values that are not finite are left out (an empty chart if all are)."""
+    keep = [i for i in thin(len(loss)) if finite(loss[i])]
     values = _positive(loss) if log_scale else loss
-    frame = pd.DataFrame({"epoch": keep, "loss": [values[i] for i in keep]})
-    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    return (alt.Chart(frame, title=title)
+    frame = pd.DataFrame({"epoch": keep, "loss": [values[i] for i in keep]}, columns=["epoch", "loss"])
+    scale, fmt = _value_axis([values[i] for i in keep], log_scale)
+    return (alt.Chart(frame, title=_title(title))
             .mark_line(point=len(loss) <= 30)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale),
-                    tooltip=["epoch", alt.Tooltip("loss:Q", format=".4g")]))
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
+                    tooltip=[alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".4g")]))
 
 
 def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[float],
              title: str = "Data and fitted line") -> alt.Chart:
-    """The data as points and the model's predictions as a line over them.
+    """The data as points (an even sample of at most MOST_SCATTER) and the model's predictions as a line.
 
     The x axis spans line_x, so give the line's ends a margin beyond the data.
     """
-    points = pd.DataFrame({"x": x, "y": y})
+    keep = [i for i in thin(len(x), MOST_SCATTER) if finite(x[i]) and finite(y[i])]
+    points = pd.DataFrame({"x": [x[i] for i in keep], "y": [y[i] for i in keep]}, columns=["x", "y"])
     line = pd.DataFrame({"x": line_x, "y": line_y})
     x_scale = alt.Scale(domain=[min(line_x), max(line_x)], nice=False)
-    base = (alt.Chart(points, title=title).mark_circle(size=120, color="#1c7ed6")
-            .encode(x=alt.X("x:Q", scale=x_scale), y="y:Q"))
-    return base + alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3).encode(x="x:Q", y="y:Q")
+    size = 120 if len(keep) <= 100 else 30 if len(keep) <= 500 else 10
+    # the y axis follows the data, not the line: a diverged run's line (1e17 steep) would squash the data
+    ys = points["y"].tolist() or [0.0]
+    pad = 0.1 * (max(ys) - min(ys)) or 1.0
+    y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
+    fmt_x = _value_axis(list(line_x), False)[1]
+    fmt_y = _value_axis(ys, False)[1]
+    base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#1c7ed6")
+            .encode(x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(format=fmt_x)),
+                    y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(format=fmt_y))))
+    return base + (alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3, clip=True)
+                   .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
 
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],
                title: str = "cost(W)", y_title: str = "cost") -> alt.Chart:
-    """cost(W) as a parabola, and the W the optimizer visited as points on it (clipped to the curve's box)."""
-    curve = pd.DataFrame({"W": w, "cost": cost})
-    path = pd.DataFrame({"W": path_w, "cost": path_cost, "step": range(len(path_w))})
-    x_scale = alt.Scale(domain=[min(w), max(w)], nice=False)
-    y_scale = alt.Scale(domain=[0, max(cost)], nice=False)
-    line = (alt.Chart(curve, title=title).mark_line(color="#495057", strokeWidth=2.5)
-            .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", title=y_title, scale=y_scale)))
+    """cost(W) as a parabola, and the W the optimizer visited as points on it (clipped to the curve's box).
+
+    A long path is thinned (its first steps and an even sample after them); steps that are not finite
+    are left out.
+    """
+    curve = pd.DataFrame([(a, c) for a, c in zip(w, cost) if finite(a) and finite(c)], columns=["W", "cost"])
+    steps = [k for k in thin(len(path_w)) if finite(path_w[k]) and finite(path_cost[k])]
+    path = pd.DataFrame({"W": [path_w[k] for k in steps], "cost": [path_cost[k] for k in steps], "step": steps},
+                        columns=["W", "cost", "step"])
+    top = curve["cost"].max() if len(curve) else 1.0
+    x_scale = alt.Scale(domain=[curve["W"].min(), curve["W"].max()] if len(curve) else [-1, 1], nice=False)
+    y_scale = alt.Scale(domain=[0, top], nice=False)
+    line = (alt.Chart(curve, title=_title(title)).mark_line(color="#495057", strokeWidth=2.5)
+            .encode(x=alt.X("W:Q", scale=x_scale, axis=alt.Axis(format=_value_axis(curve["W"].tolist(), False)[1])),
+                    y=alt.Y("cost:Q", title=y_title, scale=y_scale,
+                            axis=alt.Axis(format=_value_axis([top], False)[1]))))
     dots = (alt.Chart(path).mark_line(point=alt.OverlayMarkDef(size=60, color="#e4572e"), color="#e4572e",
                                       strokeDash=[4, 3], clip=True)
             .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", scale=y_scale), order="step:Q",
-                    tooltip=["step", alt.Tooltip("W:Q", format=".4f"), alt.Tooltip("cost:Q", format=".4g")]))
+                    tooltip=[alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),
+                             alt.Tooltip("cost:Q", format=".4g")]))
     return line + dots
+
+
+MOST_CELLS = 2500  # heatmap cells drawn; a larger tensor is shown as the means of blocks
+
+
+def _cells(matrix: list[list[float]]) -> list[dict]:
+    """The heatmap's cells: one an element, or the mean of a block when there are more than MOST_CELLS."""
+    n_rows, n_cols = len(matrix), max((len(r) for r in matrix), default=0)
+    if n_rows * n_cols <= MOST_CELLS:
+        return [{"row": i, "col": j, "value": float(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
+    # keep rows and columns in the tensor's proportions: about sqrt(MOST_CELLS * rows / cols) rows
+    keep_r = max(1, min(n_rows, MOST_CELLS, int(math.sqrt(MOST_CELLS * n_rows / n_cols))))
+    step_r = math.ceil(n_rows / keep_r)
+    keep_c = max(1, MOST_CELLS // math.ceil(n_rows / step_r))
+    step_c = math.ceil(n_cols / keep_c)
+    cells = []
+    for i in range(0, n_rows, step_r):
+        for j in range(0, n_cols, step_c):
+            block = [float(v) for r in matrix[i:i + step_r] for v in r[j:j + step_c]]
+            cells.append({"row": i, "col": j, "value": sum(block) / len(block)})
+    return cells
 
 
 def heatmap(matrix: list[list[float]], title: str = "", x_title: str = "column (dim 1)",
             y_title: str = "row (dim 0)") -> alt.Chart:
-    """A 2-D tensor as coloured cells with their values written in."""
-    rows = [{"row": i, "col": j, "value": float(v)} for i, r in enumerate(matrix) for j, v in enumerate(r)]
+    """A 2-D tensor as coloured cells with their values written in.
+
+    More than MOST_CELLS cells (a 100 x 100 tensor is 10,000; Altair refuses 5,000 rows) are drawn as
+    blocks: each cell is the mean of a block of the tensor, named by its first row and column.
+    """
+    rows = _cells(matrix)
     frame = pd.DataFrame(rows)
     base = alt.Chart(frame, title=title).encode(
         x=alt.X("col:O", title=x_title), y=alt.Y("row:O", title=y_title))
@@ -76,7 +158,10 @@ def heatmap(matrix: list[list[float]], title: str = "", x_title: str = "column (
         color=alt.Color("value:Q", scale=alt.Scale(scheme="blueorange"), legend=None),
         tooltip=["row", "col", alt.Tooltip("value:Q", format=".4g")])
     if len(rows) > 400:  # too many cells to write numbers in
-        return cells.properties(height=alt.Step(max(8, 360 // len(matrix))))
+        drawn_rows = len({c["row"] for c in rows})  # blocks of rows when the tensor is large
+        thinned = alt.Axis(labelOverlap="parity")  # hundreds of ordinal labels: only those that fit
+        cells = cells.encode(x=alt.X("col:O", title=x_title, axis=thinned), y=alt.Y("row:O", title=y_title, axis=thinned))
+        return cells.properties(height=alt.Step(max(8, 360 // drawn_rows)) if drawn_rows <= 45 else 360)
     text = base.mark_text(fontSize=14).encode(text=alt.Text("value:Q", format=".3~g"))
     return (cells + text).properties(height=alt.Step(36))
 
@@ -103,48 +188,58 @@ PALETTE = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00"]
 
 def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False,
                 y_title: str = "Loss", x_title: str = "Epoch", first: int = 0) -> alt.Chart:
-    """Several curves per epoch (losses, accuracies), one colour each, on one chart; x counts from `first`."""
+    """Several curves per epoch (losses, accuracies), one colour each, on one chart; x counts from `first`.
+
+    Values that are not finite are left out; every field is typed, so even no data at all draws.
+    """
     frame = pd.DataFrame([{"run": name, "epoch": i + first, "loss": values[i]}
                           for name, loss in series.items()
                           for values in [_positive(loss) if log_scale else loss]
-                          for i in thin(len(values))])
-    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    return (alt.Chart(frame, title=title).mark_line(strokeWidth=2.5, point=len(frame) <= 60)
+                          for i in thin(len(values)) if finite(values[i])],
+                         columns=["run", "epoch", "loss"])
+    scale, fmt = _value_axis(frame["loss"].tolist(), log_scale)
+    return (alt.Chart(frame, title=_title(title)).mark_line(strokeWidth=2.5, point=len(frame) <= 60)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
                     color=alt.Color("run:N", title=None, sort=list(series), scale=alt.Scale(range=PALETTE),
                                     legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)
                                     if len(series) > 1 else None),
-                    tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))
+                    tooltip=[alt.Tooltip("run:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".4g")]))
 
 
 def contour(w: list[float], b: list[float], cost: list[list[float]],
             paths: dict[str, tuple[list[float], list[float]]], best: tuple[float, float],
-            title: str = "cost(W, b)", cost_title: str = "cost") -> alt.Chart:
+            title: str = "cost(W, b)", cost_title: str = "cost", cost_legend: str = "right") -> alt.Chart:
     """cost over a (W, b) grid as shaded cells (log colour), optimizer paths on top, the optimum as a star.
+
+    cost_legend "bottom" for a chart in half a page: on the right, the legend leaves the grid a sliver.
 
     cost[i][j] is the cost at w[i], b[j]; the grid is assumed evenly spaced.
     """
     dw, db = (w[1] - w[0]) / 2, (b[1] - b[0]) / 2
     cells = pd.DataFrame([{"W": wi, "b": bj, "w0": wi - dw, "w1": wi + dw, "b0": bj - db, "b1": bj + db,
                            "cost": max(cost[i][j], 1e-12)}
-                          for i, wi in enumerate(w) for j, bj in enumerate(b)])
+                          for i, wi in enumerate(w) for j, bj in enumerate(b) if finite(cost[i][j])],
+                         columns=["W", "b", "w0", "w1", "b0", "b1", "cost"])
     x_scale = alt.Scale(domain=[w[0] - dw, w[-1] + dw], nice=False, zero=False)
     y_scale = alt.Scale(domain=[b[0] - db, b[-1] + db], nice=False, zero=False)
-    surface = (alt.Chart(cells, title=title).mark_rect()
+    surface = (alt.Chart(cells, title=_title(title)).mark_rect()
                .encode(x=alt.X("w0:Q", title="W", scale=x_scale), x2="w1", y=alt.Y("b0:Q", title="b", scale=y_scale),
                        y2="b1", color=alt.Color("cost:Q", scale=alt.Scale(type="log", scheme="greys", reverse=True),
-                                                legend=alt.Legend(title=cost_title, orient="right"))))
-    path_rows = [{"optimizer": name, "step": k, "W": pw, "b": pb}
-                 for name, (ws, bs) in paths.items() for k, (pw, pb) in enumerate(zip(ws, bs))
-                 if w[0] - dw <= pw <= w[-1] + dw and b[0] - db <= pb <= b[-1] + db]
+                                                legend=alt.Legend(title=cost_title, orient=cost_legend, format=".2~g",
+                                                                  gradientLength=160))))
+    # each path thinned by step (a 2,000-epoch run is 2,001 points), and only where the grid is
+    path_rows = [{"optimizer": name, "step": k, "W": ws[k], "b": bs[k]}
+                 for name, (ws, bs) in paths.items() for k in thin(min(len(ws), len(bs)))
+                 if w[0] - dw <= ws[k] <= w[-1] + dw and b[0] - db <= bs[k] <= b[-1] + db]
     layers = [surface]
     if path_rows:
         lines = (alt.Chart(pd.DataFrame(path_rows)).mark_line(point=alt.OverlayMarkDef(size=25), strokeWidth=2.5)
                  .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
                          color=alt.Color("optimizer:N", sort=list(paths), scale=alt.Scale(range=PALETTE),
-                                         legend=alt.Legend(title=None, orient="top")),
-                         tooltip=["optimizer", "step", alt.Tooltip("W:Q", format=".4f"),
+                                         legend=alt.Legend(title=None, orient="top", labelLimit=300)
+                                         if len(paths) > 1 else None),  # one path: the title names it
+                         tooltip=[alt.Tooltip("optimizer:N"), alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),
                                   alt.Tooltip("b:Q", format=".4f")]))
         layers.append(lines)
     star = (alt.Chart(pd.DataFrame({"W": [best[0]], "b": [best[1]]})).mark_point(

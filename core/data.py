@@ -37,56 +37,117 @@ def table(name: str, centred: bool = False) -> tuple[torch.Tensor, torch.Tensor]
 
 MAX_CSV_BYTES = 1_000_000
 MAX_ROWS = 10_000
+MAX_LINE = 400        # characters a row may have: two numbers need far fewer; csv's own limit raises csv.Error
+FLOAT32_MAX = float(torch.finfo(torch.float32).max)  # about 3.4e38: a larger value becomes inf in float32
+
+# The noisy line's settings: a teaching range, wide enough to see, small enough for float32 and a chart.
+NOISY_RANGES = {"slope": (-1000.0, 1000.0), "intercept": (-1000.0, 1000.0), "noise": (0.0, 100.0)}
 
 
 class DataError(Problem):
     """A data file or setting that cannot be used: a code (see core.problems) and the values to say it with."""
 
 
+def _outside(value: float, name: str) -> bool:
+    lo, hi = NOISY_RANGES[name]
+    return not (math.isfinite(value) and lo <= value <= hi)  # nan fails every comparison
+
+
+def _range_values(value: float, name: str) -> dict:
+    lo, hi = NOISY_RANGES[name]
+    return {"value": f"{value:g}", "lo": f"{lo:g}", "hi": f"{hi:g}"}
+
+
 def noisy_line(n: int = 30, slope: float = 2.0, intercept: float = 1.0, noise: float = 1.0,
                seed: int = 0, x_range: tuple[float, float] = (0.0, 10.0)) -> tuple[torch.Tensor, torch.Tensor]:
     """n points y = slope x + intercept + Gaussian noise, x evenly spread; x, y of shape (n, 1)."""
     if not 2 <= n <= MAX_ROWS:
-        raise DataError(f"points must be between 2 and {MAX_ROWS:,}, not {n}")
+        raise DataError("data.points", n=n, most=MAX_ROWS)
+    if _outside(slope, "slope"):
+        raise DataError("data.slope", **_range_values(slope, "slope"))
+    if _outside(intercept, "intercept"):
+        raise DataError("data.intercept", **_range_values(intercept, "intercept"))
+    if _outside(noise, "noise"):
+        raise DataError("data.noise", **_range_values(noise, "noise"))
     gen = torch.Generator().manual_seed(seed)
     x = torch.linspace(*x_range, n).unsqueeze(1)                    # (n, 1)
     y = slope * x + intercept + noise * torch.randn(x.shape, generator=gen)
     return x, y
 
 
+def _delimiter(lines: list[str]) -> str:
+    """What separates the columns: a tab, a semicolon (European Excel, with decimal commas) or a comma."""
+    first = next((line for line in lines if line.strip()), "")
+    for sep in ("\t", ";"):
+        if sep in first:
+            return sep
+    return ","
+
+
+def _number(cell: str, decimal_comma: bool) -> float:
+    """One cell as a float: spaces around it, and "1,5" where commas are decimal points, are allowed."""
+    text = cell.strip()
+    if decimal_comma:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+def _rows(text: str) -> tuple[list[list[str]], str]:
+    """The text's non-empty rows, split into cells; any line end: LF, CRLF or CR alone (old Mac Excel)."""
+    lines = text.splitlines()
+    if any(len(line) > MAX_LINE for line in lines):
+        i = next(i for i, line in enumerate(lines, start=1) if len(line) > MAX_LINE)
+        raise DataError("csv.line_too_long", row=i, most=MAX_LINE)
+    sep = _delimiter(lines)
+    try:
+        rows = list(csv.reader(lines, delimiter=sep))
+    except csv.Error as err:  # an unclosed quote across lines, a stray NUL byte
+        raise DataError("csv.unreadable", detail=str(err)) from None
+    rows = [[c.strip() for c in r] for r in rows if any(cell.strip() for cell in r)]
+    return [r[:-1] if len(r) > 2 and not r[-1] else r for r in rows], sep  # "1,2," from a spreadsheet
+
+
 def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]]:
-    """A CSV of two numeric columns (an optional header row) -> x, y of shape (N, 1), column names."""
+    """A CSV of two numeric columns (an optional header row) -> x, y of shape (N, 1), column names.
+
+    Reads what spreadsheets write: commas, tabs, or semicolons with decimal commas; a BOM; any line end;
+    quoted numbers. Values must fit in float32, as training uses it.
+    """
     if len(raw) > MAX_CSV_BYTES:
-        raise DataError(f"The file is {len(raw) / 1e6:.1f} MB; at most {MAX_CSV_BYTES / 1e6:.0f} MB.")
+        raise DataError("csv.too_big", mb=f"{len(raw) / 1e6:.1f}", most=f"{MAX_CSV_BYTES / 1e6:.0f}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise DataError("The file is not text (UTF-8): upload a .csv of two numeric columns.") from None
-    rows = [r for r in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in r)]
+        raise DataError("csv.not_text") from None
+    if "\x00" in text:
+        raise DataError("csv.not_text")
+    rows, sep = _rows(text)
     if not rows:
-        raise DataError("The file is empty: it needs two numeric columns, such as x,y then 1,2.")
-    rows = [r[:-1] if len(r) > 2 and not r[-1].strip() else r for r in rows]  # "1,2," from a spreadsheet
+        raise DataError("csv.empty")
+    decimal_comma = sep != ","
     names = ("x", "y")
     try:
-        [float(c) for c in rows[0][:2]]
+        [_number(c, decimal_comma) for c in rows[0][:2]]
     except ValueError:
-        header = [c.strip() for c in rows[0][:2]] + ["", ""]
-        names, rows = (header[0] or "x", header[1] or "y"), rows[1:]
+        header = rows[0][:2] + ["", ""]
+        names, rows = (header[0][:40] or "x", header[1][:40] or "y"), rows[1:]
     if len(rows) > MAX_ROWS:
-        raise DataError(f"The file has {len(rows):,} rows; at most {MAX_ROWS:,}.")
+        raise DataError("csv.too_many_rows", rows=len(rows), most=MAX_ROWS)
     values = []
     for i, row in enumerate(rows, start=1):
         if len(row) != 2:
-            raise DataError(f"Row {i} has {len(row)} columns; every row needs exactly two (x and y).")
+            raise DataError("csv.columns", row=i, n=len(row))
         try:
-            pair = [float(cell) for cell in row]
+            pair = [_number(cell, decimal_comma) for cell in row]
         except ValueError:
-            raise DataError(f"Row {i} is not two numbers: {','.join(row)[:60]!r}.") from None
+            raise DataError("csv.not_numbers", row=i, text=sep.join(row)[:60]) from None
         if not all(math.isfinite(v) for v in pair):
-            raise DataError(f"Row {i} holds a value that is not finite (nan or inf).")
+            raise DataError("csv.not_finite", row=i)
+        if any(abs(v) > FLOAT32_MAX for v in pair):
+            raise DataError("csv.too_large", row=i, most=f"{FLOAT32_MAX:.3g}")
         values.append(pair)
     if len(values) < 2:
-        raise DataError("A line needs at least two rows of numbers.")
+        raise DataError("csv.too_few_rows")
     xy = torch.tensor(values, dtype=torch.float32)                 # (N, 2)
     return xy[:, :1], xy[:, 1:], names
 

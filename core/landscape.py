@@ -1,5 +1,9 @@
 """Loss landscapes of y = W x + b under mean squared error: curves, grids, the optimum, the regimes."""
+import math
+
 import torch
+
+from .problems import Problem
 
 
 def linear_cost_1d(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
@@ -15,10 +19,20 @@ def linear_cost_grid(x: torch.Tensor, y: torch.Tensor, w: torch.Tensor, b: torch
 
 
 def least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
-    """The W and b that minimise mean((W x + b - y)^2), in closed form (float64)."""
+    """The W and b that minimise mean((W x + b - y)^2), in closed form (float64).
+
+    Data that is not finite has no answer (torch's lstsq fails an internal assert on it): a Problem.
+    """
     x64, y64 = x.double().reshape(-1, 1), y.double().reshape(-1, 1)
+    if not (torch.isfinite(x64).all() and torch.isfinite(y64).all()):
+        raise Problem("data.no_closed_form")
     design = torch.cat([x64, torch.ones_like(x64)], dim=1)  # (N, 2)
-    w, b = torch.linalg.lstsq(design, y64).solution.reshape(-1).tolist()
+    try:
+        w, b = torch.linalg.lstsq(design, y64).solution.reshape(-1).tolist()
+    except RuntimeError:
+        raise Problem("data.no_closed_form") from None
+    if not (math.isfinite(w) and math.isfinite(b)):
+        raise Problem("data.no_closed_form")
     return w, b
 
 
@@ -72,3 +86,23 @@ def standardise(t: torch.Tensor) -> tuple[torch.Tensor, float, float]:
     mean, std = t.double().mean().item(), t.double().std().item()
     std = std if std > 0 else 1.0
     return ((t.double() - mean) / std).to(t.dtype), mean, std
+
+
+def line_features(x: torch.Tensor) -> torch.Tensor:
+    """The features y = W x + b trains on: x and a column of ones for b. x (N, 1) -> (N, 2)."""
+    x = x.reshape(-1, 1)
+    return torch.cat([x, torch.ones_like(x)], dim=1)
+
+
+def safe_lr(edge: float, rates: tuple[float, ...], margin: float = 0.8) -> float | None:
+    """The largest of `rates` comfortably below the stable edge (at the edge itself descent never settles);
+    None when even the smallest is too large (then the data's scale must change: standardise it)."""
+    fits = [r for r in rates if r <= edge * margin]
+    return max(fits) if fits else None
+
+
+def unstandardise(w: float, b: float, x_scale: tuple[float, float], y_scale: tuple[float, float]) -> tuple[float, float]:
+    """A line fitted to standardised x and y, in the original units: (y - my)/sy = w (x - mx)/sx + b."""
+    (mx, sx), (my, sy) = x_scale, y_scale
+    w_orig = w * sy / sx
+    return w_orig, my + sy * b - w_orig * mx

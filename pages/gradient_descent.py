@@ -1,4 +1,6 @@
 """Gradient descent: walk down cost(W) a step at a time, then watch optimizers cross cost(W, b)."""
+import math
+
 import pandas as pd
 import streamlit as st
 import torch
@@ -11,7 +13,16 @@ nav.ensure_entrypoint()
 
 st.title(t("descent.title"))
 st.markdown(t("descent.intro"))
-cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000)
+cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000, seed_used=False)  # fixed start, full batch
+
+START_RANGE = (-100.0, 100.0)  # a teaching range for the start: far enough to see, near enough for float32
+
+
+def start_box(column, label: str, name: str, default: float) -> float:
+    """A number box for a starting weight, bounded, and carried by the link."""
+    return column.number_input(label, min_value=START_RANGE[0], max_value=START_RANGE[1], step=0.5,
+                               **controls.linked("descent", core.settings.number(name, default, *START_RANGE)))
+
 
 DATASETS = {"line": t("linear.data.line"), "heights": t("descent.data.heights")}
 name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
@@ -21,11 +32,16 @@ best_w, best_b = core.landscape.least_squares(x, y)
 best_w0 = (x * y).sum().item() / x.pow(2).sum().item()  # the best W when b is held at 0
 
 
+def number(v: float) -> str:
+    """Four decimals, as the tutorial prints; a power of ten for a run that blew up (not 19 digits)."""
+    return f"{v:.4f}" if abs(v) < 1e6 else f"{v:.4g}"
+
+
 def parabola(path: list[float], title: str, span: float | None = None):
     """cost(W) with b = 0 around its minimum, and the path of W on it."""
-    reach = span or max([abs(p - best_w0) for p in path] + [2.0]) * 1.15
-    grid = torch.linspace(best_w0 - reach, best_w0 + reach, 200)
-    walk = torch.tensor(path)
+    reach = span or max([abs(p - best_w0) for p in path if math.isfinite(p)] + [2.0]) * 1.15
+    grid = torch.linspace(best_w0 - reach, best_w0 + reach, 200, dtype=torch.float64)  # a far walk passes float32
+    walk = torch.tensor(path, dtype=torch.float64)  # float64: a step past float32's range still has a cost
     return core.charts.cost_curve(grid.tolist(), core.landscape.linear_cost_1d(x, y, grid).tolist(),
                                   path, core.landscape.linear_cost_1d(x, y, walk).tolist(), title=title,
                                   y_title=t("descent.cost"))
@@ -34,23 +50,29 @@ def parabola(path: list[float], title: str, span: float | None = None):
 # 1. Step by step ---------------------------------------------------------------------------------
 st.header(t("descent.one_step"), divider="orange")
 st.markdown(t("descent.one_step_intro"))
-c1, c2, c3, _ = st.columns([2, 1, 1, 3], vertical_alignment="bottom")
-start_w = c1.number_input(t("descent.start_w"), value=-1.0, step=0.5, key="descent.start_w")
+# no spacer column: at a projector's 1024 px, a narrow column cut the Korean "한 걸음" to "한"
+c1, c2, c3 = st.columns([2, 1.5, 1.5], vertical_alignment="bottom")
+start_w = start_box(c1, t("descent.start_w"), "start_w", -1.0)
 path_key = f"descent.path.{name}"
-if path_key not in st.session_state or c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:"):
+reset = c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:")  # drawn on every run
+if path_key not in st.session_state or reset:
     st.session_state[path_key] = [start_w]
 path = st.session_state[path_key]
 if path[0] != start_w:  # a new start resets the walk
     path[:] = [start_w]
-if c2.button(t("descent.step"), type="primary", key="descent.step", icon=":material/footprint:"):
+stepped = c2.button(t("descent.step"), type="primary", key="descent.step", icon=":material/footprint:")
+if stepped and math.isfinite(path[-1]):
     path.append(core.gradients.w_step(path[-1], x, y, cfg.lr)["new_w"])
+if not math.isfinite(path[-1]):  # each step overshot further, past what a float32 holds
+    st.warning(t("descent.no_walk"), icon=":material/warning:")
+    path.pop()
 s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
 left, right = st.columns([1, 1], gap="large")
 with left:
     chart.show(parabola(path, t("descent.parabola_title", n=len(path) - 1)).properties(height=340),
                     width="stretch")
 with right:
-    st.markdown(t("descent.step_from", n=len(path), w=f"{path[-1]:.4f}", best=f"{best_w0:.4f}"))
+    st.markdown(t("descent.step_from", n=len(path), w=number(path[-1]), best=number(best_w0)))
     st.dataframe(pd.DataFrame({"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(),
                                "y_hat = W x": s["y_hat"]}),
                  hide_index=True, column_config={"y_hat = W x": st.column_config.NumberColumn(format="%.4f")})
@@ -59,29 +81,31 @@ with right:
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
         f"| {t('descent.grad_hand')}: 2 · mean((W x − y) · x) | **{s['hand_grad']:.6g}** |\n"
         f"| {t('descent.grad_autograd')} | **{s['grad']:.6g}** |\n"
-        f"| W := W − lr · grad = {path[-1]:.4f} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
+        f"| W := W − lr · grad = {number(path[-1])} − {cfg.lr:g} · ({s['grad']:.4g}) | **{s['new_w']:.6g}** |")
 
 # 2. Regimes --------------------------------------------------------------------------------------
 st.header(t("descent.regimes"), divider="orange")
 regime, ratio = core.landscape.descent_regime(cfg.lr, x)
 st.markdown(t("descent.regimes_intro", lr=f"{cfg.lr:g}", r=f"{ratio:.3f}", regime=t(f"descent.regime.{regime}")))
-cols = st.columns(4)
-for col, kind in zip(cols, ("slow", "converging", "oscillating", "diverging")):
+# a 2 x 2 grid: four charts side by side are too narrow for their titles on a projector's 1024 px
+grid = [col for row in range(2) for col in st.columns(2, gap="medium")]
+for col, kind in zip(grid, ("slow", "converging", "oscillating", "diverging")):
     lr = core.landscape.lr_for_regime(kind, x)
     model = core.models.linear(init=(start_w,), bias=False)
     hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=12),
                       metrics={"W": lambda m: m.weight.item()})
     walk = [start_w] + hist.metrics.get("W", [])
     with col:
-        chart.show(parabola(walk, f"{t(f'descent.regime.{kind}')}: lr = {lr:.3g}", span=abs(start_w - best_w0) * 1.6)
-                        .properties(height=220))
+        picture = parabola(walk, f"{t(f'descent.regime.{kind}')} · {t('descent.regime_lr', lr=f'{lr:.3g}')}",
+                           span=max(abs(start_w - best_w0), 0.5) * 1.6)
+        chart.show(picture.properties(height=220))
 
 # 3. The (W, b) surface ---------------------------------------------------------------------------
 st.header(t("descent.surface"), divider="orange")
 st.markdown(t("descent.surface_intro"))
 c1, c2, _ = st.columns([1, 1, 3])
-w0 = c1.number_input(t("descent.start_w"), value=-1.0, step=0.5, key="descent.w0")
-b0 = c2.number_input(t("descent.start_b"), value=3.0 if name == "line" else 6.0, step=0.5, key="descent.b0")
+w0 = start_box(c1, t("descent.start_w"), "w0", -1.0)
+b0 = start_box(c2, t("descent.start_b"), "b0", 3.0 if name == "line" else 6.0)
 track = {"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()}
 
 
@@ -89,9 +113,9 @@ def walk(r: core.Run) -> tuple[list[float], list[float]]:
     return [w0] + r.hist.metrics.get("W", []), [b0] + r.hist.metrics.get("b", [])
 
 
-def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
-    ws = [w0, best_w] + [v for p in paths.values() for v in p[0]]
-    bs = [b0, best_b] + [v for p in paths.values() for v in p[1]]
+def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legend: str = "right"):
+    ws = [w0, best_w] + [v for p in paths.values() for v in p[0] if math.isfinite(v)]
+    bs = [b0, best_b] + [v for p in paths.values() for v in p[1] if math.isfinite(v)]
     w_lo, w_hi = min(min(ws), best_w - 1), max(max(ws), best_w + 1)
     b_lo, b_hi = min(min(bs), best_b - 1), max(max(bs), best_b + 1)
     # keep a diverging path from stretching the picture past where the start and the optimum sit
@@ -100,7 +124,7 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str):
     gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
     cost = core.landscape.linear_cost_grid(x, y, gw, gb)
     return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
-                               cost_title=t("descent.cost"))
+                               cost_title=t("descent.cost"), cost_legend=legend)
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
@@ -110,11 +134,11 @@ def start(cfg: core.TrainConfig) -> core.Run:
 def draw(r: core.Run) -> None:
     ws, bs = walk(r)
     label = "Adam" if r.cfg.optimizer == "adam" else t("descent.sgd_momentum", m=f"{r.cfg.momentum:g}")
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
-        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}"))
+        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}", legend="bottom"))
     with right:
-        st.markdown(t("descent.after", w=f"{ws[-1]:.4f}", b=f"{bs[-1]:.4f}", n=len(ws) - 1,
+        st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                       best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
         run.loss_view(r, log_scale=True)
 
@@ -139,16 +163,16 @@ if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{mome
 comparison = st.session_state.get("descent.comparison")
 if comparison:
     results, made_with = comparison
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")),
-                        width="stretch")
-    with right:
-        chart.show(core.charts.loss_curves({k: h.loss for k, (_, h) in results.items()}, log_scale=True,
-                                                title=t("chart.loss_log"), y_title=t("chart.loss"),
-                                                x_title=t("chart.epoch")))
-        for label, (_, h) in results.items():
-            if h.diverged:
-                st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
+    # one above the other: side by side, at a projector's 1024 px, both were too narrow for their legends
+    chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")), width="stretch")
+    losses = {k: h.loss for k, (_, h) in results.items()}
+    if core.charts.drawable(*losses.values()):
+        chart.show(core.charts.loss_curves(losses, log_scale=True, title=t("chart.loss_log"),
+                                           y_title=t("chart.loss"), x_title=t("chart.epoch")))
+    else:
+        st.info(t("descent.all_diverged"), icon=":material/block:")
+    for label, (_, h) in results.items():
+        if h.diverged:
+            st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
     if made_with != (name, w0, b0):
         st.caption(t("descent.changed"))

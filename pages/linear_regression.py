@@ -6,13 +6,30 @@ import streamlit as st
 
 import core
 from ui import chart, code_panel, controls, nav, run
-from ui.i18n import t
+from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 
 st.title(t("linear.title"))
 st.markdown(t("linear.intro"))
-cfg = controls.train_controls("linear", lr=0.01, epochs=1000)
+cfg = controls.train_controls("linear", lr=0.01, epochs=1000, seed_used=False)  # zero start, full batch
+
+
+def flag(name: str, default: bool) -> dict:
+    """A checkbox or toggle carried by the link as 0/1 (a link holds numbers, not True/False)."""
+    kwargs = controls.linked("linear", core.settings.number(name, int(default), 0, 1, kind="int"))
+    key = kwargs["key"]
+    st.session_state[key] = bool(st.session_state[key])
+    kwargs["on_change"] = lambda: st.session_state.__setitem__("_" + key, int(st.session_state[key]))
+    kwargs.pop("args")
+    return kwargs
+
+
+def setting(name: str, default: float, lo: float, hi: float, kind: str = "float") -> dict:
+    """A number box's bounds and link together: the box cannot take what the link could not."""
+    return dict(min_value=lo, max_value=hi,
+                **controls.linked("linear", core.settings.number(name, default, lo, hi, kind=kind)))
+
 
 # Data -------------------------------------------------------------------------------------------
 DATASETS = {key: t(f"linear.data.{key}") for key in ("line", "hours", "heights", "noisy", "csv")}
@@ -21,16 +38,20 @@ name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, h
 inputs = (name,)
 try:
     if name == "heights":
-        centred = st.checkbox(t("linear.centre"), value=True, key="linear.centred", help=t("linear.centre_help"))
+        centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **flag("centred", True))
         x, y = core.data.table("heights", centred=centred)
         names, inputs = (t("linear.height"), t("linear.weight")), (name, centred)
     elif name == "noisy":
         c = st.columns(5)
-        params = dict(n=int(c[0].number_input(t("linear.points"), 2, core.data.MAX_ROWS, 30, key="linear.points")),
-                      slope=c[1].number_input(t("linear.slope"), value=2.0, key="linear.slope"),
-                      intercept=c[2].number_input(t("linear.intercept"), value=1.0, key="linear.intercept"),
-                      noise=c[3].number_input(t("linear.noise"), 0.0, 100.0, 1.0, key="linear.noise"),
-                      seed=int(c[4].number_input(t("linear.data_seed"), 0, 10**6, 0, key="linear.data_seed")))
+        ranges = core.data.NOISY_RANGES
+        params = dict(n=int(c[0].number_input(t("linear.points"), step=10,
+                                              **setting("points", 30, 2, core.data.MAX_ROWS, kind="int"))),
+                      slope=c[1].number_input(t("linear.slope"), step=0.5, **setting("slope", 2.0, *ranges["slope"])),
+                      intercept=c[2].number_input(t("linear.intercept"), step=0.5,
+                                                  **setting("intercept", 1.0, *ranges["intercept"])),
+                      noise=c[3].number_input(t("linear.noise"), step=0.5, **setting("noise", 1.0, *ranges["noise"])),
+                      seed=int(c[4].number_input(t("linear.data_seed"), step=1,
+                                                 **setting("data_seed", 0, 0, 10**6, kind="int"))))
         x, y = core.data.noisy_line(**params)
         data_code = core.codegen.data_noisy_line(**params)
         names, inputs = ("x", "y"), (name, *params.values())
@@ -46,12 +67,27 @@ try:
     else:
         x, y = core.data.table(name)
         names = (t("linear.hours"), t("linear.ability")) if name == "hours" else ("x", "y")
-except core.data.DataError as err:
-    st.error(str(err), icon=":material/error:")
+    best_w, best_b = core.landscape.least_squares(x, y)
+except core.problems.Problem as err:
+    st.error(say(err), icon=":material/error:")
     st.stop()
 
-best_w, best_b = core.landscape.least_squares(x, y)
-log_scale = st.toggle(t("linear.log"), key="linear.log", help=t("linear.log_help"))
+# Scale: how large a learning rate this data allows, and standardising it when the rate is too large
+standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **flag("standardise", False))
+if standardise:
+    (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
+    best_w, best_b = core.landscape.least_squares(x, y)
+    inputs = (*inputs, "standardised")
+momentum = cfg.momentum if cfg.optimizer == "sgd" else 0.0
+edge = core.landscape.stable_lr(core.landscape.line_features(x), momentum=momentum)
+safe = core.landscape.safe_lr(edge, controls.LEARNING_RATES)
+if cfg.optimizer == "sgd" and cfg.lr >= edge:
+    if safe is None:
+        st.warning(t("linear.lr_unstable_none", edge=f"{edge:.3g}"), icon=":material/warning:")
+    else:
+        st.warning(t("linear.lr_unstable", edge=f"{edge:.3g}", lr=f"{cfg.lr:g}", safe=f"{safe:g}"),
+                   icon=":material/warning:")
+log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **flag("log", False))
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
@@ -61,29 +97,42 @@ def start(cfg: core.TrainConfig) -> core.Run:
 def draw(r: core.Run) -> None:
     w, b = r.model.weight.item(), r.model.bias.item()
     xs, ys = r.x.reshape(-1).tolist(), r.y.reshape(-1).tolist()
+    if r.hist.diverged and r.cfg.optimizer == "sgd" and r.cfg.lr >= edge:
+        st.info(t("linear.diverged_why", edge=f"{edge:.3g}"), icon=":material/straighten:")
     left, right = st.columns(2, gap="large")
     with left:
         if math.isfinite(w) and math.isfinite(b):
             pad = 0.1 * (max(xs) - min(xs)) + 0.5
             ends = [min(xs) - pad, max(xs) + pad]
             picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                         title=f"{names[1]} = {w:.4f} · {names[0]} {b:+.4f}")
+                                           title=f"{names[1]} = {w:.4g} · {names[0]} {b:+.4g}")
             chart.show(picture.properties(height=360))
+            if len(xs) > core.charts.MOST_SCATTER:
+                st.caption(t("linear.points_drawn", shown=core.charts.MOST_SCATTER, n=len(xs)))
+            if standardise:
+                ow, ob = core.landscape.unstandardise(w, b, x_scale, y_scale)
+                st.caption(t("linear.standardised_units", y=md(names[1]), x=md(names[0]), w=f"{ow:.4g}",
+                             b=f"{ob:+.4g}"))
         else:
             st.caption(t("linear.no_line"))
-        best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
-        final = r.hist.loss[-1] if r.hist.loss else float("nan")
-        loss_col = t("linear.loss")
-        st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
-                                   "W": [w, best_w], "b": [b, best_b], loss_col: [final, best_loss]}),
-                     hide_index=True, width="stretch",
-                     column_config={k: st.column_config.NumberColumn(format="%.4f") for k in ("W", "b", loss_col)})
     with right:
         run.loss_view(r, log_scale=log_scale)
+    # the table spans both columns: at a projector's 1024 px, half a page cut off its loss column
+    best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
+    final = r.hist.loss[-1] if r.hist.loss else float("nan")
+    loss_col = t("linear.loss")
+    numbers = [w, best_w, b, best_b, final, best_loss]
+    # four decimals as the tutorial prints them; powers of ten when a run blew up or the data is huge
+    huge = any(math.isfinite(v) and abs(v) >= 1e6 for v in numbers)
+    st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
+                               "W": [w, best_w], "b": [b, best_b], loss_col: [final, best_loss]}),
+                 hide_index=True, width="stretch",
+                 column_config={k: st.column_config.NumberColumn(format="scientific" if huge else fmt)
+                                for k, fmt in (("W", "%.4f"), ("b", "%.4f"), (loss_col, "%.4g"))})
 
 
 run.train_panel("linear", cfg, start, draw, inputs=inputs)
-if name != "noisy":
+if name != "noisy" or standardise:
     data_code = core.codegen.data_values(x, y, DATASETS[name])
 code_panel.code_panel("linear", core.codegen.Recipe(
     t("linear.title"), data_code, core.codegen.model_linear(0.0, 0.0), core.codegen.LOSS_CODE["mse"]),
@@ -110,9 +159,12 @@ if st.button(t("linear.compare", m=f"{other:g}"), key="linear.compare_button", i
 comparison = st.session_state.get("linear.comparison")
 if comparison:
     hists, made_with = comparison
-    chart.show(core.charts.loss_curves({k: h.loss for k, h in hists.items()}, log_scale=True,
-                                            title=t("chart.loss_log"), y_title=t("chart.loss"),
-                                            x_title=t("chart.epoch")))
+    if core.charts.drawable(*(h.loss for h in hists.values())):
+        chart.show(core.charts.loss_curves({k: h.loss for k, h in hists.items()}, log_scale=True,
+                                           title=t("chart.loss_log"), y_title=t("chart.loss"),
+                                           x_title=t("chart.epoch")))
+    else:
+        st.info(t("chart.nothing"), icon=":material/block:")
     cols = st.columns(len(hists))
     for col, (label, h) in zip(cols, hists.items()):
         if h.diverged:

@@ -192,7 +192,7 @@ STRINGS = {
     "tensors.before_after": "The point, and the line before and after",
     "tensors.repeat": "5. Repeat the step: train",
     "tensors.repeat_intro": "Repeat this step and the line learns to predict {y} for x = {x}. **Train** runs the "
-                            "same step through `core.train`, with the epochs, optimizer and momentum from the sidebar.",
+                            "same step over and over, with the epochs, optimizer and momentum from the sidebar.",
     "tensors.after_n": "After {n} steps: W = **{w}**, b = **{b}**, prediction for x = {x}: **{pred}** (target {y})",
     "tensors.start": "start",
     "tensors.now": "now",
@@ -274,6 +274,44 @@ STRINGS = {
     "descent.three": "Three optimizers, one start",
     "descent.label_diverged": "{label} diverged at epoch {epoch}: try a smaller learning rate.",
     "descent.changed": "The data or the start has changed since this comparison; press the button again.",
+    # Linear regression and gradient descent: data checks, scale, charts that cannot be drawn
+    "linear.standardise": "Standardise x and y: (v − mean) / std",
+    "linear.standardise_help": "Large x values make the loss steep, so only a tiny learning rate keeps descent stable. "
+                               "Standardised columns have mean 0 and std 1: one learning rate suits every data set.",
+    "linear.standardised_units": "Trained on standardised x and y, so the chart and W, b are in standard deviations. "
+                                 "The fitted line in the original units: **{y} = {w} · {x} {b}**.",
+    "linear.lr_unstable": "With this data, plain gradient descent diverges at any learning rate above **{edge}**: "
+                          "the larger the x values, the steeper the loss. Your rate {lr} is above it. "
+                          "Choose **{safe}** or smaller in the sidebar, or standardise the columns.",
+    "linear.lr_unstable_none": "With this data, plain gradient descent diverges at any learning rate above **{edge}**, "
+                               "smaller than every rate in the sidebar: the x values are too large. "
+                               "Standardise the columns.",
+    "linear.diverged_why": "Why it diverged: this data's scale. Above a learning rate of {edge} every step overshoots "
+                           "further than the last; that is the data, not bad luck.",
+    "linear.points_drawn": "{shown:,} of the {n:,} points are drawn (an even sample); training uses all of them.",
+    "linear.no_closed_form_note": "No closed-form answer for this data.",
+    "descent.no_walk": "W is no longer a finite number (each step overshot further): press Reset or lower the learning rate.",
+    "descent.all_diverged": "Every run diverged in its first epoch, so there is no path or loss to draw. "
+                            "Try a smaller learning rate or a start nearer the optimum.",
+    "descent.regime_lr": "lr = {lr}",
+    "chart.nothing": "Nothing to draw: the run diverged before its first finite loss.",
+    "error.data.points": "Points must be between 2 and {most:,}, not {n:,}.",
+    "error.data.slope": "The slope must be between {lo} and {hi}, not {value}.",
+    "error.data.intercept": "The intercept must be between {lo} and {hi}, not {value}.",
+    "error.data.noise": "The noise must be between {lo} and {hi}, not {value}.",
+    "error.data.no_closed_form": "This data has no closed-form least-squares answer: its values are not all finite numbers.",
+    "error.csv.too_big": "The file is {mb} MB; at most {most} MB.",
+    "error.csv.not_text": "The file is not text (UTF-8): upload a .csv of two numeric columns.",
+    "error.csv.empty": "The file is empty: it needs two numeric columns, such as x,y then 1,2.",
+    "error.csv.line_too_long": "Row {row} is longer than {most} characters: a row should hold two numbers.",
+    "error.csv.unreadable": "The file cannot be read as CSV ({detail}).",
+    "error.csv.too_many_rows": "The file has {rows:,} rows; at most {most:,}.",
+    "error.csv.columns": "Row {row} has {n} columns; every row needs exactly two (x and y).",
+    "error.csv.not_numbers": "Row {row} is not two numbers: {text}",
+    "error.csv.not_finite": "Row {row} holds a value that is not finite (nan or inf).",
+    "error.csv.too_large": "Row {row} holds a number larger than {most}, the most a float32 can hold: "
+                           "rescale the column (e.g. thousands instead of units).",
+    "error.csv.too_few_rows": "A line needs at least two rows of numbers.",
     # Sine
     "sine.title": "Approximating sin(x)",
     "sine.intro": "Fit **y = sin(x)** on [−π, π] with a cubic **a + b x + c x² + d x³**, started from random numbers, "

@@ -191,8 +191,8 @@ STRINGS = {
     "tensors.after_step": "한 걸음 뒤",
     "tensors.before_after": "점, 그리고 갱신 전후의 직선",
     "tensors.repeat": "5. 한 걸음을 되풀이하기: 학습",
-    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 {y}를 예측하도록 배웁니다. **학습**은 같은 "
-                            "걸음을 `core.train`으로, 사이드바의 에포크·옵티마이저·모멘텀으로 돌립니다.",
+    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 {y}를 예측하도록 배웁니다. **학습**은 사이드바의 "
+                            "에포크·옵티마이저·모멘텀으로 같은 걸음을 되풀이합니다.",
     "tensors.after_n": "{n} 걸음 뒤: W = **{w}**, b = **{b}**, x = {x}의 예측: **{pred}** (목표 {y})",
     "tensors.start": "시작",
     "tensors.now": "지금",
@@ -274,6 +274,43 @@ STRINGS = {
     "descent.three": "옵티마이저 셋, 출발점 하나",
     "descent.label_diverged": "{label}이(가) 에포크 {epoch}에서 발산했습니다. 더 작은 학습률을 써 보세요.",
     "descent.changed": "이 비교 뒤로 데이터나 출발점이 바뀌었습니다. 버튼을 다시 누르세요.",
+    # 선형 회귀와 경사 하강법: 데이터 검사, 척도, 그릴 수 없는 차트
+    "linear.standardise": "x와 y 표준화: (v − 평균) / 표준편차",
+    "linear.standardise_help": "x 값이 크면 손실이 가팔라져서 아주 작은 학습률에서만 경사 하강법이 안정적입니다. "
+                               "표준화한 열은 평균 0, 표준편차 1이라 어떤 데이터에도 같은 학습률이 맞습니다.",
+    "linear.standardised_units": "표준화한 x와 y로 학습했으므로 차트와 W, b는 표준편차 단위입니다. "
+                                 "원래 단위로 쓴 직선: **{y} = {w} · {x} {b}**.",
+    "linear.lr_unstable": "이 데이터에서는 학습률이 **{edge}** 보다 크면 경사 하강법이 발산합니다. "
+                          "x 값이 클수록 손실이 가파르기 때문입니다. 지금 학습률 {lr}은 그보다 큽니다. "
+                          "사이드바에서 **{safe}** 이하를 고르거나 열을 표준화하세요.",
+    "linear.lr_unstable_none": "이 데이터에서는 학습률이 **{edge}** 보다 크면 경사 하강법이 발산하는데, 이는 사이드바의 "
+                               "어떤 학습률보다도 작습니다. x 값이 너무 큽니다. 열을 표준화하세요.",
+    "linear.diverged_why": "발산한 까닭은 이 데이터의 척도입니다. 학습률이 {edge}보다 크면 걸음마다 지난번보다 더 "
+                           "멀리 넘어갑니다. 운이 나빠서가 아니라 데이터 때문입니다.",
+    "linear.points_drawn": "점 {n:,}개 가운데 {shown:,}개를 고르게 뽑아 그렸습니다. 학습에는 모두 씁니다.",
+    "linear.no_closed_form_note": "이 데이터에는 닫힌 해가 없습니다.",
+    "descent.no_walk": "W가 더 이상 유한한 숫자가 아닙니다(걸음마다 더 멀리 넘어갔습니다). 처음으로를 누르거나 학습률을 낮추세요.",
+    "descent.all_diverged": "모든 실행이 첫 에포크에서 발산해서 그릴 경로도 손실도 없습니다. "
+                            "더 작은 학습률이나 최적점에 더 가까운 출발점을 써 보세요.",
+    "descent.regime_lr": "lr = {lr}",
+    "chart.nothing": "그릴 것이 없습니다. 첫 유한한 손실이 나오기 전에 발산했습니다.",
+    "error.data.points": "점의 개수는 2에서 {most:,} 사이여야 합니다. {n:,}개는 쓸 수 없습니다.",
+    "error.data.slope": "기울기는 {lo}에서 {hi} 사이여야 합니다. {value}는 쓸 수 없습니다.",
+    "error.data.intercept": "절편은 {lo}에서 {hi} 사이여야 합니다. {value}는 쓸 수 없습니다.",
+    "error.data.noise": "잡음은 {lo}에서 {hi} 사이여야 합니다. {value}는 쓸 수 없습니다.",
+    "error.data.no_closed_form": "이 데이터에는 최소제곱의 닫힌 해가 없습니다. 값이 모두 유한한 숫자는 아닙니다.",
+    "error.csv.too_big": "파일이 {mb} MB입니다. {most} MB까지 올릴 수 있습니다.",
+    "error.csv.not_text": "텍스트(UTF-8) 파일이 아닙니다. 숫자 두 열로 된 .csv를 올리세요.",
+    "error.csv.empty": "파일이 비어 있습니다. x,y 다음에 1,2처럼 숫자 두 열이 있어야 합니다.",
+    "error.csv.line_too_long": "{row}번째 행이 {most}자보다 깁니다. 한 행에는 숫자 두 개만 있으면 됩니다.",
+    "error.csv.unreadable": "파일을 CSV로 읽을 수 없습니다 ({detail}).",
+    "error.csv.too_many_rows": "파일에 행이 {rows:,}개 있습니다. {most:,}개까지 쓸 수 있습니다.",
+    "error.csv.columns": "{row}번째 행에 열이 {n}개 있습니다. 모든 행에 정확히 두 열(x와 y)이 있어야 합니다.",
+    "error.csv.not_numbers": "{row}번째 행이 숫자 두 개가 아닙니다: {text}",
+    "error.csv.not_finite": "{row}번째 행에 유한하지 않은 값(nan 또는 inf)이 있습니다.",
+    "error.csv.too_large": "{row}번째 행에 float32가 담을 수 있는 가장 큰 수 {most}보다 큰 수가 있습니다. "
+                           "열의 단위를 바꾸세요(예: 1 대신 1000 단위로).",
+    "error.csv.too_few_rows": "직선을 그리려면 숫자로 된 행이 두 개 이상 필요합니다.",
     # 사인 함수
     "sine.title": "sin(x) 근사하기",
     "sine.intro": "[−π, π]에서 **y = sin(x)** 를 3차식 **a + b x + c x² + d x³** 으로 맞춥니다. 무작위 숫자에서 "

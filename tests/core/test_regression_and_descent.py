@@ -41,20 +41,80 @@ def test_csv_with_or_without_a_header():
     assert names == ("x", "y") and x.reshape(-1).tolist() == [1.0, 3.0]
 
 
-@pytest.mark.parametrize("raw, says", [
-    (b"", "empty"),
-    (b"x,y\n", "at least two rows"),
-    (b"1,2\n3\n", "Row 2 has 1 columns"),
-    (b"1,2,3\n4,5,6\n", "exactly two"),
-    (b"1,2\n3,abc\n", "Row 2 is not two numbers"),
-    (b"1,2\n3,nan\n", "not finite"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "not text"),
-    (b"1,2\n" * 300_000, "MB"),
-    (b"1,2\n" * 10_001, "rows"),
-], ids=["empty", "header-only", "short-row", "three-columns", "word", "nan", "binary", "too-big", "too-many-rows"])
-def test_bad_csv_files_are_refused_with_a_reason(raw, says):
-    with pytest.raises(DataError, match=says):
+@pytest.mark.parametrize("raw, code", [
+    (b"", "csv.empty"),
+    (b"x,y\n", "csv.too_few_rows"),
+    (b"1,2\n3\n", "csv.columns"),
+    (b"1,2,3\n4,5,6\n", "csv.columns"),
+    (b"1,2\n3,abc\n", "csv.not_numbers"),
+    (b"1,2\n3,nan\n", "csv.not_finite"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "csv.not_text"),
+    (b"1,2\n" * 300_000, "csv.too_big"),
+    (b"1,2\n" * 10_001, "csv.too_many_rows"),
+    (b"1,2\n1e308,4\n", "csv.too_large"),                   # finite in float64, inf in float32
+    (b"1,2\n3," + b"9" * 140_000 + b"\n", "csv.line_too_long"),  # csv's "field larger than field limit"
+    (b'1,2\n"3,4\n5,6\n', "csv.columns"),                  # an unclosed quote swallows the rest
+], ids=["empty", "header-only", "short-row", "three-columns", "word", "nan", "binary", "too-big",
+        "too-many-rows", "beyond-float32", "huge-field", "open-quote"])
+def test_bad_csv_files_are_refused_with_a_code(raw, code):
+    with pytest.raises(DataError) as err:
         core.data.read_xy_csv(raw)
+    assert err.value.code == code
+
+
+@pytest.mark.parametrize("raw", [
+    b"x,y\r1,2\r3,4.5\r",                        # CR alone: old Mac Excel
+    b"x;y\r\n1;2\r\n3;4,5\r\n",                  # European Excel: semicolons, decimal commas
+    b"x\ty\n1\t2\n3\t4.5\n",                     # tabs, as a copy from a spreadsheet gives
+    b'\xef\xbb\xbf"x","y"\n"1","2"\n"3","4.5"\n',  # a BOM and quoted numbers
+    b"x , y\n 1 , 2 \n 3 , 4.5 \n",                # spaces around the cells
+], ids=["cr", "semicolon-decimal-comma", "tab", "bom-quoted", "spaces"])
+def test_csv_as_spreadsheets_write_it_is_read(raw):
+    x, y, names = core.data.read_xy_csv(raw)
+    assert names == ("x", "y")
+    assert x.reshape(-1).tolist() == [1.0, 3.0] and y.reshape(-1).tolist() == [2.0, 4.5]
+
+
+@pytest.mark.parametrize("kwargs, code", [
+    ({"n": 1}, "data.points"), ({"slope": -1e39}, "data.slope"), ({"slope": 1e308}, "data.slope"),
+    ({"intercept": float("nan")}, "data.intercept"), ({"noise": 1e6}, "data.noise"),
+])
+def test_noisy_line_refuses_settings_outside_its_range(kwargs, code):
+    with pytest.raises(DataError) as err:
+        core.data.noisy_line(**kwargs)
+    assert err.value.code == code
+
+
+@pytest.mark.parametrize("bad", [float("inf"), float("nan")])
+def test_least_squares_of_data_that_is_not_finite_is_a_problem_not_an_assert(bad):
+    x = torch.tensor([[1.0], [2.0], [3.0]])
+    with pytest.raises(core.problems.Problem) as err:
+        core.landscape.least_squares(x, torch.tensor([[1.0], [bad], [2.0]]))
+    assert err.value.code == "data.no_closed_form"
+
+
+def test_safe_lr_for_a_csv_with_x_from_1_to_20():
+    """The brief's case: x = 1..20 diverges at the default 0.01; the suggestion does not."""
+    from ui.controls import LEARNING_RATES
+    x = torch.arange(1.0, 21.0).unsqueeze(1)
+    y = 3 * x + 2
+    edge = core.landscape.stable_lr(core.landscape.line_features(x))
+    suggested = core.landscape.safe_lr(edge, LEARNING_RATES)
+    assert suggested in LEARNING_RATES and suggested < edge < 0.01
+    run = lambda lr: core.train(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=300))
+    assert run(0.01).diverged and not run(suggested).diverged
+    assert core.landscape.safe_lr(1e-9, LEARNING_RATES) is None  # nothing on the grid: standardise
+
+
+def test_standardised_data_trains_at_the_default_rate_and_maps_back():
+    x = torch.arange(1.0, 21.0).unsqueeze(1)
+    y = 3 * x + 2
+    (xs, mx, sx), (ys, my, sy) = core.landscape.standardise(x), core.landscape.standardise(y)
+    model = core.models.linear()
+    hist = core.train(model, core.losses.mse, xs, ys, core.TrainConfig(lr=0.01, epochs=2000))
+    assert not hist.diverged
+    w, b = core.landscape.unstandardise(model.weight.item(), model.bias.item(), (mx, sx), (my, sy))
+    assert (w, b) == pytest.approx((3.0, 2.0), abs=0.02)
 
 
 @pytest.mark.parametrize("w", [-1.0, 0.0, 1.7, 5.0])

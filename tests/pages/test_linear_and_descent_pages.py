@@ -109,3 +109,174 @@ def test_descent_shows_the_regime_of_the_chosen_learning_rate(app):
     assert any("**diverging**" in m.value for m in app.markdown)
     app.select_slider(key="descent.lr").set_value(0.001).run()
     assert any("**slow**" in m.value for m in app.markdown)
+
+
+def upload(app, content: bytes, name: str = "data.csv"):
+    open_page(app, LINEAR)
+    app.radio(key="linear.dataset").set_value("csv").run()
+    app.file_uploader(key="linear.csv").upload(name, content, "text/csv").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_a_csv_beyond_float32_is_refused_in_words_not_a_code(app):
+    upload(app, b"x,y\n1,2\n1e308,4\n")
+    message = app.error[0].value
+    assert "float32" in message and "csv.too_large" not in message
+
+
+def test_a_csv_from_old_mac_excel_with_cr_line_ends_trains(app):
+    upload(app, b"x,y\r1,3\r2,5\r3,7\r")
+    assert not app.error
+    train(app, "linear")
+    assert app.dataframe[0].value.set_index("").loc["least squares (closed form)", "W"] == pytest.approx(2.0)
+
+
+def test_8000_csv_rows_train_draw_and_compare(app):
+    rows = "".join(f"{i / 1000},{2 * i / 1000 + 1}\n" for i in range(8000)).encode()
+    upload(app, b"x,y\n" + rows)
+    app.number_input(key="linear.epochs").set_value(5).run()
+    app.select_slider(key="linear.lr").set_value(0.001).run()
+    train(app, "linear")
+    assert any("2,000 of the 8,000 points" in c.value for c in app.caption)
+    assert "%.4g" in app.dataframe[0].proto.columns  # a loss of 1e-6 is not shown as 0.0000
+    app.button(key="linear.compare_button").click().run()
+    assert not app.exception and app.session_state["linear.comparison"]
+
+
+def test_x_from_1_to_20_warns_before_and_explains_after_and_standardising_fixes_it(app):
+    upload(app, b"x,y\n" + "".join(f"{i},{3 * i + 2}\n" for i in range(1, 21)).encode())
+    warning = next(w.value for w in app.warning if "diverges at any learning rate above" in w.value)
+    assert "0.00693" in warning and "**0.005**" in warning
+    app.number_input(key="linear.epochs").set_value(100).run()
+    train(app, "linear")
+    assert app.session_state["linear.run"].hist.diverged
+    assert any("this data's scale" in i.value for i in app.info)
+    assert "scientific" in app.dataframe[0].proto.columns  # W near -4e17 as a power of ten, not 18 digits
+    app.checkbox(key="linear.standardise").check().run()
+    assert not any("diverges at any" in w.value for w in app.warning)
+    app.number_input(key="linear.epochs").set_value(1000).run()
+    train(app, "linear")
+    assert not app.session_state["linear.run"].hist.diverged
+    units = next(c.value for c in app.caption if "original units" in c.value)
+    assert "y = 3 · x +2" in units
+
+
+def test_the_seed_is_shown_unused_on_both_pages(app):
+    open_page(app, LINEAR)
+    assert app.number_input(key="linear.seed").disabled
+    open_page(app, DESCENT)
+    assert app.number_input(key="descent.seed").disabled
+
+
+def test_every_number_box_has_a_teaching_range(app):
+    open_page(app, DESCENT)
+    for key in ("descent.start_w", "descent.w0", "descent.b0"):
+        box = app.number_input(key=key)
+        assert -1e3 <= box.min <= box.max <= 1e3
+    open_page(app, LINEAR)
+    app.radio(key="linear.dataset").set_value("noisy").run()
+    for key in ("linear.points", "linear.slope", "linear.intercept", "linear.noise", "linear.data_seed"):
+        box = app.number_input(key=key)
+        assert box.min is not None and abs(box.max) < 3.4e38
+
+
+def test_descent_compare_of_2000_epochs_draws(app):
+    open_page(app, DESCENT)
+    app.number_input(key="descent.epochs").set_value(2000).run()
+    app.button(key="descent.compare_button").click().run()
+    assert not app.exception
+    assert len(app.session_state["descent.comparison"][0]["SGD"][0][0]) == 2001
+
+
+def test_descent_compare_where_every_run_diverged_at_once_says_so(app):
+    """Start values are bounded now, so a run that diverges in its first epoch is set up by hand."""
+    import core
+    open_page(app, DESCENT)
+    nothing = core.History()
+    nothing.diverged, nothing.diverged_epoch = True, 0
+    app.session_state["descent.comparison"] = ({k: (([-1.0], [3.0]), nothing) for k in ("SGD", "Adam")},
+                                               ("line", -1.0, 3.0))
+    app.run()
+    assert not app.exception
+    assert any("Every run diverged in its first epoch" in i.value for i in app.info)
+
+
+def test_a_walk_that_overflows_is_stopped_with_a_message(app):
+    open_page(app, DESCENT)
+    app.session_state["descent.path.line"] = [-1.0, 3e38]
+    app.select_slider(key="descent.lr").set_value(1.0).run()
+    app.button(key="descent.step").click().run()
+    assert not app.exception
+    assert any("no longer a finite number" in w.value for w in app.warning)
+    assert app.session_state["descent.path.line"][-1] == 3e38
+    assert any("W = 3e+38" in m.value for m in app.markdown)  # not 39 digits
+
+
+def rows_of_charts(at) -> list[int]:
+    """For each row of columns (st.columns) on the page, how many of its columns hold a chart."""
+    def holds_chart(node) -> bool:
+        kids = getattr(node, "children", {})
+        return getattr(node, "type", "") == "vega_lite_chart" or any(holds_chart(k) for k in kids.values())
+
+    def rows(node) -> list[int]:
+        kids = list(getattr(node, "children", {}).values())
+        if kids and all(getattr(k, "type", "") == "column" for k in kids):
+            return [sum(holds_chart(k) for k in kids)]
+        return [n for k in kids for n in rows(k)]
+    return rows(at.main)
+
+
+def test_the_four_regime_charts_are_a_2x2_grid_with_short_titles(app):
+    """Four charts in one row are too narrow at a projector's 1024 px: titles were cut."""
+    import json
+    open_page(app, DESCENT)
+    assert max(rows_of_charts(app)) <= 2
+    specs = [json.loads(c.proto.spec) for c in charts(app)]
+    titles = [spec.get("title") or spec.get("layer", [{}])[0].get("title") for spec in specs]
+    regime = [t for t in titles if isinstance(t, str) and "lr =" in t]
+    assert len(regime) == 4 and all(len(t) <= 30 for t in regime)
+
+
+def test_the_linear_table_spans_the_page_not_half_of_it(app):
+    """In half the page at 1024 px, the W/b table lost its loss column."""
+    open_page(app, LINEAR)
+    train(app, "linear")
+
+    def in_columns(node, inside=False) -> bool:
+        if getattr(node, "type", "") in ("dataframe", "arrow_data_frame"):
+            return inside
+        return any(in_columns(k, inside or getattr(node, "type", "") == "column")
+                   for k in getattr(node, "children", {}).values())
+    assert app.dataframe and not in_columns(app.main)
+
+
+def test_no_page_text_names_an_internal_function():
+    from ui import lang_en, lang_ko
+    for table in (lang_en.STRINGS, lang_ko.STRINGS):
+        assert not [k for k, v in table.items() if "core.train" in v]
+
+
+def test_descent_reset_is_there_on_the_first_visit(app):
+    """It was drawn only when the walk already existed, so a first visit had no Reset button."""
+    open_page(app, DESCENT)
+    assert app.button(key="descent.reset")
+
+
+def test_the_comparison_charts_take_the_full_width(app):
+    """Side by side at a projector's 1024 px, the legends of both were cut and the loss title ended in '(l…'."""
+    import json
+    open_page(app, DESCENT)
+    app.button(key="descent.compare_button").click().run()
+
+    def chart_titles(node, inside=False, found=None):
+        found = [] if found is None else found
+        if getattr(node, "type", "") == "vega_lite_chart":
+            spec = json.loads(node.proto.spec)
+            title = spec.get("title") or spec.get("layer", [{}])[0].get("title")
+            found.append((title, inside))
+        for k in getattr(node, "children", {}).values():
+            chart_titles(k, inside or getattr(node, "type", "") == "column", found)
+        return found
+    placed = dict((str(title), inside) for title, inside in chart_titles(app.main))
+    assert placed["Three optimizers, one start"] is False and placed["Loss per epoch (log scale)"] is False
