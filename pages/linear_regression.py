@@ -15,16 +15,6 @@ st.markdown(t("linear.intro"))
 cfg = controls.train_controls("linear", lr=0.01, epochs=1000, seed_used=False)  # zero start, full batch
 
 
-def flag(name: str, default: bool) -> dict:
-    """A checkbox or toggle carried by the link as 0/1 (a link holds numbers, not True/False)."""
-    kwargs = controls.linked("linear", core.settings.number(name, int(default), 0, 1, kind="int"))
-    key = kwargs["key"]
-    st.session_state[key] = bool(st.session_state[key])
-    kwargs["on_change"] = lambda: st.session_state.__setitem__("_" + key, int(st.session_state[key]))
-    kwargs.pop("args")
-    return kwargs
-
-
 def setting(name: str, default: float, lo: float, hi: float, kind: str = "float") -> dict:
     """A number box's bounds and link together: the box cannot take what the link could not."""
     return dict(min_value=lo, max_value=hi,
@@ -38,7 +28,7 @@ name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, h
 inputs = (name,)
 try:
     if name == "heights":
-        centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **flag("centred", True))
+        centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
         x, y = core.data.table("heights", centred=centred)
         names, inputs = (t("linear.height"), t("linear.weight")), (name, centred)
     elif name == "noisy":
@@ -73,7 +63,7 @@ except core.problems.Problem as err:
     st.stop()
 
 # Scale: how large a learning rate this data allows, and standardising it when the rate is too large
-standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **flag("standardise", False))
+standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **controls.linked("linear", core.settings.flag("standardise", False)))
 if standardise:
     (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
     best_w, best_b = core.landscape.least_squares(x, y)
@@ -87,7 +77,7 @@ if cfg.optimizer == "sgd" and cfg.lr >= edge:
     else:
         st.warning(t("linear.lr_unstable", edge=f"{edge:.3g}", lr=f"{cfg.lr:g}", safe=f"{safe:g}"),
                    icon=":material/warning:")
-log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **flag("log", False))
+log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", False)))
 
 
 def start(cfg: core.TrainConfig) -> core.Run:
