@@ -62,7 +62,7 @@ def parse_values(text: str) -> list | int | float:
     if not text:
         raise TensorInputError("tensors.empty")
     if len(text) > MAX_TEXT:  # refused before parsing, and never echoed
-        raise TensorInputError("tensors.too_long", chars=len(text), most=MAX_TEXT)
+        raise TensorInputError("tensors.too_long", chars=len(text), most=MAX_TEXT, elements=MAX_ELEMENTS)
     try:
         tree = ast.parse(text, mode="eval")
     except (SyntaxError, RecursionError, MemoryError, ValueError) as err:
