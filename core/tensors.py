@@ -227,11 +227,13 @@ def _binary(op: str, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     if op != "A @ B":
         rows, shape = broadcast(tuple(a.shape), tuple(b.shape))
         if shape is None:
-            dim, sa, sb = next((i, sa, sb) for i, (_, sa, sb, out) in enumerate(rows) if out is None)
+            # PyTorch numbers the clashing dimension from the left; the page's table, from the right
+            dim, right, sa, sb = next((i, r, sa, sb) for i, (r, sa, sb, out) in enumerate(rows) if out is None)
             try:
                 fn(a, b)  # fails at once, before allocating: we want PyTorch's own words beside ours
             except RuntimeError as err:
-                raise TensorInputError("tensors.broadcast_clash", dim=dim, a=sa, b=sb, a_shape=str(list(a.shape)),
+                raise TensorInputError("tensors.broadcast_clash", dim=dim, right=right, a=sa, b=sb,
+                                       a_shape=str(list(a.shape)),
                                        b_shape=str(list(b.shape)), message=str(err)) from None
     else:
         try:

@@ -31,11 +31,11 @@ cfg = controls.train_controls("tensors", lr=0.1, epochs=20, max_epochs=1000)
 st.header(t("tensors.make"), divider="orange")
 left, right = st.columns([1, 1], gap="large")
 with left:
-    a, b = st.columns(2)
-    constructor = a.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
+    # one control a row: two side by side were too narrow at 1024 px with the sidebar ("torch.ten")
+    constructor = st.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
                               help=t("tensors.constructor_help"),
                               **linked(choice("constructor", CONSTRUCTORS, "tensor")))
-    dtype = b.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
+    dtype = st.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
                         **linked(choice("dtype", ["auto", *DTYPES], "auto")))
     args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
     if constructor == "tensor":
@@ -94,23 +94,23 @@ b_text, shape_text, dim = "", "-1", None
 if A is not None:
     left, right = st.columns([1, 1], gap="large")
     with left:
-        c1, c2 = st.columns(2)
-        op_code = c1.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
+        op_code = st.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
                                help=t("tensors.operation_help"), **linked(choice("op", OPS, "add")))
         op = OPS[op_code]
         if op in BINARY:
-            b_text = c2.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
+            b_text = st.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
                                    **linked(text("b_values", "[10, 20]", most=MAX_TEXT)))
         elif op in ("A.reshape(shape)", "A.view(shape)"):
-            shape_text = c2.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
+            shape_text = st.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
                                        **linked(text("new_shape", "-1", most=200)))
         elif op in ("A.sum(dim)", "A.mean(dim)"):
             kwargs = linked(choice("dim", DIMS, "all"))
             here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has
             if st.session_state[kwargs["key"]] not in here:
                 st.session_state[kwargs["key"]] = "all"
-            pick = c2.selectbox("dim", here, help=t("tensors.dim_help"), **kwargs)
+            pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **kwargs)
             dim = None if pick == "all" else int(pick)
+        problem = None
         try:
             B = core.tensors.make("tensor", values=b_text, device=cfg.device) if op in BINARY else None
             if B is not None and op != "A @ B":
@@ -124,10 +124,12 @@ if A is not None:
             st.code(repr(C), language=None)
             st.caption(f"shape {list(C.shape)} · dtype {str(C.dtype).replace('torch.', '')}")
         except TensorInputError as err:
-            st.error(say(err), icon=":material/error:")
+            problem = err
     with right:
         st.code(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device), language="python",
                 wrap_lines=True)
+    if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
+        st.error(say(problem), icon=":material/error:")
 
 # 4. One step by hand ---------------------------------------------------------------------------
 st.header(t("tensors.step"), divider="orange")
@@ -138,16 +140,17 @@ y = c[1].number_input("y", **ranged("y", 4.0))
 w0 = c[2].number_input("W", **ranged("w", 1.0))
 b0 = c[3].number_input("b", **ranged("b", 1.0))
 s = core.gradients.one_step(x, y, w0, b0, cfg.lr)
+# the table across the page: in half of it, at 1024 px, its formulas broke into one word a line
+st.markdown(
+    f"| | {t('tensors.computed')} | {t('tensors.value')} |\n|---|---|---|\n"
+    f"| forward | y_hat = W·x + b = {w0:g}·{x:g} + {b0:g} | **{s['y_hat']:.4g}** |\n"
+    f"| loss | 0.5 (y − y_hat)² = 0.5 ({y:g} − {s['y_hat']:.4g})² | **{s['loss']:.4g}** |\n"
+    f"| backward | W.grad = −(y − y_hat)·x ({t('tensors.by_hand')}: {s['hand_grad_w']:.4g}) | **{s['grad_w']:.4g}** |\n"
+    f"| backward | b.grad = −(y − y_hat) ({t('tensors.by_hand')}: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
+    f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
+    f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
 left, right = st.columns([1, 1], gap="large")
 with left:
-    st.markdown(
-        f"| | {t('tensors.computed')} | {t('tensors.value')} |\n|---|---|---|\n"
-        f"| forward | y_hat = W·x + b = {w0:g}·{x:g} + {b0:g} | **{s['y_hat']:.4g}** |\n"
-        f"| loss | 0.5 (y − y_hat)² = 0.5 ({y:g} − {s['y_hat']:.4g})² | **{s['loss']:.4g}** |\n"
-        f"| backward | W.grad = −(y − y_hat)·x ({t('tensors.by_hand')}: {s['hand_grad_w']:.4g}) | **{s['grad_w']:.4g}** |\n"
-        f"| backward | b.grad = −(y − y_hat) ({t('tensors.by_hand')}: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
-        f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
-        f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
     chart.show(core.charts.lines_to_point(
         (x, y), [(t("tensors.before_step"), w0, b0), (t("tensors.after_step"), s["new_w"], s["new_b"])],
         (min(0.0, x - 1), max(x + 1, 1.0)), title=t("tensors.before_after")),

@@ -161,7 +161,8 @@ STRINGS = {
     "error.tensors.bad_new_shape": "A new shape is at most {most} whole numbers separated by commas, such as 2, -1; "
                                    "-1 means 'the rest'.",
     "error.tensors.broadcast_clash": "A (shape {a_shape}) and B (shape {b_shape}) cannot be combined: in dimension "
-                                     "{dim} A has size {a} and B has size {b}. Broadcasting lines the shapes up from "
+                                     "{dim} (row {right} of the table, which counts from the right) A has size {a} "
+                                     "and B has size {b}. Broadcasting lines the shapes up from "
                                      "the right and needs each pair of sizes to be equal, or one of them to be 1. "
                                      "PyTorch says: {message}",
     "error.tensors.matmul_clash": "A @ B needs A's last size to equal B's first (for a matrix, its second-to-last): "

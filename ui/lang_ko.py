@@ -161,8 +161,8 @@ STRINGS = {
     "error.tensors.unknown_op": "알 수 없는 연산입니다: {op}.",
     "error.tensors.bad_new_shape": "새 모양은 2, -1처럼 쉼표로 나눈 정수이며 최대 {most}개입니다. -1은 '나머지 "
                                    "전부'라는 뜻입니다.",
-    "error.tensors.broadcast_clash": "A(모양 {a_shape})와 B(모양 {b_shape})는 합칠 수 없습니다: 차원 {dim}에서 A의 "
-                                     "크기는 {a}, B의 크기는 {b}입니다. 브로드캐스팅은 모양을 오른쪽부터 맞추며, "
+    "error.tensors.broadcast_clash": "A(모양 {a_shape})와 B(모양 {b_shape})는 합칠 수 없습니다: 차원 {dim}(오른쪽부터 세는 "
+                                     "표에서는 {right}행)에서 A의 크기는 {a}, B의 크기는 {b}입니다. 브로드캐스팅은 모양을 오른쪽부터 맞추며, "
                                      "짝지은 두 크기가 같거나 둘 중 하나가 1이어야 합니다. PyTorch의 메시지: {message}",
     "error.tensors.matmul_clash": "A @ B는 A의 마지막 크기와 B의 첫 크기(행렬이면 끝에서 두 번째 크기)가 같아야 "
                                   "합니다: A의 모양은 {a_shape}, B의 모양은 {b_shape}입니다. PyTorch의 메시지: {message}",

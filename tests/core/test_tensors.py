@@ -204,7 +204,7 @@ def test_a_broadcast_clash_names_the_dimension_and_the_sizes():
     with pytest.raises(TensorInputError) as err:
         core.tensors.combine("A * B", a, b)
     assert err.value.code == "tensors.broadcast_clash"
-    assert err.value.values | {"message": None} == {"dim": 1, "a": 3, "b": 2, "a_shape": "[2, 3]",
+    assert err.value.values | {"message": None} == {"dim": 1, "right": -1, "a": 3, "b": 2, "a_shape": "[2, 3]",
                                                      "b_shape": "[2]", "message": None}
     assert "must match the size of tensor b (2) at non-singleton dimension 1" in err.value.values["message"]
 

@@ -111,7 +111,8 @@ def test_b_values_that_overflow_give_an_error_not_a_traceback(app):
 
 
 def test_a_broadcast_clash_is_said_in_plain_words_beside_pytorchs():
-    for lang, plain in (("en", "in dimension 1 A has size 2 and B has size 3"), ("ko", "차원 1에서 A의 크기는 2")):
+    for lang, plain in (("en", "in dimension 1 (row -1 of the table, which counts from the right) A has size 2 "
+                               "and B has size 3"), ("ko", "차원 1(오른쪽부터 세는 표에서는 -1행)에서 A의 크기는 2")):
         at = opened(PAGE, lang=lang, b_values="[1, 2, 3]")
         assert not at.exception
         error = next(e.value for e in at.error)
