@@ -1,0 +1,26 @@
+"""The Tensors page on a projector's 1024 x 768 with the sidebar open: nothing spills out of its column."""
+import pytest
+from playwright.sync_api import Page
+
+from test_browser import wait_idle
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_the_attributes_fit_beside_the_heatmap_at_1024_px(page: Page, app_url, lang):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/tensors?lang={lang}")
+    wait_idle(page)
+    heatmap = page.get_by_test_id("stVegaLiteChart").first
+    heatmap.scroll_into_view_if_needed()
+    # every table and data frame in a column ends inside it (the old Markdown row ran under the heatmap)
+    spill = page.evaluate("""() => [...document.querySelectorAll(
+            '[data-testid="stMain"] table, [data-testid="stMain"] [data-testid="stDataFrame"]')]
+        .filter(el => el.closest('[data-testid="stColumn"]'))
+        .map(el => el.getBoundingClientRect().right - el.closest('[data-testid="stColumn"]').getBoundingClientRect().right)
+        .filter(over => over > 1)""")
+    assert spill == []
+    table = page.get_by_test_id("stDataFrame").first  # A.shape, A.dtype, ...: the first table on the page
+    assert table.bounding_box()["x"] + table.bounding_box()["width"] <= heatmap.bounding_box()["x"]
+    # the constructor's box is wide enough for "torch.linspace" (at half a column it showed "torch.ten")
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first
+    assert box.bounding_box()["width"] > 200
