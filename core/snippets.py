@@ -13,15 +13,15 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _values(text: str) -> str:
-    """Typed values as code: the parsed numbers, or a short placeholder when they are long or bad."""
+def _values(text: str, name: str) -> tuple[list[str], str]:
+    """Typed values as code: (lines to put first, the expression), a short placeholder when long or bad."""
     text = text or ""
     if len(text) > SHOWN_MOST:
-        return f"...  # the {len(text):,} characters typed in the box"
+        return [f"{name} = ...  # the {len(text):,} characters typed in the box"], name
     try:
-        return repr(tensors.parse_values(text))
+        return [], repr(tensors.parse_values(text))
     except tensors.TensorInputError:
-        return " ".join(text.split()) or "..."
+        return [], " ".join(text.split()) or "..."
 
 
 def _shape(text: str) -> str:
@@ -39,7 +39,8 @@ def make(constructor: str, *, values: str = "", shape: str = "", start: float = 
     extra = kind + ("" if device == "cpu" else f", device={device!r}")
     lines = ["import torch", ""]
     if constructor == "tensor":
-        lines.append(f"A = torch.tensor({_values(values)}{extra})")
+        first, expr = _values(values, "values")
+        lines += [*first, f"A = torch.tensor({expr}{extra})"]
     elif constructor == "randn":
         # the page draws on the CPU and then moves the numbers, so every device shows the same ones
         moved = "" if device == "cpu" else f".to({device!r})"
@@ -63,7 +64,8 @@ def combine(op: str, b_values: str, shape: str = "", dim: int | None = None, dev
     lines = []
     if "B" in op:
         on = "" if device == "cpu" else f", device={device!r}"
-        lines.append(f"B = torch.tensor({_values(b_values)}{on})")
+        first, b_expr = _values(b_values, "b_values")
+        lines += [*first, f"B = torch.tensor({b_expr}{on})"]
         if op != "A @ B":
             lines += ["# the shape that A and B broadcast to", "print(torch.broadcast_shapes(A.shape, B.shape))"]
     lines += [f"C = {expr}", "print(C)"]

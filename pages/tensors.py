@@ -7,7 +7,7 @@ from core.settings import choice, number, text
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, MAX_DIMS, MAX_ELEMENTS, MAX_TEXT, OPS, RANGE_LIMIT
 from core.tensors import TensorInputError
 from ui import chart, code_panel, controls, nav, run
-from ui.i18n import say, t
+from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 
@@ -58,6 +58,9 @@ with left:
         A = core.tensors.make(constructor, **args)
     except TensorInputError as err:
         st.error(say(err), icon=":material/error:")
+        A = None
+    except ValueError as err:  # a device that is not here: core.devices words it
+        st.error(md(err), icon=":material/error:")
         A = None
 with right:
     st.code(core.snippets.make(constructor, **args), language="python", wrap_lines=True)
@@ -124,12 +127,14 @@ if A is not None:
             st.code(repr(C), language=None)
             st.caption(f"shape {list(C.shape)} · dtype {str(C.dtype).replace('torch.', '')}")
         except TensorInputError as err:
-            problem = err
+            problem = say(err)
+        except ValueError as err:  # a device that is not here: core.devices words it
+            problem = md(err)
     with right:
         st.code(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device), language="python",
                 wrap_lines=True)
     if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
-        st.error(say(problem), icon=":material/error:")
+        st.error(problem, icon=":material/error:")
 
 # 4. One step by hand ---------------------------------------------------------------------------
 st.header(t("tensors.step"), divider="orange")

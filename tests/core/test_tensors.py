@@ -150,6 +150,15 @@ def test_long_text_is_refused_unread_and_not_echoed():
     assert len(core.snippets.combine("A + B", pasted)) < 1000
 
 
+def test_long_values_that_fit_get_a_placeholder_in_code_that_still_reads_as_python():
+    typed = str([[-0.5] * 100] * 100)
+    code = core.snippets.make("tensor", values=typed, dtype="float64")
+    assert len(code) < 1000 and "values = ...  # the 60,200 characters" in code
+    assert "A = torch.tensor(values, dtype=torch.float64)" in code
+    compile(code, "snippet", "exec")
+    compile(core.snippets.combine("A * B", typed), "snippet", "exec")
+
+
 def test_the_text_limit_holds_a_real_tensor_of_the_most_elements():
     assert core.tensors.MAX_TEXT < 100_000
     typed = str([[-0.5] * 100] * 100)  # 10,000 numbers as Python prints them
