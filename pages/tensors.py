@@ -33,10 +33,10 @@ left, right = st.columns([1, 1], gap="large")
 with left:
     # one control a row: two side by side were too narrow at 1024 px with the sidebar ("torch.ten")
     constructor = st.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
-                              help=t("tensors.constructor_help"),
-                              **linked(choice("constructor", CONSTRUCTORS, "tensor")))
+                               help=t("tensors.constructor_help"),
+                               **linked(choice("constructor", CONSTRUCTORS, "tensor")))
     dtype = st.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
-                        **linked(choice("dtype", ["auto", *DTYPES], "auto")))
+                         **linked(choice("dtype", ["auto", *DTYPES], "auto")))
     args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
     if constructor == "tensor":
         args["values"] = st.text_area(t("tensors.values"), height=90,
