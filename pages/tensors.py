@@ -109,8 +109,9 @@ if A is not None:
         elif op in ("A.sum(dim)", "A.mean(dim)"):
             kwargs = linked(choice("dim", DIMS, "all"))
             here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has
-            if st.session_state[kwargs["key"]] not in here:
-                st.session_state[kwargs["key"]] = "all"
+            if st.session_state[kwargs["key"]] not in here:  # a link's dim, or a dim the last A had
+                st.session_state[kwargs["key"]] = st.session_state["_" + kwargs["key"]] = "all"
+                st.query_params["dim"] = "all"
             pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **kwargs)
             dim = None if pick == "all" else int(pick)
         problem = None

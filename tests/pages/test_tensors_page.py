@@ -202,6 +202,7 @@ def test_a_dim_the_tensor_lacks_falls_back_to_all():
     assert not at.exception
     assert at.selectbox(key="tensors.dim").value == "all"
     assert "tensor(10)" in codes(at)
+    assert at.query_params["dim"] in ("all", ["all"])  # the address says what the page shows
 
 
 def test_the_attributes_are_a_narrow_table_not_a_wide_markdown_row(app):
