@@ -3,11 +3,25 @@ import pandas as pd
 import streamlit as st
 
 import core
-from core.tensors import BINARY, CONSTRUCTORS, DTYPES, UNARY, TensorInputError
+from core.settings import choice, number, text
+from core.tensors import BINARY, CONSTRUCTORS, DTYPES, MAX_DIMS, MAX_ELEMENTS, MAX_TEXT, OPS, RANGE_LIMIT
+from core.tensors import TensorInputError
 from ui import chart, code_panel, controls, nav, run
-from ui.i18n import t
+from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
+
+
+def linked(setting) -> dict:
+    """This page's widget arguments for a setting a link carries (key "tensors.<name>")."""
+    return controls.linked("tensors", setting)
+
+
+def ranged(name: str, default: float) -> dict:
+    """A number box float32 holds with room to spare, in a teaching range, carried by links."""
+    return dict(min_value=-RANGE_LIMIT, max_value=RANGE_LIMIT, format="%g",
+                **linked(number(name, default, -RANGE_LIMIT, RANGE_LIMIT)))
+
 
 st.title(t("tensors.title"))
 st.markdown(t("tensors.intro"))
@@ -17,29 +31,36 @@ cfg = controls.train_controls("tensors", lr=0.1, epochs=20, max_epochs=1000)
 st.header(t("tensors.make"), divider="orange")
 left, right = st.columns([1, 1], gap="large")
 with left:
-    a, b = st.columns(2)
-    constructor = a.selectbox(t("tensors.constructor"), CONSTRUCTORS, key="tensors.constructor",
-                              format_func=lambda c: f"torch.{c}", help=t("tensors.constructor_help"))
-    dtype = b.selectbox("dtype", ["auto", *DTYPES], key="tensors.dtype", help=t("tensors.dtype_help"))
+    # one control a row: two side by side were too narrow at 1024 px with the sidebar ("torch.ten")
+    constructor = st.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
+                               help=t("tensors.constructor_help"),
+                               **linked(choice("constructor", CONSTRUCTORS, "tensor")))
+    dtype = st.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
+                         **linked(choice("dtype", ["auto", *DTYPES], "auto")))
     args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
     if constructor == "tensor":
-        args["values"] = st.text_area(t("tensors.values"), "[[1, 2], [3, 4]]", key="tensors.values", height=90,
-                                      help=t("tensors.values_help", max=f"{core.tensors.MAX_ELEMENTS:,}"))
+        args["values"] = st.text_area(t("tensors.values"), height=90,
+                                      help=t("tensors.values_help", max=f"{MAX_ELEMENTS:,}", chars=f"{MAX_TEXT:,}"),
+                                      **linked(text("values", "[[1, 2], [3, 4]]", most=MAX_TEXT)))
     elif constructor in ("randn", "zeros", "ones"):
-        args["shape"] = st.text_input(t("tensors.shape"), "2, 3", key="tensors.shape",
-                                      help=t("tensors.shape_help", max=f"{core.tensors.MAX_ELEMENTS:,}"))
+        args["shape"] = st.text_input(t("tensors.shape"), help=t("tensors.shape_help", max=f"{MAX_ELEMENTS:,}"),
+                                      **linked(text("shape", "2, 3", most=200)))
     else:
         c1, c2, c3 = st.columns(3)
-        args["start"] = c1.number_input("start", value=0.0, key="tensors.start")
-        args["end"] = c2.number_input("end", value=5.0, key="tensors.end")
+        args["start"] = c1.number_input("start", **ranged("start", 0.0))
+        args["end"] = c2.number_input("end", **ranged("end", 5.0))
         if constructor == "arange":
-            args["step"] = c3.number_input("step", value=1.0, key="tensors.step")
+            args["step"] = c3.number_input("step", **ranged("step", 1.0))
         else:
-            args["steps"] = int(c3.number_input("steps", value=5, min_value=0, step=1, key="tensors.steps"))
+            args["steps"] = int(c3.number_input("steps", min_value=0, max_value=MAX_ELEMENTS, step=1,
+                                                **linked(number("steps", 5, 0, MAX_ELEMENTS, kind="int"))))
     try:
         A = core.tensors.make(constructor, **args)
-    except (TensorInputError, ValueError) as err:
-        st.error(str(err), icon=":material/error:")
+    except TensorInputError as err:
+        st.error(say(err), icon=":material/error:")
+        A = None
+    except ValueError as err:  # a device that is not here: core.devices words it
+        st.error(md(err), icon=":material/error:")
         A = None
 with right:
     st.code(core.snippets.make(constructor, **args), language="python", wrap_lines=True)
@@ -54,37 +75,46 @@ else:
     with left:
         st.caption(t("tensors.repr_caption"))
         st.code(info["repr"], language=None)
-        names = ("shape", "dtype", "device", "ndim", "numel")
-        st.markdown("| " + " | ".join(f"`A.{n}`" for n in names) + " |\n|" + "---|" * len(names) + "\n| "
-                    + " | ".join(f"**{list(info[n]) if n == 'shape' else info[n]}**" for n in names) + " |")
+        # one attribute a row: a projector's narrow column holds it, where a row of five overflowed
+        st.dataframe(pd.DataFrame({t("tensors.attribute"): ["A.shape", "A.dtype", "A.device", "A.ndim", "A.numel()"],
+                                   t("tensors.value"): [str(list(info["shape"])), info["dtype"], info["device"],
+                                                        str(info["ndim"]), f"{info['numel']:,}"]}),
+                     hide_index=True, width="stretch", key="tensors.attributes")
     with right:
         if A.ndim in (1, 2) and 0 < A.numel() <= 400:
             grid = A.reshape(1, -1) if A.ndim == 1 else A
             chart.show(core.charts.heatmap(grid.float().cpu().tolist(), title=t("tensors.heatmap"),
                                            x_title=t("tensors.heatmap_x"), y_title=t("tensors.heatmap_y")),
-                            width="stretch")
+                       width="stretch")
         else:
             st.caption(t("tensors.heatmap_none"))
 
 # 3. Combine ------------------------------------------------------------------------------------
 st.header(t("tensors.combine"), divider="orange")
+DIMS = ("all", *map(str, range(MAX_DIMS)))
+op_code = "add"
+b_text, shape_text, dim = "", "-1", None
 if A is not None:
     left, right = st.columns([1, 1], gap="large")
     with left:
-        c1, c2 = st.columns(2)
-        op = c1.selectbox(t("tensors.operation"), [*BINARY, *UNARY], key="tensors.op",
-                          help=t("tensors.operation_help"))
-        b_text, shape_text, dim = "", "-1", None
+        op_code = st.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
+                               help=t("tensors.operation_help"), **linked(choice("op", OPS, "add")))
+        op = OPS[op_code]
         if op in BINARY:
-            b_text = c2.text_input(t("tensors.b_values"), "[10, 20]", key="tensors.b_values",
-                                   help=t("tensors.b_values_help"))
+            b_text = st.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
+                                   **linked(text("b_values", "[10, 20]", most=MAX_TEXT)))
         elif op in ("A.reshape(shape)", "A.view(shape)"):
-            shape_text = c2.text_input(t("tensors.new_shape"), "-1", key="tensors.new_shape",
-                                       help=t("tensors.new_shape_help"))
+            shape_text = st.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
+                                       **linked(text("new_shape", "-1", most=200)))
         elif op in ("A.sum(dim)", "A.mean(dim)"):
-            pick = c2.selectbox("dim", ["all", *range(max(A.ndim, 1))], key="tensors.dim",
-                                help=t("tensors.dim_help"))
+            kwargs = linked(choice("dim", DIMS, "all"))
+            here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has
+            if st.session_state[kwargs["key"]] not in here:  # a link's dim, or a dim the last A had
+                st.session_state[kwargs["key"]] = st.session_state["_" + kwargs["key"]] = "all"
+                st.query_params["dim"] = "all"
+            pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **kwargs)
             dim = None if pick == "all" else int(pick)
+        problem = None
         try:
             B = core.tensors.make("tensor", values=b_text, device=cfg.device) if op in BINARY else None
             if B is not None and op != "A @ B":
@@ -98,29 +128,35 @@ if A is not None:
             st.code(repr(C), language=None)
             st.caption(f"shape {list(C.shape)} · dtype {str(C.dtype).replace('torch.', '')}")
         except TensorInputError as err:
-            st.error(t("tensors.pytorch_says", error=err), icon=":material/error:")
+            problem = say(err)
+        except ValueError as err:  # a device that is not here: core.devices words it
+            problem = md(err)
     with right:
-        st.code(core.snippets.combine(op, b_text, shape_text, dim), language="python", wrap_lines=True)
+        st.code(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device), language="python",
+                wrap_lines=True)
+    if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
+        st.error(problem, icon=":material/error:")
 
 # 4. One step by hand ---------------------------------------------------------------------------
 st.header(t("tensors.step"), divider="orange")
 st.markdown(t("tensors.step_intro", lr=f"{cfg.lr:g}"))
 c = st.columns(4)
-x = c[0].number_input("x", value=2.0, key="tensors.x")
-y = c[1].number_input("y", value=4.0, key="tensors.y")
-w0 = c[2].number_input("W", value=1.0, key="tensors.w")
-b0 = c[3].number_input("b", value=1.0, key="tensors.b")
+x = c[0].number_input("x", **ranged("x", 2.0))
+y = c[1].number_input("y", **ranged("y", 4.0))
+w0 = c[2].number_input("W", **ranged("w", 1.0))
+b0 = c[3].number_input("b", **ranged("b", 1.0))
 s = core.gradients.one_step(x, y, w0, b0, cfg.lr)
+# the table across the page: in half of it, at 1024 px, its formulas broke into one word a line
+st.markdown(
+    f"| | {t('tensors.computed')} | {t('tensors.value')} |\n|---|---|---|\n"
+    f"| forward | y_hat = W·x + b = {w0:g}·{x:g} + {b0:g} | **{s['y_hat']:.4g}** |\n"
+    f"| loss | 0.5 (y − y_hat)² = 0.5 ({y:g} − {s['y_hat']:.4g})² | **{s['loss']:.4g}** |\n"
+    f"| backward | W.grad = −(y − y_hat)·x ({t('tensors.by_hand')}: {s['hand_grad_w']:.4g}) | **{s['grad_w']:.4g}** |\n"
+    f"| backward | b.grad = −(y − y_hat) ({t('tensors.by_hand')}: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
+    f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
+    f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
 left, right = st.columns([1, 1], gap="large")
 with left:
-    st.markdown(
-        f"| | {t('tensors.computed')} | {t('tensors.value')} |\n|---|---|---|\n"
-        f"| forward | y_hat = W·x + b = {w0:g}·{x:g} + {b0:g} | **{s['y_hat']:.4g}** |\n"
-        f"| loss | 0.5 (y − y_hat)² = 0.5 ({y:g} − {s['y_hat']:.4g})² | **{s['loss']:.4g}** |\n"
-        f"| backward | W.grad = −(y − y_hat)·x ({t('tensors.by_hand')}: {s['hand_grad_w']:.4g}) | **{s['grad_w']:.4g}** |\n"
-        f"| backward | b.grad = −(y − y_hat) ({t('tensors.by_hand')}: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
-        f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
-        f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
     chart.show(core.charts.lines_to_point(
         (x, y), [(t("tensors.before_step"), w0, b0), (t("tensors.after_step"), s["new_w"], s["new_b"])],
         (min(0.0, x - 1), max(x + 1, 1.0)), title=t("tensors.before_after")),

@@ -157,7 +157,7 @@ STRINGS = {
     "tensors.constructor_help": "How the tensor is made.",
     "tensors.dtype_help": "auto: PyTorch picks (int64 for whole numbers, float32 otherwise).",
     "tensors.values": "Values",
-    "tensors.values_help": "A number, or nested lists of numbers: [[1, 2], [3, 4]]. At most {max} elements.",
+    "tensors.values_help": "A number, or nested lists of numbers: [[1, 2], [3, 4]]. At most {max} elements and {chars} characters.",
     "tensors.shape": "Shape",
     "tensors.shape_help": "Sizes separated by commas, e.g. 2, 3. At most {max} elements.",
     "tensors.inspect": "2. Inspect it",
@@ -179,7 +179,6 @@ STRINGS = {
                          "stretches to match the other.",
     "tensors.result": "result",
     "tensors.clash": "clash",
-    "tensors.pytorch_says": "PyTorch says: {error}",
     "tensors.step": "4. One step of learning, by hand",
     "tensors.step_intro": "One point (x, y) and a line y_hat = W x + b. The loss 0.5 (y - y_hat)² says how wrong "
                           "the line is; `loss.backward()` finds how the loss changes with W and b; the step moves "
@@ -198,6 +197,46 @@ STRINGS = {
     "tensors.now": "now",
     "tensors.after_steps": "after {n} steps",
     "tensors.walks": "The line walks to the point",
+    "tensors.attribute": "attribute",
+    "error.tensors.empty": "Type some values, for example [[1, 2], [3, 4]].",
+    "error.tensors.too_long": "Too much text: {chars:,} characters; at most {most:,}. It was not read, so nothing of it "
+                              "is shown here. Paste fewer numbers (at most {elements:,}).",
+    "error.tensors.malformed": "Malformed values ({detail}). Check the brackets and commas, as in [[1, 2], [3, 4]].",
+    "error.tensors.not_a_number": "Not a number: {text}. Use numbers, commas and [brackets] only.",
+    "error.tensors.sign_before_list": "A sign (+ or -) can stand only before a number.",
+    "error.tensors.too_nested": "Too deeply nested: at most {most} levels of brackets.",
+    "error.tensors.ragged": "Ragged rows: {where} has shape {shape} but {first} has shape {first_shape}. Every row "
+                            "must have the same length.",
+    "error.tensors.too_many_elements": "Too many elements: {n:,}; at most {most:,}.",
+    "error.tensors.not_finite": "A number is too large to hold: it reads as {value} (infinity). Use finite numbers.",
+    "error.tensors.does_not_fit": "{value} does not fit in {dtype}, which holds numbers from {lo} to {hi}. Choose "
+                                  "another dtype (float64 holds the most), or a smaller number.",
+    "error.tensors.bad_shape": "A shape is whole numbers >= 0 separated by commas, such as 2, 3.",
+    "error.tensors.too_many_dims": "Too many dimensions: {n}; at most {most}.",
+    "error.tensors.size_too_big": "A size of {size:,} is too large: each size can be at most {most:,}.",
+    "error.tensors.randn_needs_float": "randn draws real numbers, which {dtype} cannot hold: choose a float dtype "
+                                       "(float32).",
+    "error.tensors.step_zero": "arange needs a step that is not 0.",
+    "error.tensors.step_direction": "arange counts from start {start} towards end {end}, so the step must point "
+                                    "that way: {step} goes the other way. Change the sign of the step.",
+    "error.tensors.range_too_long": "That range has {n} numbers; at most {most:,}. Use a larger step or a shorter range.",
+    "error.tensors.steps_negative": "linspace needs steps >= 0.",
+    "error.tensors.unknown_constructor": "Unknown constructor {name}.",
+    "error.tensors.unknown_op": "Unknown operation {op}.",
+    "error.tensors.bad_new_shape": "A new shape is at most {most} whole numbers separated by commas, such as 2, -1; "
+                                   "-1 means 'the rest'.",
+    "error.tensors.broadcast_clash": "A (shape {a_shape}) and B (shape {b_shape}) cannot be combined: in dimension "
+                                     "{dim} (row {right} of the table, which counts from the right) A has size {a} "
+                                     "and B has size {b}. Broadcasting lines the shapes up from "
+                                     "the right and needs each pair of sizes to be equal, or one of them to be 1. "
+                                     "PyTorch says: {message}",
+    "error.tensors.matmul_clash": "A @ B needs A's last size to equal B's first (for a matrix, its second-to-last): "
+                                  "A has shape {a_shape} and B has shape {b_shape}. PyTorch says: {message}",
+    "error.tensors.result_too_big": "The result would have shape {shape}: {n:,} numbers, more than the {most:,} this "
+                                    "page computes. Use smaller tensors.",
+    "error.tensors.mean_needs_float": "A mean is not a whole number in general, and A is {dtype}: choose a float "
+                                      "dtype (float32) above. PyTorch says: {message}",
+    "error.tensors.torch": "PyTorch says: {message}",
     # Linear regression
     "linear.title": "Linear regression",
     "linear.intro": "Fit a straight line **y = W x + b** to data by gradient descent on the mean squared error, "

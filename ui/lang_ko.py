@@ -157,7 +157,7 @@ STRINGS = {
     "tensors.constructor_help": "텐서를 만드는 방법.",
     "tensors.dtype_help": "auto: PyTorch가 고릅니다(정수면 int64, 아니면 float32).",
     "tensors.values": "값",
-    "tensors.values_help": "숫자 하나, 또는 숫자를 담은 중첩 리스트: [[1, 2], [3, 4]]. 원소는 최대 {max}개.",
+    "tensors.values_help": "숫자 하나, 또는 숫자를 담은 중첩 리스트: [[1, 2], [3, 4]]. 원소는 최대 {max}개, 글자는 최대 {chars}자.",
     "tensors.shape": "모양",
     "tensors.shape_help": "쉼표로 나눈 크기, 예: 2, 3. 원소는 최대 {max}개.",
     "tensors.inspect": "2. 들여다보기",
@@ -179,7 +179,6 @@ STRINGS = {
                          "늘어납니다.",
     "tensors.result": "결과",
     "tensors.clash": "충돌",
-    "tensors.pytorch_says": "PyTorch의 메시지: {error}",
     "tensors.step": "4. 손으로 밟아 보는 학습 한 걸음",
     "tensors.step_intro": "점 하나 (x, y)와 직선 y_hat = W x + b. 손실 0.5 (y - y_hat)²은 직선이 얼마나 틀렸는지 "
                           "말해 줍니다. `loss.backward()`는 W와 b가 바뀔 때 손실이 어떻게 변하는지 구하고, 갱신은 "
@@ -198,6 +197,45 @@ STRINGS = {
     "tensors.now": "지금",
     "tensors.after_steps": "{n} 걸음 뒤",
     "tensors.walks": "직선이 점을 향해 걸어갑니다",
+    "tensors.attribute": "속성",
+    "error.tensors.empty": "값을 입력하세요. 예: [[1, 2], [3, 4]].",
+    "error.tensors.too_long": "글자가 너무 많습니다: {chars:,}자이고, 최대 {most:,}자입니다. 읽지 않았으므로 여기에 "
+                              "보여 주지도 않습니다. 숫자를 더 적게(최대 {elements:,}개) 붙여 넣으세요.",
+    "error.tensors.malformed": "값의 형식이 잘못되었습니다({detail}). [[1, 2], [3, 4]]처럼 괄호와 쉼표를 확인하세요.",
+    "error.tensors.not_a_number": "숫자가 아닙니다: {text}. 숫자, 쉼표, [대괄호]만 쓰세요.",
+    "error.tensors.sign_before_list": "부호(+ 또는 -)는 숫자 앞에만 올 수 있습니다.",
+    "error.tensors.too_nested": "괄호가 너무 깊습니다: 최대 {most}단계까지입니다.",
+    "error.tensors.ragged": "행의 길이가 다릅니다: {where}의 모양은 {shape}인데 {first}의 모양은 {first_shape}입니다. "
+                            "모든 행의 길이가 같아야 합니다.",
+    "error.tensors.too_many_elements": "원소가 너무 많습니다: {n:,}개이고, 최대 {most:,}개입니다.",
+    "error.tensors.not_finite": "담을 수 없을 만큼 큰 수가 있습니다: {value}(무한대)로 읽힙니다. 유한한 수를 쓰세요.",
+    "error.tensors.does_not_fit": "{value}은(는) {dtype}에 들어가지 않습니다. {dtype}은(는) {lo}부터 {hi}까지의 수를 "
+                                  "담습니다. 다른 dtype(가장 넓은 것은 float64)을 고르거나 더 작은 수를 쓰세요.",
+    "error.tensors.bad_shape": "모양은 2, 3처럼 쉼표로 나눈 0 이상의 정수입니다.",
+    "error.tensors.too_many_dims": "차원이 너무 많습니다: {n}개이고, 최대 {most}개입니다.",
+    "error.tensors.size_too_big": "크기 {size:,}은(는) 너무 큽니다: 각 크기는 최대 {most:,}입니다.",
+    "error.tensors.randn_needs_float": "randn은 실수를 뽑는데, {dtype}은(는) 실수를 담지 못합니다. "
+                                       "float dtype(float32)을 고르세요.",
+    "error.tensors.step_zero": "arange의 step은 0이 아니어야 합니다.",
+    "error.tensors.step_direction": "arange는 start {start}에서 end {end} 쪽으로 셉니다. 그래서 step도 그쪽을 향해야 "
+                                    "하는데, {step}은(는) 반대쪽입니다. step의 부호를 바꾸세요.",
+    "error.tensors.range_too_long": "그 범위에는 수가 {n}개 있습니다. 최대 {most:,}개입니다. step을 키우거나 범위를 "
+                                    "줄이세요.",
+    "error.tensors.steps_negative": "linspace의 steps는 0 이상이어야 합니다.",
+    "error.tensors.unknown_constructor": "알 수 없는 생성 함수입니다: {name}.",
+    "error.tensors.unknown_op": "알 수 없는 연산입니다: {op}.",
+    "error.tensors.bad_new_shape": "새 모양은 2, -1처럼 쉼표로 나눈 정수이며 최대 {most}개입니다. -1은 '나머지 "
+                                   "전부'라는 뜻입니다.",
+    "error.tensors.broadcast_clash": "A(모양 {a_shape})와 B(모양 {b_shape})는 합칠 수 없습니다: 차원 {dim}(오른쪽부터 세는 "
+                                     "표에서는 {right}행)에서 A의 크기는 {a}, B의 크기는 {b}입니다. 브로드캐스팅은 모양을 오른쪽부터 맞추며, "
+                                     "짝지은 두 크기가 같거나 둘 중 하나가 1이어야 합니다. PyTorch의 메시지: {message}",
+    "error.tensors.matmul_clash": "A @ B는 A의 마지막 크기와 B의 첫 크기(행렬이면 끝에서 두 번째 크기)가 같아야 "
+                                  "합니다: A의 모양은 {a_shape}, B의 모양은 {b_shape}입니다. PyTorch의 메시지: {message}",
+    "error.tensors.result_too_big": "결과의 모양은 {shape}, 수는 {n:,}개가 됩니다. 이 페이지가 계산하는 최대 {most:,}개를 "
+                                    "넘습니다. 더 작은 텐서를 쓰세요.",
+    "error.tensors.mean_needs_float": "평균은 보통 정수가 아닌데 A는 {dtype}입니다. 위에서 float dtype(float32)을 "
+                                      "고르세요. PyTorch의 메시지: {message}",
+    "error.tensors.torch": "PyTorch의 메시지: {message}",
     # 선형 회귀
     "linear.title": "선형 회귀",
     "linear.intro": "평균 제곱 오차에 대한 경사 하강법으로 데이터에 직선 **y = W x + b**를 맞춥니다. 튜토리얼처럼 "
