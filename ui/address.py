@@ -16,6 +16,8 @@ def warn(text: str) -> None:
     st.warning(t("link.prefix") + text, icon=":material/link_off:")
 
 
+MOST_TEXT = 2000      # longer typed text is not put in the address: percent-encoded, it would pass the
+                      # server's 64 kB limit for a request line on the next reload
 LINK = "_link"        # the address a session was opened with: {"params": {name: [values]}, "used": bool}
 WRITTEN = "_written"  # the names this script run has put in the address
 

@@ -42,7 +42,8 @@ def linked(page: str, setting: settings.Setting) -> dict:
         st.info(t("controls.capped", label=setting.name, value=settings.format_value(value)),
                 icon=":material/speed:")
     st.session_state[key] = value
-    address.write(setting.name, settings.format_value(value))
+    if setting.kind != "text" or len(value) <= address.MOST_TEXT:  # a long text stays out of the address
+        address.write(setting.name, settings.format_value(value))
     return {"key": key, "on_change": _keep, "args": (key,)}
 
 
