@@ -73,10 +73,12 @@ def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
 
 
 def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[float],
-             title: str = "Data and fitted line") -> alt.Chart:
+             title: str = "Data and fitted line",
+             others: list[tuple[str, list[float], str]] = (), label: str = "", colour: str = "#e4572e") -> alt.Chart:
     """The data as points (an even sample of at most MOST_SCATTER) and the model's predictions as a line.
 
-    The x axis spans line_x, so give the line's ends a margin beyond the data.
+    The x axis spans line_x, so give the line's ends a margin beyond the data. others: earlier runs'
+    lines [(label, line_y, colour)], drawn thinner beneath; label and colour are this run's.
     """
     keep = [i for i in thin(len(x), MOST_SCATTER) if finite(x[i]) and finite(y[i])]
     points = pd.DataFrame({"x": [x[i] for i in keep], "y": [y[i] for i in keep]}, columns=["x", "y"])
@@ -89,11 +91,24 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
     y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
     fmt_x = _value_axis(list(line_x), False)[1]
     fmt_y = _value_axis(ys, False)[1]
-    base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#1c7ed6")
+    base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#495057" if others else "#1c7ed6")
             .encode(x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(format=fmt_x)),
                     y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(format=fmt_y))))
-    return base + (alt.Chart(line).mark_line(color="#e4572e", strokeWidth=3, clip=True)
-                   .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
+    if not others:
+        return base + (alt.Chart(line).mark_line(color=colour, strokeWidth=3, clip=True)
+                       .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
+    runs = [(name, ys_, c, False) for name, ys_, c in others] + [(label, line_y, colour, True)]
+    rows = pd.DataFrame([{"run": name, "x": lx, "y": ly, "newest": newest}
+                         for name, ys_, _, newest in runs for lx, ly in zip(line_x, ys_) if finite(ly)],
+                        columns=["run", "x", "y", "newest"])
+    names = [name for name, *_ in runs]
+    return base + (alt.Chart(rows).mark_line(clip=True)
+                   .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale),
+                           color=alt.Color("run:N", title=None, sort=names,
+                                           scale=alt.Scale(domain=names, range=[c for _, _, c, _ in runs]),
+                                           legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+                           strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),
+                           opacity=alt.condition("datum.newest", alt.value(1.0), alt.value(0.7))))
 
 
 def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost: list[float],
@@ -209,7 +224,8 @@ def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: 
 
 def contour(w: list[float], b: list[float], cost: list[list[float]],
             paths: dict[str, tuple[list[float], list[float]]], best: tuple[float, float],
-            title: str = "cost(W, b)", cost_title: str = "cost", cost_legend: str = "right") -> alt.Chart:
+            title: str = "cost(W, b)", cost_title: str = "cost", cost_legend: str = "right",
+            colours: list[str] | None = None) -> alt.Chart:
     """cost over a (W, b) grid as shaded cells (log colour), optimizer paths on top, the optimum as a star.
 
     cost_legend "bottom" for a chart in half a page: on the right, the legend leaves the grid a sliver.
@@ -236,7 +252,8 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
     if path_rows:
         lines = (alt.Chart(pd.DataFrame(path_rows)).mark_line(point=alt.OverlayMarkDef(size=25), strokeWidth=2.5)
                  .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
-                         color=alt.Color("optimizer:N", sort=list(paths), scale=alt.Scale(range=PALETTE),
+                         color=alt.Color("optimizer:N", sort=list(paths),
+                                         scale=alt.Scale(domain=list(paths), range=colours or PALETTE),
                                          legend=alt.Legend(title=None, orient="top", labelLimit=300)
                                          if len(paths) > 1 else None),  # one path: the title names it
                          tooltip=[alt.Tooltip("optimizer:N"), alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),

@@ -1,12 +1,13 @@
 """Gradient descent: walk down cost(W) a step at a time, then watch optimizers cross cost(W, b)."""
 import math
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 import torch
 
 import core
-from ui import chart, code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run, runs
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -113,7 +114,8 @@ def walk(r: core.Run) -> tuple[list[float], list[float]]:
     return [w0] + r.hist.metrics.get("W", []), [b0] + r.hist.metrics.get("b", [])
 
 
-def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legend: str = "right"):
+def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legend: str = "right",
+            colours: list[str] | None = None):
     ws = [w0, best_w] + [v for p in paths.values() for v in p[0] if math.isfinite(v)]
     bs = [b0, best_b] + [v for p in paths.values() for v in p[1] if math.isfinite(v)]
     w_lo, w_hi = min(min(ws), best_w - 1), max(max(ws), best_w + 1)
@@ -124,55 +126,45 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legen
     gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
     cost = core.landscape.linear_cost_grid(x, y, gw, gb)
     return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
-                               cost_title=t("descent.cost"), cost_legend=legend)
+                               cost_title=t("descent.cost"), cost_legend=legend, colours=colours)
 
 
-def start(cfg: core.TrainConfig) -> core.Run:
-    return core.Run(core.models.linear(init=(w0, b0)), core.losses.mse, x, y, cfg, metrics=track)
+experiment = core.Experiment(
+    make_model=lambda seed: core.models.linear(init=(w0, b0)), loss_fn=core.losses.mse, x=x, y=y, metrics=track,
+    inputs={"dataset": name, "W0": w0, "b0": b0},
+    recipe=core.codegen.Recipe(t("descent.title"), core.codegen.data_values(x, y, DATASETS[name]),
+                               core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]))
 
 
 def draw(r: core.Run) -> None:
     ws, bs = walk(r)
-    label = "Adam" if r.cfg.optimizer == "adam" else t("descent.sgd_momentum", m=f"{r.cfg.momentum:g}")
+    label, colour, others = runs.alongside("descent", r, experiment.inputs)  # earlier runs' paths beside it
+    paths = {name: walk(k.run) for k, name in others}
+    paths[label or core.optimizers.OPTIMIZERS[r.cfg.optimizer].label] = (ws, bs)
+    title = f"{core.optimizers.OPTIMIZERS[r.cfg.optimizer].label}, lr {r.cfg.lr:g}"
     left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
-        chart.show(surface({label: (ws, bs)}, f"{label}, lr {r.cfg.lr:g}", legend="bottom"))
+        chart.show(surface(paths, title, legend="bottom", colours=[runs.colour(k) for k, _ in others] + [colour]))
     with right:
         st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                       best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
         run.loss_view(r, log_scale=True)
 
 
-run.train_panel("descent", cfg, start, draw, inputs=(name, w0, b0))
-code_panel.code_panel("descent", core.codegen.Recipe(
-    t("descent.title"), core.codegen.data_values(x, y, DATASETS[name]),
-    core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]), cfg, "gradient_descent.py")
+def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:
+    """SGD, SGD with momentum (0.9 unless one is set) and Adam, from the same start at the same rate."""
+    momentum = cfg.momentum if cfg.optimizer == "sgd" and cfg.momentum > 0 else 0.9
+    plain = replace(cfg, optimizer="sgd", momentum=0.0, nesterov=False)
+    return [plain, replace(plain, momentum=momentum), replace(plain, optimizer="adam")]
+
+
+run.train_panel("descent", cfg, experiment, draw, presets={"run.preset.optimizers": three_optimizers})
+code_panel.code_panel("descent", experiment.recipe, cfg, "gradient_descent.py")
 
 st.subheader(t("descent.compare_title"))
-momentum = cfg.momentum if cfg.momentum > 0 else 0.9
+momentum = three_optimizers(cfg)[1].momentum
 if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{momentum:g}"),
              key="descent.compare_button", icon=":material/compare_arrows:"):
-    base = {**cfg.__dict__, "momentum": 0.0, "optimizer": "sgd"}
-    configs = {"SGD": core.TrainConfig(**base),
-               t("descent.sgd_plus", m=f"{momentum:g}"): core.TrainConfig(**{**base, "momentum": momentum}),
-               "Adam": core.TrainConfig(**{**base, "optimizer": "adam"})}
-    with st.spinner(t("descent.training_three")):
-        runs = core.compare(lambda: core.models.linear(init=(w0, b0)), core.losses.mse, x, y, configs,
-                            metrics=track)
-    st.session_state["descent.comparison"] = ({k: (walk(r), r.hist) for k, r in runs.items()}, (name, w0, b0))
-comparison = st.session_state.get("descent.comparison")
-if comparison:
-    results, made_with = comparison
-    # one above the other: side by side, at a projector's 1024 px, both were too narrow for their legends
-    chart.show(surface({k: p for k, (p, _) in results.items()}, t("descent.three")), width="stretch")
-    losses = {k: h.loss for k, (_, h) in results.items()}
-    if core.charts.drawable(*losses.values()):
-        chart.show(core.charts.loss_curves(losses, log_scale=True, title=t("chart.loss_log"),
-                                           y_title=t("chart.loss"), x_title=t("chart.epoch")))
-    else:
-        st.info(t("descent.all_diverged"), icon=":material/block:")
-    for label, (_, h) in results.items():
-        if h.diverged:
-            st.warning(t("descent.label_diverged", label=label, epoch=h.diverged_epoch + 1))
-    if made_with != (name, w0, b0):
-        st.caption(t("descent.changed"))
+    run.train_all("descent", experiment, three_optimizers(cfg))
+    st.rerun()
+st.caption(t("descent.compare_where"))

@@ -1,11 +1,12 @@
 """Linear regression: fit y = W x + b by gradient descent, live, and compare it with the closed form."""
 import math
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run, runs
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -25,12 +26,12 @@ def setting(name: str, default: float, lo: float, hi: float, kind: str = "float"
 DATASETS = {key: t(f"linear.data.{key}") for key in ("line", "hours", "heights", "noisy", "csv")}
 name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
                 **controls.linked("linear", core.settings.choice("dataset", DATASETS, "line")))
-inputs = (name,)
+inputs = {"dataset": name}  # the page's own settings a run depends on, besides the sidebar's
 try:
     if name == "heights":
         centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
         x, y = core.data.table("heights", centred=centred)
-        names, inputs = (t("linear.height"), t("linear.weight")), (name, centred)
+        names, inputs = (t("linear.height"), t("linear.weight")), {**inputs, "centred": centred}
     elif name == "noisy":
         c = st.columns(5)
         ranges = core.data.NOISY_RANGES
@@ -44,7 +45,8 @@ try:
                                                  **setting("data_seed", 0, 0, 10**6, kind="int"))))
         x, y = core.data.noisy_line(**params)
         data_code = core.codegen.data_noisy_line(**params)
-        names, inputs = ("x", "y"), (name, *params.values())
+        names, inputs = ("x", "y"), {**inputs, **{("points" if k == "n" else "data seed" if k == "seed" else k): v
+                                                  for k, v in params.items()}}
     elif name == "csv":
         upload = st.file_uploader(t("linear.csv", rows=f"{core.data.MAX_ROWS:,}"), type=["csv", "txt"],
                                   key="linear.csv")
@@ -53,7 +55,7 @@ try:
             st.stop()
         raw = upload.getvalue()
         x, y, names = core.data.read_xy_csv(raw)
-        inputs = (name, upload.name, len(raw), hash(raw))
+        inputs = {**inputs, "file": upload.name, "bytes": len(raw), "hash": hash(raw)}
     else:
         x, y = core.data.table(name)
         names = (t("linear.hours"), t("linear.ability")) if name == "hours" else ("x", "y")
@@ -67,7 +69,7 @@ standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_he
 if standardise:
     (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
     best_w, best_b = core.landscape.least_squares(x, y)
-    inputs = (*inputs, "standardised")
+    inputs = {**inputs, "standardised": True}
 momentum = cfg.momentum if cfg.optimizer == "sgd" else 0.0
 edge = core.landscape.stable_lr(core.landscape.line_features(x), momentum=momentum)
 safe = core.landscape.safe_lr(edge, controls.LEARNING_RATES)
@@ -80,8 +82,16 @@ if cfg.optimizer == "sgd" and cfg.lr >= edge:
 log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", False)))
 
 
-def start(cfg: core.TrainConfig) -> core.Run:
-    return core.Run(core.models.linear(init="zeros"), core.losses.mse, x, y, cfg)
+if name != "noisy" or standardise:
+    data_code = core.codegen.data_values(x, y, DATASETS[name])
+experiment = core.Experiment(
+    make_model=lambda seed: core.models.linear(init="zeros"), loss_fn=core.losses.mse, x=x, y=y, inputs=inputs,
+    recipe=core.codegen.Recipe(t("linear.title"), data_code, core.codegen.model_linear(0.0, 0.0),
+                               core.codegen.LOSS_CODE["mse"]))
+
+
+def line_of(model) -> tuple[float, float]:
+    return model.weight.item(), model.bias.item()
 
 
 def draw(r: core.Run) -> None:
@@ -94,8 +104,12 @@ def draw(r: core.Run) -> None:
         if math.isfinite(w) and math.isfinite(b):
             pad = 0.1 * (max(xs) - min(xs)) + 0.5
             ends = [min(xs) - pad, max(xs) + pad]
+            label, colour, others = runs.alongside("linear", r, inputs)  # earlier runs' lines, in their colours
+            lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
+                     for k, name in others for kw, kb in [line_of(k.run.model)]]
             picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                           title=f"{names[1]} = {w:.4g} · {names[0]} {b:+.4g}")
+                                           title=f"{names[1]} = {w:.4g} · {names[0]} {b:+.4g}",
+                                           others=lines, label=label, colour=colour)
             chart.show(picture.properties(height=360))
             if len(xs) > core.charts.MOST_SCATTER:
                 st.caption(t("linear.points_drawn", shown=core.charts.MOST_SCATTER, n=len(xs)))
@@ -121,45 +135,22 @@ def draw(r: core.Run) -> None:
                                 for k, fmt in (("W", "%.4f"), ("b", "%.4f"), (loss_col, "%.4g"))})
 
 
-run.train_panel("linear", cfg, start, draw, inputs=inputs)
-if name != "noisy" or standardise:
-    data_code = core.codegen.data_values(x, y, DATASETS[name])
-code_panel.code_panel("linear", core.codegen.Recipe(
-    t("linear.title"), data_code, core.codegen.model_linear(0.0, 0.0), core.codegen.LOSS_CODE["mse"]),
-    cfg, "linear_regression.py")
+
+
+def momentum_pair(cfg: core.TrainConfig) -> list[core.TrainConfig]:
+    """The tutorial's exercise: the same start, plain SGD and SGD with momentum (0.9 unless one is set)."""
+    other = cfg.momentum if cfg.optimizer == "sgd" and cfg.momentum > 0 else 0.9
+    return [replace(cfg, optimizer="sgd", momentum=m, nesterov=False) for m in (0.0, other)]
+
+
+run.train_panel("linear", cfg, experiment, draw, log_scale=log_scale,
+                presets={"run.preset.momentum": momentum_pair})
+code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------
 st.header(t("linear.momentum_title"), divider="orange")
-other = cfg.momentum if cfg.momentum > 0 else 0.9
+other = momentum_pair(cfg)[1].momentum
 st.markdown(t("linear.momentum_intro", m=f"{other:g}"))
 if st.button(t("linear.compare", m=f"{other:g}"), key="linear.compare_button", icon=":material/compare_arrows:"):
-    configs = {t("linear.momentum_label", m=f"{m:g}"): core.TrainConfig(**{**cfg.__dict__, "momentum": m, "optimizer": "sgd"})
-               for m in (0.0, other)}
-    bar = st.progress(0.0, text=t("linear.training_both"))
-    total = 2 * cfg.epochs
-
-    def tick(label, epoch, hist, done={"n": 0}):
-        done["n"] += 1
-        if done["n"] % max(total // 50, 1) == 0:
-            bar.progress(done["n"] / total, text=f"{label}: " + t("run.epoch_of", epoch=epoch + 1, epochs=cfg.epochs))
-
-    runs = core.compare(lambda: core.models.linear(init="zeros"), core.losses.mse, x, y, configs, on_epoch=tick)
-    bar.empty()
-    st.session_state["linear.comparison"] = ({k: r.hist for k, r in runs.items()}, inputs)
-comparison = st.session_state.get("linear.comparison")
-if comparison:
-    hists, made_with = comparison
-    if core.charts.drawable(*(h.loss for h in hists.values())):
-        chart.show(core.charts.loss_curves({k: h.loss for k, h in hists.items()}, log_scale=True,
-                                           title=t("chart.loss_log"), y_title=t("chart.loss"),
-                                           x_title=t("chart.epoch")))
-    else:
-        st.info(t("chart.nothing"), icon=":material/block:")
-    cols = st.columns(len(hists))
-    for col, (label, h) in zip(cols, hists.items()):
-        if h.diverged:
-            col.warning(t("linear.label_diverged", label=label, epoch=h.diverged_epoch + 1))
-        elif h.loss:
-            col.metric(t("linear.final_loss_of", label=label), f"{h.loss[-1]:.6g}")
-    if made_with != inputs:
-        st.caption(t("linear.data_changed"))
+    run.train_all("linear", experiment, momentum_pair(cfg))
+    st.rerun()

@@ -307,6 +307,7 @@ STRINGS = {
     "descent.sgd_momentum": "SGD, momentum {m}",
     "descent.after": "W = **{w}**, b = **{b}** after {n} steps (least squares: W = {best_w}, b = {best_b})",
     "descent.compare_title": "SGD, momentum and Adam from the same start",
+    "descent.compare_where": "The three runs join Your runs: their paths cross the surface above, each in its colour, and their losses share one chart.",
     "descent.compare": "Compare them (lr {lr}, {epochs} epochs, momentum {m})",
     "descent.sgd_plus": "SGD + momentum {m}",
     "descent.training_three": "Training the three optimizers…",

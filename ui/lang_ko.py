@@ -306,6 +306,7 @@ STRINGS = {
     "descent.sgd_momentum": "SGD, 모멘텀 {m}",
     "descent.after": "{n} 걸음 뒤 W = **{w}**, b = **{b}** (최소제곱: W = {best_w}, b = {best_b})",
     "descent.compare_title": "같은 출발점에서 SGD, 모멘텀, Adam",
+    "descent.compare_where": "세 번의 학습이 내 학습 기록에 더해집니다: 위의 곡면에 각자의 색으로 경로가 그려지고, 손실은 한 차트에 함께 그려집니다.",
     "descent.compare": "비교하기 (lr {lr}, {epochs} 에포크, 모멘텀 {m})",
     "descent.sgd_plus": "SGD + 모멘텀 {m}",
     "descent.training_three": "옵티마이저 세 개를 학습하는 중…",

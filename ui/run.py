@@ -65,7 +65,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
         if row.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{label_key.rsplit('.', 1)[-1]}",
                       icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
-            _train_all(page, start, configs(cfg), inputs)
+            train_all(page, start, configs(cfg), inputs)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(f"{page}.inputs") == inputs
     if train or (step and (current is None or current.done or not same)):
@@ -113,7 +113,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
         else:
             _outcome(run, cfg, st.session_state.get(f"{page}.inputs") == inputs)
         draw(run)
-        runs.loss_chart(page, log_scale=log_scale)
+        runs.loss_chart(page)  # on a log scale always: one diverged run must not flatten the others
 
     live()
     runs.table(page)
@@ -126,8 +126,13 @@ def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, lr=lr) for lr in rates]
 
 
-def _train_all(page: str, start, configs: list[core.TrainConfig], inputs) -> None:
-    """Train each config to its end now, with a progress bar, and keep every run; the last is shown live."""
+def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = ()) -> None:
+    """Train each config to its end now, with a progress bar, and keep every run; the last is shown live.
+
+    start: the page's core.Experiment, or a function cfg -> Run with the page's inputs.
+    """
+    if isinstance(start, core.Experiment):
+        start, inputs = start.start, start.inputs
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
     for i, cfg in enumerate(configs):
         try:

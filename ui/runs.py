@@ -61,6 +61,21 @@ def settings_text(kept: Kept) -> str:
     return " · ".join(parts + [f"{_name(k)} {v}" for k, v in kept.inputs.items()])
 
 
+def colour(kept: Kept) -> str:
+    return core.charts.RUN_COLOURS[kept.colour % len(core.charts.RUN_COLOURS)]
+
+
+def alongside(page: str, run: "core.Run", inputs: dict) -> tuple[str, str, list[tuple[Kept, str]]]:
+    """For a page's own picture: the run drawn live (its label and colour), and the other shown runs
+    trained on the same data and model (the page's inputs), each with its label, oldest first."""
+    runs = runs_of(page)
+    mine = next((k for k in runs.kept if k.run is run), None)
+    if mine is None or runs.newest is None:
+        return "", core.charts.RUN_COLOURS[0], []
+    others = [(k, label(k, runs.newest)) for k in runs.shown() if k is not mine and k.inputs == inputs]
+    return label(mine, runs.newest), colour(mine), others
+
+
 def loss_chart(page: str, log_scale: bool = True) -> None:
     """The shown runs' loss curves on one chart, the newest bold; drawn live from the Train panel."""
     runs = runs_of(page)

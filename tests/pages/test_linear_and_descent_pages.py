@@ -72,10 +72,11 @@ def test_the_momentum_exercise_overlays_two_curves(app):
     app.radio(key="linear.dataset").set_value("hours").run()
     app.number_input(key="linear.epochs").set_value(200).run()
     app.button(key="linear.compare_button").click().run()
-    hists, _ = app.session_state["linear.comparison"]
-    assert list(hists) == ["momentum 0", "momentum 0.9"]
-    assert hists["momentum 0.9"].loss[-1] < hists["momentum 0"].loss[-1]
-    assert metric(app, "Final loss, momentum 0") and metric(app, "Final loss, momentum 0.9")
+    plain, heavy = app.session_state["linear.runs"].kept          # both join the page's runs
+    assert (plain.run.cfg.momentum, heavy.run.cfg.momentum) == (0.0, 0.9)
+    assert heavy.run.hist.loss[-1] < plain.run.hist.loss[-1]
+    spec = next(str(c.proto.spec) for c in app.get("vega_lite_chart") if "Loss of your runs" in str(c.proto.spec))
+    assert "momentum 0" in spec                                   # the older run is labelled by what differs
 
 
 def test_descent_step_shows_hand_and_autograd_gradients_that_agree(app):
@@ -96,11 +97,12 @@ def test_descent_trains_and_compares_three_optimizers(app):
     train(app, "descent")
     assert float(metric(app, "Final loss")) < 1
     app.button(key="descent.compare_button").click().run()
-    results, _ = app.session_state["descent.comparison"]
-    assert list(results) == ["SGD", "SGD + momentum 0.9", "Adam"]
-    starts = {(ws[0], bs[0]) for (ws, bs), _ in results.values()}
-    assert starts == {(-1.0, 3.0)}
-    assert len(charts(app)) >= 4 + 2 + 2  # parabola, four regimes, run surface + loss, comparison
+    kept = app.session_state["descent.runs"].kept[-3:]
+    assert [(k.run.cfg.optimizer, k.run.cfg.momentum) for k in kept] == [("sgd", 0.0), ("sgd", 0.9), ("adam", 0.0)]
+    assert {(k.run.model.weight.item() != -1.0) for k in kept} == {True}
+    assert {k.run.hist.loss[0] for k in kept} == {kept[0].run.hist.loss[0]}  # the same start for all three
+    surface = next(str(c.proto.spec) for c in charts(app) if "optimizer" in str(c.proto.spec))
+    assert surface.count("momentum 0.9") >= 1 and "Adam" in surface      # their paths on the one surface
 
 
 def test_descent_shows_the_regime_of_the_chosen_learning_rate(app):
@@ -141,7 +143,7 @@ def test_8000_csv_rows_train_draw_and_compare(app):
     assert any("2,000 of the 8,000 points" in c.value for c in app.caption)
     assert "%.4g" in app.dataframe[0].proto.columns  # a loss of 1e-6 is not shown as 0.0000
     app.button(key="linear.compare_button").click().run()
-    assert not app.exception and app.session_state["linear.comparison"]
+    assert not app.exception and len(app.session_state["linear.runs"].kept) >= 2
 
 
 def test_x_from_1_to_20_warns_before_and_explains_after_and_standardising_fixes_it(app):
@@ -186,20 +188,23 @@ def test_descent_compare_of_2000_epochs_draws(app):
     app.number_input(key="descent.epochs").set_value(2000).run()
     app.button(key="descent.compare_button").click().run()
     assert not app.exception
-    assert len(app.session_state["descent.comparison"][0]["SGD"][0][0]) == 2001
+    assert len(app.session_state["descent.runs"].kept[-3].run.hist.metrics["W"]) == 2000
 
 
-def test_descent_compare_where_every_run_diverged_at_once_says_so(app):
-    """Start values are bounded now, so a run that diverges in its first epoch is set up by hand."""
+def test_descent_compare_where_every_run_diverged_at_once_still_draws(app):
+    """Start values are bounded now, so runs that diverge in their first epoch are set up by hand."""
     import core
     open_page(app, DESCENT)
-    nothing = core.History()
-    nothing.diverged, nothing.diverged_epoch = True, 0
-    app.session_state["descent.comparison"] = ({k: (([-1.0], [3.0]), nothing) for k in ("SGD", "Adam")},
-                                               ("line", -1.0, 3.0))
+    train(app, "descent")  # the page's list of runs exists
+    x, y = core.data.table("line")
+    for optimizer in ("sgd", "adam"):
+        run = core.Run(core.models.linear(init=(-1.0, 3.0)), core.losses.mse, x, y,
+                       core.TrainConfig(optimizer=optimizer, epochs=3))
+        run.hist.diverged, run.hist.diverged_epoch, run.done = True, 0, True
+        app.session_state["descent.runs"].add(run, {"dataset": "line", "W0": -1.0, "b0": 3.0})
+        app.session_state["descent.run"] = run
     app.run()
     assert not app.exception
-    assert any("Every run diverged in its first epoch" in i.value for i in app.info)
 
 
 def test_a_walk_that_overflows_is_stopped_with_a_message(app):
@@ -267,6 +272,7 @@ def test_the_comparison_charts_take_the_full_width(app):
     """Side by side at a projector's 1024 px, the legends of both were cut and the loss title ended in '(l…'."""
     import json
     open_page(app, DESCENT)
+    train(app, "descent")
     app.button(key="descent.compare_button").click().run()
 
     def chart_titles(node, inside=False, found=None):
@@ -279,4 +285,5 @@ def test_the_comparison_charts_take_the_full_width(app):
             chart_titles(k, inside or getattr(node, "type", "") == "column", found)
         return found
     placed = dict((str(title), inside) for title, inside in chart_titles(app.main))
-    assert placed["Three optimizers, one start"] is False and placed["Loss per epoch (log scale)"] is False
+    runs_chart = next(title for title in placed if "Loss of your runs" in title)
+    assert placed[runs_chart] is False  # the comparison of the runs spans the page
