@@ -171,10 +171,12 @@ X = core.tensors.make("tensor", values=f"[[{x!r}]]", dtype="float32")  # (1, 1)
 Y = core.tensors.make("tensor", values=f"[[{y!r}]]", dtype="float32")  # (1, 1)
 
 
-def start(cfg: core.TrainConfig) -> core.Run:
-    model = core.models.linear(init=(w0, b0))
-    track = {"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()}
-    return core.Run(model, core.losses.half_squared_error, X, Y, cfg, metrics=track)
+experiment = core.Experiment(
+    make_model=lambda seed: core.models.linear(init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
+    metrics={"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()},
+    inputs={"x": x, "y": y, "W0": w0, "b0": b0},
+    recipe=core.codegen.Recipe("One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
+                               core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]))
 
 
 def draw(r: core.Run) -> None:
@@ -196,7 +198,5 @@ def draw(r: core.Run) -> None:
         run.loss_view(r)
 
 
-run.train_panel("tensors", cfg, start, draw, inputs=(x, y, w0, b0))
-code_panel.code_panel("tensors", core.codegen.Recipe(
-    "One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
-    core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]), cfg, "one_point.py")
+run.train_panel("tensors", cfg, experiment, draw)
+code_panel.code_panel("tensors", experiment.recipe, cfg, "one_point.py")
