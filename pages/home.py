@@ -12,7 +12,7 @@ st.code(t("home.loop"), language="python")
 st.markdown(t("home.howto"))
 
 cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: whole titles on a projector too
-for path, title, icon in nav.PAGES[1:]:
+for page in nav.PAGES[1:]:
     with cards.container(border=True, width=230):
-        st.page_link(path, label=t(title), icon=icon)
-        st.caption(t(title.replace("nav.", "home.blurb.")))
+        st.page_link(page.file, label=t(f"nav.{page.name}"), icon=page.icon)
+        st.caption(t(f"home.blurb.{page.name}"))

@@ -107,12 +107,8 @@ if A is not None:
             shape_text = st.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
                                        **linked(text("new_shape", "-1", most=200)))
         elif op in ("A.sum(dim)", "A.mean(dim)"):
-            kwargs = linked(choice("dim", DIMS, "all"))
-            here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has
-            if st.session_state[kwargs["key"]] not in here:  # a link's dim, or a dim the last A had
-                st.session_state[kwargs["key"]] = st.session_state["_" + kwargs["key"]] = "all"
-                st.query_params["dim"] = "all"
-            pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **kwargs)
+            here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has: a dim the last A had becomes "all"
+            pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **linked(choice("dim", here, "all")))
             dim = None if pick == "all" else int(pick)
         problem = None
         try:

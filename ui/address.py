@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from ui import keys
 from ui.i18n import md, t
 
 
@@ -18,8 +19,8 @@ def warn(text: str) -> None:
 
 MOST_TEXT = 2000      # longer typed text is not put in the address: percent-encoded, it would pass the
                       # server's 64 kB limit for a request line on the next reload
-LINK = "_link"        # the address a session was opened with: {"params": {name: [values]}, "used": bool}
-WRITTEN = "_written"  # the names this script run has put in the address
+LINK = keys.LINK        # the address a session was opened with: {"params": {name: [values]}, "used": bool}
+WRITTEN = keys.WRITTEN  # the names this script run has put in the address
 
 
 def write(name: str, value: str) -> None:

@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import address, present
+from ui import address, keys, present
 from ui.i18n import md, t
 
 # Learning rates 1, 2 and 5 per decade, 1e-6 to 1: a log scale a slider can walk.
@@ -22,25 +22,28 @@ def linked(page: str, setting: settings.Setting) -> dict:
     (written by on_change) and hand it back before the widget is drawn. In a session's first run,
     a value in the address it was opened with wins, corrected with a warning when it is bad.
     """
-    key = f"{page}.{setting.name}"
+    key = keys.of(page, setting.name)
     link = st.session_state.get(address.LINK)
-    if link and not link["used"] and f"_seen.{key}" not in st.session_state:
-        st.session_state[f"_seen.{key}"] = True
+    if link and not link["used"] and keys.seen(key) not in st.session_state:
+        st.session_state[keys.seen(key)] = True
         raws = link["params"].get(setting.name)
         if raws:
             value, problem = settings.coerce(setting, raws[-1])
-            st.session_state["_" + key] = value
+            st.session_state[keys.kept(key)] = value
             if problem:
                 kind, values = problem
                 address.warn(t(f"link.{kind}", **{**values, "raw": md(values["raw"])}))  # raw: the user's text
             if len(raws) > 1:
                 address.warn(t("link.repeated", name=setting.name, n=len(raws), value=settings.format_value(value)))
-    value = st.session_state.get("_" + key, setting.default)
+    value = st.session_state.get(keys.kept(key), setting.default)
     if setting.kind in ("float", "int") and not setting.lo <= value <= setting.hi:  # the page lowered a cap
         value = min(max(value, setting.lo), setting.hi)
-        st.session_state["_" + key] = value
+        st.session_state[keys.kept(key)] = value
         st.info(t("controls.capped", label=setting.name, value=settings.format_value(value)),
                 icon=":material/speed:")
+    if setting.kind == "choice" and value not in setting.choices:  # the page offers fewer now (a dim A lacks)
+        value = setting.default
+        st.session_state[keys.kept(key)] = value
     st.session_state[key] = value
     if setting.kind != "text" or len(value) <= address.MOST_TEXT:  # a long text stays out of the address
         address.write(setting.name, settings.format_value(value))
@@ -48,7 +51,12 @@ def linked(page: str, setting: settings.Setting) -> dict:
 
 
 def _keep(key: str) -> None:
-    st.session_state["_" + key] = st.session_state[key]
+    st.session_state[keys.kept(key)] = st.session_state[key]
+
+
+def set_value(page: str, name: str, value) -> None:
+    """Set a control from code (a one-click fix, a device that failed): the widget shows it on the next run."""
+    st.session_state[keys.kept(keys.of(page, name))] = value
 
 
 def _lr_label(lr: float) -> str:
@@ -85,7 +93,7 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
     optimizer = spot.get("optimizer", side).selectbox(
         t("controls.optimizer"), options=list(registry), format_func=lambda k: registry[k].label,
-        help=t(f"optimizer.help.{st.session_state.get(f'_{page}.optimizer', optimizer)}"),
+        help=t(f"optimizer.help.{st.session_state.get(keys.kept(keys.of(page, 'optimizer')), optimizer)}"),
         **linked(page, settings.choice("optimizer", registry, optimizer)))
     knobs = registry[optimizer].knobs  # only what this optimizer takes is shown (and linked)
     momentum, nesterov, weight_decay = 0.0, False, 0.0

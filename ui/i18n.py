@@ -7,11 +7,11 @@ import re
 
 import streamlit as st
 
-from ui import lang_en, lang_ko
+from ui import keys, lang_en, lang_ko
 
 LANGS = {"en": "English", "ko": "한국어"}
 TABLES = {"en": lang_en.STRINGS, "ko": lang_ko.STRINGS}
-KEY = "app.lang"
+KEY = keys.LANG
 
 
 def lang() -> str:

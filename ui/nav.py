@@ -1,6 +1,7 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -13,14 +14,23 @@ from ui.i18n import t
 # which fails in a classroom without wifi.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
 
-PAGES = [  # (file, title key, icon)
-    ("pages/home.py", "nav.home", ":material/home:"),
-    ("pages/tensors.py", "nav.tensors", ":material/grid_on:"),
-    ("pages/linear_regression.py", "nav.linear", ":material/show_chart:"),
-    ("pages/gradient_descent.py", "nav.descent", ":material/trending_down:"),
-    ("pages/sine.py", "nav.sine", ":material/waves:"),
-    ("pages/mnist.py", "nav.mnist", ":material/draw:"),
-]
+@dataclass(frozen=True)
+class PageEntry:
+    """One page: its name is its session-state prefix ("linear.lr") and finds its words ("nav.linear",
+    "home.blurb.linear"); adding a page is adding an entry here and those two words."""
+    name: str
+    file: str
+    icon: str
+
+
+PAGES = (
+    PageEntry("home", "pages/home.py", ":material/home:"),
+    PageEntry("tensors", "pages/tensors.py", ":material/grid_on:"),
+    PageEntry("linear", "pages/linear_regression.py", ":material/show_chart:"),
+    PageEntry("descent", "pages/gradient_descent.py", ":material/trending_down:"),
+    PageEntry("sine", "pages/sine.py", ":material/waves:"),
+    PageEntry("mnist", "pages/mnist.py", ":material/draw:"),
+)
 
 
 @st.cache_resource
@@ -67,8 +77,8 @@ def run_app() -> None:
     address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
-    pages = [st.Page(path, title=t(title), icon=icon, default=i == 0)  # addresses come from the file names
-             for i, (path, title, icon) in enumerate(PAGES)]
+    pages = [st.Page(p.file, title=t(f"nav.{p.name}"), icon=p.icon, default=i == 0)  # addresses: the file names
+             for i, p in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
     present.setup(st.session_state[address.LINK]["params"])
     if present.presenting():  # no sidebar: the pages are a row of links above the page

@@ -1,10 +1,10 @@
 """Presenter mode (?present=1): no sidebar, big text and charts for a projector, Train still there."""
 import streamlit as st
 
-from ui import address
+from ui import address, keys
 from ui.i18n import t
 
-KEY = "app.present"
+KEY = keys.PRESENT
 
 # The controls stay in the (hidden) sidebar, so the page keeps its settings. Text grows with the root
 # font size (Streamlit sizes it in rem); charts draw in pixels, so ui.chart.show enlarges their fonts.

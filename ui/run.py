@@ -13,7 +13,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import chart, controls, runs
+from ui import chart, controls, keys, runs
 from ui.i18n import md, t
 
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
@@ -23,7 +23,7 @@ SPEED = "app.speed"   # one speed for every page
 
 
 def run_key(page: str) -> str:
-    return f"{page}.run"
+    return keys.of(page, "run")
 
 
 def _default_speed() -> str:
@@ -57,7 +57,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     """
     if isinstance(start, core.Experiment):
         start, inputs = start.start, start.inputs
-    key, playing = run_key(page), f"{page}.playing"
+    key, playing = run_key(page), keys.of(page, "playing")
     row = st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
@@ -67,13 +67,13 @@ def train_panel(page: str, cfg: core.TrainConfig,
                       icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
             train_all(page, start, configs(cfg), inputs)
     current = st.session_state.get(key)
-    same = current is not None and current.cfg == cfg and st.session_state.get(f"{page}.inputs") == inputs
+    same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):
         try:
             st.session_state[key] = current = start(cfg)
-            st.session_state[f"{page}.inputs"] = inputs
+            st.session_state[keys.of(page, "inputs")] = inputs
             runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {})
-            st.session_state[f"{page}.clock"] = core.pace.Clock(FRAME)
+            st.session_state[keys.of(page, "clock")] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=md(err)))
             current = None
@@ -103,7 +103,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
                 st.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
             else:
                 _advance(run, epochs=per_frame)
-                clock = st.session_state.setdefault(f"{page}.clock", core.pace.Clock(FRAME))
+                clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
                 clock.tick(time.perf_counter())
                 st.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
                 if run.done:
@@ -111,7 +111,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
         elif run.hist.error:
             _offer_cpu(page, run)
         else:
-            _outcome(run, cfg, st.session_state.get(f"{page}.inputs") == inputs)
+            _outcome(run, cfg, st.session_state.get(keys.of(page, "inputs")) == inputs)
         draw(run)
         runs.loss_chart(page)  # on a log scale always: one diverged run must not flatten the others
 
@@ -146,7 +146,7 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
                          text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
         runs.runs_of(page).add(run, inputs if isinstance(inputs, dict) else {})
         st.session_state[run_key(page)] = run
-        st.session_state[f"{page}.inputs"] = inputs
+        st.session_state[keys.of(page, "inputs")] = inputs
     bar.empty()
 
 
@@ -181,7 +181,7 @@ def _offer_cpu(page: str, run: core.Run) -> None:
         except ValueError as err:
             st.error(t("run.cannot_start", error=md(err)))
             return
-        st.session_state[f"_{page}.device"] = "cpu"  # the device control follows
+        controls.set_value(page, "device", "cpu")  # the device control follows
         st.rerun()
 
 

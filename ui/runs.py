@@ -7,12 +7,12 @@ import streamlit as st
 
 import core
 from core.runs import Kept, Runs
-from ui import chart, lang_en
+from ui import chart, keys, lang_en
 from ui.i18n import t
 
 
 def runs_key(page: str) -> str:
-    return f"{page}.runs"
+    return keys.of(page, "runs")
 
 
 def runs_of(page: str) -> Runs:

@@ -3,16 +3,12 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from ui import nav
+
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
-# page file -> the key prefix its controls and run use
-PAGES = {
-    "pages/tensors.py": "tensors",
-    "pages/linear_regression.py": "linear",
-    "pages/gradient_descent.py": "descent",
-    "pages/sine.py": "sine",
-    "pages/mnist.py": "mnist",
-}
+# page file -> the key prefix its controls and run use: every page of the app's registry but Home
+PAGES = {page.file: page.name for page in nav.PAGES[1:]}
 
 
 

@@ -37,9 +37,7 @@ def test_lang_ko_shows_korean_labels(page):
     assert at.select_slider(key=f"{PAGES[page]}.lr").label == "학습률"
     assert at.number_input(key=f"{PAGES[page]}.epochs").label == "에포크"
     assert at.button(key=f"{PAGES[page]}.train").label == "학습"
-    assert at.title[0].value == lang_ko.STRINGS[{"tensors": "tensors.title", "linear": "linear.title",
-                                                 "descent": "descent.title", "sine": "sine.title",
-                                                 "mnist": "mnist.title"}[PAGES[page]]]
+    assert at.title[0].value == lang_ko.STRINGS[f"{PAGES[page]}.title"]
 
 
 def test_a_korean_run_reports_in_korean():
@@ -81,3 +79,11 @@ def test_every_problem_core_raises_is_a_code_with_words_in_both_tables():
     assert [c for c in codes if not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", c)] == []  # codes, not sentences
     for table in (lang_en.STRINGS, lang_ko.STRINGS):
         assert sorted(f"error.{c}" for c in codes if f"error.{c}" not in table) == []
+
+
+def test_every_page_of_the_registry_has_its_title_and_blurb_in_both_tables():
+    from ui import nav
+    for table in (lang_en.STRINGS, lang_ko.STRINGS):
+        for page in nav.PAGES:
+            assert f"nav.{page.name}" in table
+            assert page.name == "home" or f"home.blurb.{page.name}" in table
