@@ -211,6 +211,13 @@ STRINGS = {
     "descent.changed": "The data or the start has changed since this comparison; press the button again.",
     # Sine
     "sine.title": "Approximating sin(x)",
+    "sine.lead": "Fit sin(x) with a cubic or a small network: choose the data and the model, then press Train.",
+    "sine.unstable": "At lr {lr} this run will diverge: the loss adds up the squares of all {n} points, so its slope "
+                     "grows with the points, and steps bigger than about {stable} overshoot further each time.",
+    "sine.use_lr": "Use lr {lr}",
+    "sine.use_points": "Use {n} points (no rate in the list is small enough for these)",
+    "sine.momentum_done": "With momentum {momentum}, the same 2000 steps get much closer to the best cubic (loss {best}) "
+                          "than plain descent. Set Momentum back to 0 and train again to see the difference.",
     "sine.intro": "Fit **y = sin(x)** on [−π, π] with a cubic **a + b x + c x² + d x³**, started from random numbers, "
                   "by gradient descent on the **sum of squared errors**, as the tutorial does. First with gradients "
                   "derived by hand, then letting autograd find them; or swap the cubic for a small neural network.",
