@@ -86,3 +86,12 @@ def test_the_mnist_script_without_the_app_or_network_says_why(app, tmp_path):
     assert "Traceback" not in out.stderr
     assert "Could not get MNIST" in out.stderr and "no network" in out.stderr
     assert "is not on this machine" in out.stdout
+
+
+def test_the_script_uses_the_servers_thread_count(app):
+    """The app caps torch's threads (ui.nav.share_the_cores); a student's python does not, and a sum split
+    over another number of threads rounds differently (0.000718 against the page's 0.000949)."""
+    import torch
+    open_page(app, "pages/sine.py")
+    app.radio(key="sine.model").set_value("net").run()
+    assert f"torch.set_num_threads({torch.get_num_threads()})" in shown_script(app)
