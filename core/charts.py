@@ -207,3 +207,20 @@ def bars(labels: list, values: list[float], title: str = "", y_title: str = "", 
                 color=alt.condition(alt.datum.top, alt.value("#e4572e"), alt.value("#1c7ed6")),
                 tooltip=["label", alt.Tooltip("value:Q", format=fmt)])
             + base.mark_text(dy=-8, fontSize=12).encode(text=alt.Text("value:Q", format=fmt)))
+
+
+def accuracy_curves(series: dict[str, list[float]], title: str = "Accuracy", y_title: str = "accuracy",
+                    x_title: str = "Epoch", first: int = 1) -> alt.Chart:
+    """Accuracies (fractions 0 to 1) per epoch on a fixed 0 to 100% axis: a zoomed axis makes 81% to 83%
+    look like a leap."""
+    chart = loss_curves(series, title=title, y_title=y_title, x_title=x_title, first=first)
+    return chart.encode(y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
+                                axis=alt.Axis(format=".0%")),
+                        tooltip=["run", "epoch", alt.Tooltip("loss:Q", title=y_title, format=".1%")])
+
+
+def confusion_matrix_fitted(matrix: list[list[int]], title: str = "Confusion matrix",
+                            x_title: str = "predicted label", y_title: str = "true label",
+                            height: int = 320) -> alt.Chart:
+    """confusion_matrix sized to its column (all ten columns on a projector's narrow screen), not 30 px a cell."""
+    return confusion_matrix(matrix, title, x_title, y_title).properties(width="container", height=height)

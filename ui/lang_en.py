@@ -255,8 +255,8 @@ STRINGS = {
     # MNIST
     "mnist.title": "MNIST: reading handwritten digits",
     "mnist.intro": "The tutorial's model: each 28×28 picture is flattened to 784 numbers and passed through "
-                   "**Linear 784→128, ReLU, Linear 128→64, ReLU, Linear 64→10**. The ten outputs score the digits "
-                   "0 to 9; **CrossEntropyLoss** trains them, **Adam** steps, 64 pictures a batch.",
+                   "**{layers}**. The ten outputs score the digits 0 to 9; **CrossEntropyLoss** trains them, "
+                   "**{optimizer}** steps, {batch} pictures a batch.",
     "mnist.source.auto": "Full MNIST if it can be had, else the sample",
     "mnist.source.sample": "The bundled sample (offline, quick)",
     "mnist.source.full": "Full MNIST (60,000 + 10,000; downloads 11 MB once)",
@@ -264,7 +264,8 @@ STRINGS = {
     "mnist.data_help": "The sample is 5,000 real MNIST digits kept in the app, so a class can work without wifi; "
                        "full MNIST is downloaded on first use and kept.",
     "mnist.hidden_help": "Widths of the hidden layers; the tutorial uses 128 then 64.",
-    "mnist.full_failed": "Full MNIST could not be loaded: {error}. Choose the bundled sample to work offline.",
+    "mnist.full_failed": "Full MNIST could not be loaded ({kind}). Choose the bundled sample to work offline. "
+                         "Details: {error}",
     "mnist.using": "Using **{which}**: {train} digits to train on, {test} to test. Why: {why}.",
     "mnist.which.full": "full MNIST",
     "mnist.which.sample": "the bundled sample",
@@ -277,7 +278,7 @@ STRINGS = {
     "mnist.train_accuracy": "Train accuracy",
     "mnist.steps": "Steps",
     "mnist.loss_every": "Loss, every {n} batches",
-    "mnist.batches": "batches ÷ {n}",
+    "mnist.batches": "batches, counted in tens (batches ÷ {n})",
     "mnist.train": "train",
     "mnist.test": "test",
     "mnist.accuracy_title": "Accuracy after each epoch",
@@ -294,7 +295,7 @@ STRINGS = {
     "mnist.grid_caption": "Test digits and the model's answers: green is right; red is wrong, with the true digit "
                           "in brackets.",
     "mnist.no_mistakes": "No mistakes at all on the test set.",
-    "mnist.download_model": "Download the model (state_dict, .pt)",
+    "mnist.download_model": "Download the model's learned weights (its state_dict, .pt)",
     "mnist.download_history": "Download the history (.csv)",
     "mnist.yours_title": "Try your own digit",
     "mnist.upload": "A photo or drawing of one digit (PNG or JPG, at most 5 MB)",
@@ -302,4 +303,15 @@ STRINGS = {
     "mnist.train_first": "Train a model above first; then it will read your digit.",
     "mnist.reads": "The model reads a {digit}",
     "mnist.probability": "probability",
+    "mnist.why.failed_network": "full MNIST could not be loaded: no network answered ({detail})",
+    "mnist.why.failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
+    "mnist.failure.network": "no network: none of the download sites answered",
+    "mnist.failure.torchvision": "torchvision, which downloads it, is not installed",
+    "mnist.failure.other": "an unexpected error",
+    "error.image.too_big": "The picture is {mb} MB; at most {most} MB.",
+    "error.image.not_a_picture": "That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.",
+    "error.image.wrong_format": "That is a {kind} picture; upload a PNG or JPG.",
+    "error.image.too_many_pixels": "The picture is {width}x{height} pixels; at most {most} on a side.",
+    "error.image.damaged": "The picture could not be read to the end; it may be damaged. Details: {detail}",
+    "error.image.blank": "No digit found: the picture looks blank.",
 }

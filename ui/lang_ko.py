@@ -254,9 +254,9 @@ STRINGS = {
     "sine.differ": "두 결과의 가장 큰 차이는 {gap}입니다. 부동소수점 반올림일 뿐입니다.",
     # MNIST
     "mnist.title": "MNIST: 손글씨 숫자 읽기",
-    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **Linear 784→128, ReLU, Linear 128→64, ReLU, "
-                   "Linear 64→10** 을 통과시킵니다. 출력 10개가 숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 "
-                   "학습하며, **Adam** 이 한 번에 그림 64장씩 갱신합니다.",
+    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 을 통과시킵니다. 출력 10개가 "
+                   "숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, **{optimizer}** 가 한 번에 "
+                   "그림 {batch}장씩 갱신합니다.",
     "mnist.source.auto": "가능하면 전체 MNIST, 안 되면 샘플",
     "mnist.source.sample": "앱에 들어 있는 샘플 (오프라인, 빠름)",
     "mnist.source.full": "전체 MNIST (60,000 + 10,000; 처음 한 번 11 MB 내려받기)",
@@ -264,7 +264,8 @@ STRINGS = {
     "mnist.data_help": "샘플은 앱에 담긴 실제 MNIST 숫자 5,000개라서 와이파이 없이도 수업할 수 있습니다. "
                        "전체 MNIST는 처음 쓸 때 내려받아 보관합니다.",
     "mnist.hidden_help": "은닉층의 너비. 튜토리얼은 128, 그다음 64를 씁니다.",
-    "mnist.full_failed": "전체 MNIST를 불러오지 못했습니다: {error}. 오프라인으로 하려면 샘플을 고르세요.",
+    "mnist.full_failed": "전체 MNIST를 불러오지 못했습니다 ({kind}). 오프라인으로 하려면 샘플을 고르세요. "
+                         "자세한 내용: {error}",
     "mnist.using": "**{which}** 사용: 학습용 숫자 {train}개, 시험용 {test}개. 이유: {why}.",
     "mnist.which.full": "전체 MNIST",
     "mnist.which.sample": "앱에 들어 있는 샘플",
@@ -277,7 +278,7 @@ STRINGS = {
     "mnist.train_accuracy": "학습 정확도",
     "mnist.steps": "걸음 수",
     "mnist.loss_every": "손실, {n} 배치마다",
-    "mnist.batches": "배치 ÷ {n}",
+    "mnist.batches": "배치, 10개 단위 (배치 ÷ {n})",
     "mnist.train": "학습",
     "mnist.test": "시험",
     "mnist.accuracy_title": "에포크마다의 정확도",
@@ -293,7 +294,7 @@ STRINGS = {
     "mnist.grid_wrong": "{pred} ({true})",
     "mnist.grid_caption": "시험 숫자와 모델의 답: 초록은 맞힌 것, 빨강은 틀린 것이고 괄호 안이 실제 숫자입니다.",
     "mnist.no_mistakes": "시험 데이터에서 하나도 틀리지 않았습니다.",
-    "mnist.download_model": "모델 내려받기 (state_dict, .pt)",
+    "mnist.download_model": "모델이 배운 가중치 내려받기 (state_dict, .pt)",
     "mnist.download_history": "학습 기록 내려받기 (.csv)",
     "mnist.yours_title": "내 숫자 넣어 보기",
     "mnist.upload": "숫자 하나를 찍은 사진이나 그림 (PNG 또는 JPG, 최대 5 MB)",
@@ -301,4 +302,15 @@ STRINGS = {
     "mnist.train_first": "먼저 위에서 모델을 학습시키세요. 그러면 내 숫자를 읽어 줍니다.",
     "mnist.reads": "모델은 {digit}(으)로 읽습니다",
     "mnist.probability": "확률",
+    "mnist.why.failed_network": "전체 MNIST를 불러오지 못했습니다: 네트워크 응답 없음 ({detail})",
+    "mnist.why.failed_torchvision": "전체 MNIST에는 torchvision이 필요한데 설치되어 있지 않습니다 ({detail})",
+    "mnist.failure.network": "네트워크 없음: 내려받을 곳이 하나도 응답하지 않았습니다",
+    "mnist.failure.torchvision": "내려받기를 맡는 torchvision이 설치되어 있지 않습니다",
+    "mnist.failure.other": "예상하지 못한 오류",
+    "error.image.too_big": "그림이 {mb} MB입니다. 최대 {most} MB까지 됩니다.",
+    "error.image.not_a_picture": "PyTorch가 읽을 수 있는 그림 파일이 아닙니다. 숫자 하나가 담긴 PNG나 JPG를 올려 주세요.",
+    "error.image.wrong_format": "{kind} 형식의 그림입니다. PNG나 JPG를 올려 주세요.",
+    "error.image.too_many_pixels": "그림이 {width}x{height} 픽셀입니다. 한 변은 최대 {most} 픽셀까지 됩니다.",
+    "error.image.damaged": "그림을 끝까지 읽지 못했습니다. 파일이 손상되었을 수 있습니다. 자세한 내용: {detail}",
+    "error.image.blank": "숫자를 찾지 못했습니다. 그림이 비어 있는 것 같습니다.",
 }
