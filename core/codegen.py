@@ -5,6 +5,7 @@ core), and `script()` writes the loop around them. The script draws the same ran
 app (torch.manual_seed before the model: core.models draw in the same order from a generator seeded
 alike; a separate seeded generator for the batch order), so it prints the same final loss.
 """
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +149,52 @@ ACCURACY_REPORT = ("with torch.no_grad():\n"
                    "print(f'test accuracy: {(predicted == test_y.to(device)).float().mean().item():.1%}')")
 
 
+# Comments in the page's language ------------------------------------------------------------------
+
+# Every comment the scripts write, in English, by name; a caller passes the same in its language
+# (ui/lang_*.py "code.comment.<name>", with the same {placeholders}) and script() swaps them in.
+COMMENTS = {
+    "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
+    "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
+    "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
+    "sample": "Torch Playground's bundled sample of real MNIST digits, where the app is installed",
+    "no_mnist": "no torchvision, no network: a sentence, not a traceback",
+    "sum_of_squares": "sum of squared errors",
+    "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
+    "forward": "forward",
+    "loss": "loss",
+    "no_graph": "no autograd graph: the gradients come by hand",
+    "backward": "backward",
+    "whole_set": "the whole data set: one step an epoch",
+    "step_rule": "step: W := W - lr * grad",
+    "loss_before_step": "the loss before this step",
+    "batch_order": "the batch order, seeded",
+    "step": "step",
+    "epoch_loss": "the mean batch loss of the epoch",
+    "threads": "as many threads as the app: sums then round alike",
+    "start_weights": "the starting weights, as the app draws them",
+}
+COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
+
+
+def _comment_pattern(english: str) -> re.Pattern:
+    """A whole end-of-line comment with this English text; its {placeholders} become named groups."""
+    parts = re.split(r"\{(\w+)\}", english)  # text, name, text, name, ...
+    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    return re.compile(rf"# {body}$", re.M)
+
+
+def say_comments(code: str, words: dict[str, str] | None) -> str:
+    """code with each known comment in the caller's words (words[f"code.comment.{name}"])."""
+    if not words:
+        return code
+    for name, english in sorted(COMMENTS.items(), key=lambda kv: -len(kv[1])):  # longest first
+        said = words.get(f"code.comment.{name}")
+        if said:
+            code = _comment_pattern(english).sub(lambda m: "# " + said.format(**m.groupdict()), code)
+    return code
+
+
 # The script ---------------------------------------------------------------------------------------
 
 def _indent(code: str, spaces: int) -> str:
@@ -160,11 +207,13 @@ def _optimizer(cfg: TrainConfig) -> str:
     return f"optimizer = torch.optim.SGD(model.parameters(), lr={cfg.lr!r}, momentum={cfg.momentum!r})"
 
 
-def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None) -> str:
+def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
+           words: dict[str, str] | None = None) -> str:
     """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'.
 
     threads: torch's thread count in the app (torch.get_num_threads()); the script sets the same, since
     a sum split over another number of threads rounds differently (0.000718 instead of 0.000949).
+    words: the comments in the page's language (see COMMENTS); None keeps them in English.
     """
     device = cfg.device if cfg.device != "auto" else "cpu"
     step_body = ("y_hat = model(xb)                # forward\n"
@@ -222,4 +271,4 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None) -> str:
     if recipe.report:
         parts.append(recipe.report)
     parts.append("print(f'final loss: {final:.6g}')")
-    return "\n\n".join(parts) + "\n"
+    return say_comments("\n\n".join(parts) + "\n", words)

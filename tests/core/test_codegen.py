@@ -24,3 +24,16 @@ def test_the_script_sets_the_apps_thread_count():
                                  core.codegen.LOSS_CODE["sum_of_squares"])
     cfg = core.TrainConfig(lr=1e-6, epochs=3)
     assert "torch.set_num_threads(3)" in core.codegen.script(recipe, cfg, threads=3)
+
+
+def test_comments_come_in_the_callers_words_with_their_values():
+    recipe = core.codegen.Recipe("t", core.codegen.data_noisy_line(30, 2.0, 1.0, 0.5, 0), core.codegen.model_linear(0.0, 0.0),
+                                 core.codegen.LOSS_CODE["mse"])
+    cfg = core.TrainConfig(lr=0.01, epochs=3)
+    english = core.codegen.script(recipe, cfg)
+    assert "# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)" in english and "# forward" in english
+    words = {"code.comment.noisy_line": "N={n} a={slope} b={intercept} s={noise}", "code.comment.forward": "FWD"}
+    said = core.codegen.script(recipe, cfg, words=words)
+    assert "# N=30 a=2.0 b=1.0 s=0.5" in said and "# FWD" in said and "# forward" not in said
+    assert said.replace("# N=30 a=2.0 b=1.0 s=0.5", "").replace("# FWD", "") == \
+        english.replace("# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)", "").replace("# forward", "")

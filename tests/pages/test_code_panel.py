@@ -95,3 +95,17 @@ def test_the_script_uses_the_servers_thread_count(app):
     open_page(app, "pages/sine.py")
     app.radio(key="sine.model").set_value("net").run()
     assert f"torch.set_num_threads({torch.get_num_threads()})" in shown_script(app)
+
+
+def test_in_korean_the_scripts_comments_are_korean_and_it_still_runs():
+    from streamlit.testing.v1 import AppTest
+    from apptest_helpers import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(lang="ko", noise="0.1", epochs="20")
+    at.switch_page("pages/sine.py")
+    at.run()
+    code = shown_script(at)
+    assert "# 순전파" in code and "# 역전파" in code and "위 y = sin(x)의 점 1000개" in code
+    assert "# forward" not in code and "# the whole data set" not in code
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip().splitlines()[-1].startswith("final loss: ")
