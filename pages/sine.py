@@ -18,15 +18,16 @@ def sine_setting(setting: core.settings.Setting) -> dict:
 
 
 MODELS = {"cubic": t("sine.model.cubic"), "net": t("sine.model.net")}
-model_kind = st.radio(t("sine.model"), list(MODELS), format_func=MODELS.get, horizontal=True,
-                      **sine_setting(core.settings.choice("model", MODELS, "cubic")))
-# the data and the model's knobs in one row, so Train and the live picture sit high on the page
-c = st.columns(4 if model_kind == "cubic" else 6)
-n = int(c[0].number_input(t("linear.points"), 10, 10_000, step=100, help=t("sine.points_help"),
+# the model, the data and the gradients in one row, so Train and the live picture sit high on the page
+# (at 1280x800 the curve chart stays in view while it trains)
+c = st.columns([1.5, 1, 1, 1, 1.3])
+model_kind = c[0].radio(t("sine.model"), list(MODELS), format_func=MODELS.get,
+                        **sine_setting(core.settings.choice("model", MODELS, "cubic")))
+n = int(c[1].number_input(t("linear.points"), 10, 10_000, step=100, help=t("sine.points_help"),
                           **sine_setting(core.settings.number("points", 1000, 10, 10_000, kind="int"))))
-noise = c[1].number_input(t("linear.noise"), 0.0, 1.0, step=0.05, help=t("sine.noise_help"),
+noise = c[2].number_input(t("linear.noise"), 0.0, 1.0, step=0.05, help=t("sine.noise_help"),
                           **sine_setting(core.settings.number("noise", 0.0, 0.0, 1.0)))
-data_seed = int(c[2].number_input(t("linear.data_seed"), 0, 10**6,
+data_seed = int(c[3].number_input(t("linear.data_seed"), 0, 10**6,
                                   **sine_setting(core.settings.number("data_seed", 0, 0, 10**6, kind="int"))))
 x, y = core.data.sine(n, noise=noise, seed=data_seed)
 clean = core.data.sine(n)[1]
@@ -69,8 +70,8 @@ def warn_if_unstable(cfg: core.TrainConfig) -> None:
 
 if model_kind == "cubic":
     page = "sine"
-    by_hand = c[3].radio(t("sine.gradients"), ["autograd", "hand"], horizontal=True,
-                         format_func=lambda k: t(f"sine.gradients.{k}"),
+    by_hand = c[4].radio(t("sine.gradients"), ["autograd", "hand"], help=t("sine.gradients_help"),
+                         format_func=lambda k: t(f"sine.gradients.short.{k}"),
                          **sine_setting(core.settings.choice("gradients", ("autograd", "hand"), "autograd"))) == "hand"
     cfg = controls.train_controls(page, lr=1e-6, epochs=2000, max_epochs=20_000)
     warn_if_unstable(cfg)
@@ -83,11 +84,12 @@ if model_kind == "cubic":
 else:
     page = "sine_net"
     WIDTHS = (4, 8, 16, 32, 64, 128)
-    width = int(c[3].select_slider(t("sine.width"), WIDTHS, **sine_setting(
+    c = st.columns(3)
+    width = int(c[0].select_slider(t("sine.width"), WIDTHS, **sine_setting(
         core.settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS))))
-    depth = int(c[4].number_input(t("sine.depth"), 1, 4, **sine_setting(
+    depth = int(c[1].number_input(t("sine.depth"), 1, 4, **sine_setting(
         core.settings.number("depth", 2, 1, 4, kind="int"))))
-    activation = c[5].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS),
+    activation = c[2].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS),
                                 format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get,
                                 **sine_setting(core.settings.choice("activation", core.models.ACTIVATIONS, "tanh")))
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",

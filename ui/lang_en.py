@@ -229,6 +229,9 @@ STRINGS = {
     "sine.gradients": "Gradients",
     "sine.gradients.autograd": "With autograd: loss.backward()",
     "sine.gradients.hand": "By hand: the tutorial's formulas, no autograd",
+    "sine.gradients.short.autograd": "autograd",
+    "sine.gradients.short.hand": "by hand",
+    "sine.gradients_help": "With autograd: loss.backward() finds the gradients. By hand: the tutorial's formulas, no autograd.",
     "sine.momentum_hint": "The tutorial's settings: lr 1e-6, 2000 epochs, plain SGD. Plain descent stops far from the "
                           "best cubic (loss {best}). **Set Momentum to 0.9** in the sidebar and train again: the same "
                           "2000 steps then reach it.",
@@ -278,7 +281,7 @@ STRINGS = {
     "mnist.train_accuracy": "Train accuracy",
     "mnist.steps": "Steps",
     "mnist.loss_every": "Loss, every {n} batches",
-    "mnist.batches": "batches, counted in tens (batches ÷ {n})",
+    "mnist.batches": "batches, in {n}s",
     "mnist.train": "train",
     "mnist.test": "test",
     "mnist.accuracy_title": "Accuracy after each epoch",
@@ -295,7 +298,7 @@ STRINGS = {
     "mnist.grid_caption": "Test digits and the model's answers: green is right; red is wrong, with the true digit "
                           "in brackets.",
     "mnist.no_mistakes": "No mistakes at all on the test set.",
-    "mnist.download_model": "Download the model's learned weights (its state_dict, .pt)",
+    "mnist.download_model": "Download the learned weights (state_dict, .pt)",
     "mnist.download_history": "Download the history (.csv)",
     "mnist.yours_title": "Try your own digit",
     "mnist.upload": "A photo or drawing of one digit (PNG or JPG, at most 5 MB)",

@@ -229,6 +229,9 @@ STRINGS = {
     "sine.gradients": "기울기",
     "sine.gradients.autograd": "autograd로: loss.backward()",
     "sine.gradients.hand": "손으로: 튜토리얼의 공식, autograd 없이",
+    "sine.gradients.short.autograd": "autograd",
+    "sine.gradients.short.hand": "손으로",
+    "sine.gradients_help": "autograd: loss.backward()가 기울기를 구합니다. 손으로: 튜토리얼의 공식으로, autograd 없이 구합니다.",
     "sine.momentum_hint": "튜토리얼의 설정: lr 1e-6, 2000 에포크, 기본 SGD. 기본 경사 하강법은 가장 좋은 3차식"
                           "(손실 {best})에 한참 못 미쳐 멈춥니다. 사이드바에서 **모멘텀을 0.9로** 두고 다시 학습해 "
                           "보세요. 모멘텀 0.9면 같은 2000 걸음 안에 가장 좋은 손실에 도달합니다.",
@@ -278,7 +281,7 @@ STRINGS = {
     "mnist.train_accuracy": "학습 정확도",
     "mnist.steps": "걸음 수",
     "mnist.loss_every": "손실, {n} 배치마다",
-    "mnist.batches": "배치, 10개 단위 (배치 ÷ {n})",
+    "mnist.batches": "배치 ({n}개 단위)",
     "mnist.train": "학습",
     "mnist.test": "시험",
     "mnist.accuracy_title": "에포크마다의 정확도",
@@ -294,7 +297,7 @@ STRINGS = {
     "mnist.grid_wrong": "{pred} ({true})",
     "mnist.grid_caption": "시험 숫자와 모델의 답: 초록은 맞힌 것, 빨강은 틀린 것이고 괄호 안이 실제 숫자입니다.",
     "mnist.no_mistakes": "시험 데이터에서 하나도 틀리지 않았습니다.",
-    "mnist.download_model": "모델이 배운 가중치 내려받기 (state_dict, .pt)",
+    "mnist.download_model": "배운 가중치 내려받기 (state_dict, .pt)",
     "mnist.download_history": "학습 기록 내려받기 (.csv)",
     "mnist.yours_title": "내 숫자 넣어 보기",
     "mnist.upload": "숫자 하나를 찍은 사진이나 그림 (PNG 또는 JPG, 최대 5 MB)",
