@@ -345,3 +345,20 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
                     strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),
                     opacity=alt.condition("datum.newest", alt.value(1.0), alt.value(0.6)),
                     tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))
+
+
+def accuracy_curves(series: dict[str, list[float]], title: str = "Accuracy", y_title: str = "accuracy",
+                    x_title: str = "Epoch", first: int = 1) -> alt.Chart:
+    """Accuracies (fractions 0 to 1) per epoch on a fixed 0 to 100% axis: a zoomed axis makes 81% to 83%
+    look like a leap."""
+    chart = loss_curves(series, title=title, y_title=y_title, x_title=x_title, first=first)
+    return chart.encode(y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
+                                axis=alt.Axis(format=".0%")),
+                        tooltip=["run", "epoch", alt.Tooltip("loss:Q", title=y_title, format=".1%")])
+
+
+def confusion_matrix_fitted(matrix: list[list[int]], title: str = "Confusion matrix",
+                            x_title: str = "predicted label", y_title: str = "true label",
+                            height: int = 320) -> alt.Chart:
+    """confusion_matrix sized to its column (all ten columns on a projector's narrow screen), not 30 px a cell."""
+    return confusion_matrix(matrix, title, x_title, y_title).properties(width="container", height=height)

@@ -5,10 +5,14 @@ core), and `script()` writes the loop around them. The script draws the same ran
 app (torch.manual_seed before the model: core.models draw in the same order from a generator seeded
 alike; a separate seeded generator for the batch order), so it prints the same final loss.
 """
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 import torch
 
+from .data import SAMPLE
 from .training import TrainConfig
 
 ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()"}
@@ -27,8 +31,15 @@ class Recipe:
 
 # Data ---------------------------------------------------------------------------------------------
 
+def _short(value: float) -> str:
+    """A float32 value as the shortest decimal that reads back as the same float32 (10.58, not
+    10.579999923706055); the double's full repr where reading through a double would round twice."""
+    short = str(np.float32(value))
+    return short if float(np.float32(float(short))) == value else repr(value)
+
+
 def _column(values: list[float]) -> str:
-    return "[" + ", ".join(f"[{v!r}]" for v in values) + "]"
+    return "[" + ", ".join(f"[{_short(v)}]" for v in values) + "]"
 
 
 def data_values(x: torch.Tensor, y: torch.Tensor, comment: str) -> str:
@@ -65,13 +76,27 @@ def data_mnist(source: str) -> str:
                 "train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
                 "x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
                 "test_x, test_y = normalise(test.data), test.targets")
-    return (scale + "import numpy as np\n"
-            "# Torch Playground's bundled sample of real MNIST digits (run this from the app's folder)\n"
-            "sample = np.load('data/mnist_sample.npz')\n"
-            "x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
-            "y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
-            "test_x = normalise(torch.from_numpy(sample['test_x']))\n"
-            "test_y = torch.from_numpy(sample['test_y']).long()")
+    # The app's own copy, by absolute path: the script runs wherever it is saved. Without the app,
+    # it says so and trains on torchvision's full MNIST instead (its numbers then differ).
+    return (scale + "import numpy as np\nfrom pathlib import Path\n\n"
+            "# Torch Playground's bundled sample of real MNIST digits, where the app is installed\n"
+            f"SAMPLE = Path({str(SAMPLE)!r})\n"
+            "if SAMPLE.exists():\n"
+            "    sample = np.load(SAMPLE)\n"
+            "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
+            "    y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
+            "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
+            "    test_y = torch.from_numpy(sample['test_y']).long()\n"
+            "else:\n"
+            "    print(f'{SAMPLE} is not on this machine: training on full MNIST (60,000 digits, downloaded '\n"
+            "          'by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
+            "    try:\n"
+            "        from torchvision.datasets import MNIST\n"
+            "        train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
+            "    except Exception as err:  # no torchvision, no network: a sentence, not a traceback\n"
+            "        raise SystemExit(f'Could not get MNIST: neither the app\\'s sample nor a download worked ({err}).')\n"
+            "    x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
+            "    test_x, test_y = normalise(test.data), test.targets")
 
 
 # Models -------------------------------------------------------------------------------------------
@@ -124,6 +149,52 @@ ACCURACY_REPORT = ("with torch.no_grad():\n"
                    "print(f'test accuracy: {(predicted == test_y.to(device)).float().mean().item():.1%}')")
 
 
+# Comments in the page's language ------------------------------------------------------------------
+
+# Every comment the scripts write, in English, by name; a caller passes the same in its language
+# (ui/lang_*.py "code.comment.<name>", with the same {placeholders}) and script() swaps them in.
+COMMENTS = {
+    "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
+    "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
+    "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
+    "sample": "Torch Playground's bundled sample of real MNIST digits, where the app is installed",
+    "no_mnist": "no torchvision, no network: a sentence, not a traceback",
+    "sum_of_squares": "sum of squared errors",
+    "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
+    "forward": "forward",
+    "loss": "loss",
+    "no_graph": "no autograd graph: the gradients come by hand",
+    "backward": "backward",
+    "whole_set": "the whole data set: one step an epoch",
+    "step_rule": "step: W := W - lr * grad",
+    "loss_before_step": "the loss before this step",
+    "batch_order": "the batch order, seeded",
+    "step": "step",
+    "epoch_loss": "the mean batch loss of the epoch",
+    "threads": "as many threads as the app: sums then round alike",
+    "start_weights": "the starting weights, as the app draws them",
+}
+COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
+
+
+def _comment_pattern(english: str) -> re.Pattern:
+    """A whole end-of-line comment with this English text; its {placeholders} become named groups."""
+    parts = re.split(r"\{(\w+)\}", english)  # text, name, text, name, ...
+    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    return re.compile(rf"# {body}$", re.M)
+
+
+def say_comments(code: str, words: dict[str, str] | None) -> str:
+    """code with each known comment in the caller's words (words[f"code.comment.{name}"])."""
+    if not words:
+        return code
+    for name, english in sorted(COMMENTS.items(), key=lambda kv: -len(kv[1])):  # longest first
+        said = words.get(f"code.comment.{name}")
+        if said:
+            code = _comment_pattern(english).sub(lambda m: "# " + said.format(**m.groupdict()), code)
+    return code
+
+
 # The script ---------------------------------------------------------------------------------------
 
 def _indent(code: str, spaces: int) -> str:
@@ -136,8 +207,14 @@ def _optimizer(cfg: TrainConfig) -> str:
     return f"optimizer = torch.optim.SGD(model.parameters(), lr={cfg.lr!r}, momentum={cfg.momentum!r})"
 
 
-def script(recipe: Recipe, cfg: TrainConfig) -> str:
-    """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'."""
+def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
+           words: dict[str, str] | None = None) -> str:
+    """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'.
+
+    threads: torch's thread count in the app (torch.get_num_threads()); the script sets the same, since
+    a sum split over another number of threads rounds differently (0.000718 instead of 0.000949).
+    words: the comments in the page's language (see COMMENTS); None keeps them in English.
+    """
     device = cfg.device if cfg.device != "auto" else "cpu"
     step_body = ("y_hat = model(xb)                # forward\n"
                  "loss = loss_fn(y_hat, yb)        # loss\n")
@@ -182,7 +259,9 @@ def script(recipe: Recipe, cfg: TrainConfig) -> str:
     parts = [
         f'"""{recipe.title}: written by Torch Playground for these settings.\n\n'
         f'Run it with `python this_file.py`; with the same seed it prints the final loss the page shows.\n"""',
-        "import math\n\nimport torch\nfrom torch import nn",
+        "import math\n\nimport torch\nfrom torch import nn"
+        + (f"\n\ntorch.set_num_threads({threads})  # as many threads as the app: sums then round alike"
+           if threads else ""),
         f"device = {device!r}\ntorch.manual_seed({cfg.seed})  # the starting weights, as the app draws them",
         recipe.data,
         recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)",
@@ -192,4 +271,4 @@ def script(recipe: Recipe, cfg: TrainConfig) -> str:
     if recipe.report:
         parts.append(recipe.report)
     parts.append("print(f'final loss: {final:.6g}')")
-    return "\n\n".join(parts) + "\n"
+    return say_comments("\n\n".join(parts) + "\n", words)

@@ -205,9 +205,23 @@ def _full_unlocked(root: Path):
     return train.data, train.targets, test.data, test.targets
 
 
-# Why a set was used: a kind, and the sentence for it in English (a UI may say it in another language).
+# Why a set was used: a kind, and the sentence for it in English (a UI says it in its language, from
+# the kind: "mnist.why.<kind>"). A failure's kind says what went wrong in words; its detail is the
+# exception's own (English, technical) text.
 REASONS = {"chosen": "you chose the bundled sample", "offline": "offline mode ({detail} is set)",
-           "full": "full MNIST from {detail}", "failed": "full MNIST could not be loaded ({detail})"}
+           "full": "full MNIST from {detail}",
+           "failed_network": "full MNIST could not be downloaded: no network ({detail})",
+           "failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
+           "failed": "full MNIST could not be loaded ({detail})"}
+
+
+def mnist_failure(err: Exception) -> str:
+    """What kind of failure loading full MNIST was: "network", "torchvision" or "other"."""
+    if isinstance(err, ImportError):
+        return "torchvision"
+    if isinstance(err, OSError):  # no mirror answered, a refused connection, a timeout
+        return "network"
+    return "other"
 
 
 def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
@@ -224,7 +238,8 @@ def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
         except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
             if source == "full":
                 raise
-            parts, used, why = _sample(), "sample", ("failed", str(err))
+            kind = mnist_failure(err)
+            parts, used, why = _sample(), "sample", ("failed" if kind == "other" else f"failed_{kind}", str(err))
     train_x, train_y, test_x, test_y = parts
     return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), used, why
 

@@ -19,17 +19,17 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     scaled so the longer side is 20 pixels, and centred on its centre of mass in a 28x28 frame.
     """
     if len(raw) > MAX_IMAGE_BYTES:
-        raise DataError(f"The picture is {len(raw) / 1e6:.1f} MB; at most {MAX_IMAGE_BYTES / 1e6:.0f} MB.")
+        raise DataError("image.too_big", mb=round(len(raw) / 1e6, 1), most=round(MAX_IMAGE_BYTES / 1e6))
     try:
         with Image.open(io.BytesIO(raw)) as probe:
             kind, (w, h) = probe.format, probe.size
             probe.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise DataError("That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.") from None
+        raise DataError("image.not_a_picture") from None
     if kind not in FORMATS:
-        raise DataError(f"That is a {kind} picture; upload a PNG or JPG.")
+        raise DataError("image.wrong_format", kind=str(kind))
     if max(w, h) > MAX_SIDE:
-        raise DataError(f"The picture is {w}x{h} pixels; at most {MAX_SIDE} on a side.")
+        raise DataError("image.too_many_pixels", width=w, height=h, most=MAX_SIDE)
     try:  # verify() checks little of a JPEG: a cut-off file fails only here, as it is decoded
         img = ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))
         if img.mode in ("RGBA", "LA", "P"):  # transparent parts count as white paper
@@ -38,13 +38,13 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
             img = Image.alpha_composite(paper, img)
         grey = np.asarray(img.convert("L"), dtype=np.float32)               # (H, W), 0..255
     except (OSError, ValueError, SyntaxError) as err:
-        raise DataError(f"The picture could not be read to the end ({err}); it may be damaged.") from None
+        raise DataError("image.damaged", detail=str(err)) from None
     if grey.mean() > 127:                                                   # dark ink on light paper
         grey = 255 - grey
     grey = np.clip(grey - np.median(grey), 0, None)                         # the paper becomes pure black
     ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, bool)
     if grey.max() < 40 or not ink.any():
-        raise DataError("No digit found: the picture looks blank.")
+        raise DataError("image.blank")
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     crop = grey[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     scale = 20 / max(crop.shape)

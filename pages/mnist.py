@@ -6,12 +6,12 @@ import streamlit as st
 
 import core
 from ui import chart, code_panel, controls, nav, run
-from ui.i18n import t
+from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 
 st.title(t("mnist.title"))
-st.markdown(t("mnist.intro"))
+intro = st.empty()  # filled once the sidebar says the batch size and the optimizer
 
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
 c1, c2, c3 = st.columns([2, 1, 1])
@@ -22,8 +22,10 @@ HIDDEN = {"128-64": (128, 64), "64": (64,), "256-128": (256, 128), "512-256": (5
 hidden_name = c2.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: k.replace("-", ", "),
                            **controls.linked("mnist", core.settings.choice("model", HIDDEN, "128-64")),
                            help=t("mnist.hidden_help"))
-activation = c3.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), key="mnist.activation",
-                          format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get)
+ACTIVATION_NAMES = {"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}
+activation = c3.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), format_func=ACTIVATION_NAMES.get,
+                          **controls.linked("mnist", core.settings.choice("activation", core.models.ACTIVATIONS,
+                                                                          "relu")))
 
 
 @st.cache_resource(show_spinner="Loading MNIST…")
@@ -34,9 +36,10 @@ def mnist(source: str):
 
 try:
     train_x, train_y, test_x, test_y, used, (reason, detail) = mnist(source)
-    why = t(f"mnist.why.{reason}", detail=detail)
+    why = t(f"mnist.why.{reason}", detail=md(detail))  # the detail is an exception's English text
 except Exception as err:  # "full" asked for and unavailable: say so, and offer the sample
-    st.error(t("mnist.full_failed", error=err))
+    st.error(t("mnist.full_failed", kind=t(f"mnist.failure.{core.data.mnist_failure(err)}"), error=md(err)),
+             icon=":material/error:")
     st.stop()
 st.caption(t("mnist.using", which=t(f"mnist.which.{used}"), train=f"{len(train_x):,}", test=f"{len(test_x):,}",
              why=why))
@@ -45,8 +48,16 @@ if source == "auto" and used == "sample" and not os.environ.get(core.data.OFFLIN
     if st.button(t("mnist.retry_full"), key="mnist.retry_full", icon=":material/refresh:"):
         mnist.clear()
         st.rerun()
-cfg = controls.train_controls("mnist", lr=1e-3, epochs=1, max_epochs=10, optimizer="adam",
+# Epochs capped to about a minute for this data set, network and batch size (the batch size as last set:
+# the sidebar draws it after the epochs). Five epochs on the sample take about a second.
+batch_now = st.session_state.get("_mnist.batch_size", st.session_state.get("mnist.batch_size", 64))
+cfg = controls.train_controls("mnist", lr=1e-3, epochs=5, optimizer="adam",
+                              max_epochs=core.budget.mnist_epochs(len(train_x), HIDDEN[hidden_name], batch_now),
                               batch_size=64, batch_sizes=(16, 32, 64, 128, 256, 512, 1024))
+widths = (784, *HIDDEN[hidden_name], 10)
+layers = f", {ACTIVATION_NAMES[activation]}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
+intro.markdown(t("mnist.intro", layers=layers, optimizer={"adam": "Adam", "sgd": "SGD"}[cfg.optimizer],
+                 batch=f"{cfg.batch_size:,}"))
 inputs = (used, hidden_name, activation)
 
 
@@ -74,7 +85,7 @@ def draw(r: core.Run) -> None:
                 x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
     with right:
         if test_acc:
-            chart.show(core.charts.loss_curves(
+            chart.show(core.charts.accuracy_curves(
                 {t("mnist.train"): train_acc, t("mnist.test"): test_acc}, title=t("mnist.accuracy_title"),
                 y_title=t("mnist.accuracy"), x_title=t("chart.epoch"), first=1))
 
@@ -96,8 +107,9 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
     matrix = core.evaluation.confusion(test_y, predicted)
     left, right = st.columns(2, gap="large")
     with left:
-        chart.show(core.charts.confusion_matrix(matrix.tolist(), t("mnist.confusion"), t("mnist.predicted_label"),
-                                                t("mnist.true_label")), width="content")
+        # sized to its column: at 1024 px with the sidebar open, 30 px cells lost the columns 8 and 9
+        chart.show(core.charts.confusion_matrix_fitted(matrix.tolist(), t("mnist.confusion"),
+                                                       t("mnist.predicted_label"), t("mnist.true_label")))
     with right:
         per_class = core.evaluation.per_class_accuracy(matrix)
         worst = int(np.argmin(per_class))
@@ -110,7 +122,7 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
     if len(pick):
         grid = core.images.digit_grid(core.images.to_uint8(test_x[pick]), test_y[pick].tolist(),
                                       predicted[pick].tolist(), wrong=t("mnist.grid_wrong"))
-        st.image(grid, caption=t("mnist.grid_caption"))
+        st.image(grid, caption=t("mnist.grid_caption"), width="stretch")  # its small captions grow with it
     else:
         st.success(t("mnist.no_mistakes"))
     d1, d2 = st.columns(2)
@@ -129,7 +141,7 @@ if upload is not None:
     try:
         x_mine, seen = core.images.digit_from_upload(upload.getvalue())
     except core.data.DataError as err:
-        st.error(str(err), icon=":material/error:")
+        st.error(say(err), icon=":material/error:")
     else:
         left, right = st.columns([1, 3], gap="large")
         left.image(seen, caption=t("mnist.sees"), width=168, clamp=True)

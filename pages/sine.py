@@ -1,6 +1,7 @@
 """Sine: fit sin(x) on [-pi, pi] with a cubic, by hand and by autograd, or with a small network."""
 import pandas as pd
 import streamlit as st
+import torch
 
 import core
 from ui import chart, code_panel, controls, nav, run
@@ -9,27 +10,71 @@ from ui.i18n import t
 nav.ensure_entrypoint()
 
 st.title(t("sine.title"))
-st.markdown(t("sine.intro"))
+st.caption(t("sine.lead"))  # one line here; the tutorial's story comes after the live picture
+
+
+def sine_setting(setting: core.settings.Setting) -> dict:
+    return controls.linked("sine", setting)
+
 
 MODELS = {"cubic": t("sine.model.cubic"), "net": t("sine.model.net")}
-model_kind = st.radio(t("sine.model"), list(MODELS), format_func=MODELS.get, horizontal=True,
-                      **controls.linked("sine", core.settings.choice("model", MODELS, "cubic")))
-c = st.columns(3)
-n = int(c[0].number_input(t("linear.points"), 10, 10_000, 1000, step=100, key="sine.points",
-                          help=t("sine.points_help")))
-noise = c[1].number_input(t("linear.noise"), 0.0, 1.0, 0.0, step=0.05, key="sine.noise",
-                          help=t("sine.noise_help"))
-data_seed = int(c[2].number_input(t("linear.data_seed"), 0, 10**6, 0, key="sine.data_seed"))
+# the model, the data and the gradients in one row, so Train and the live picture sit high on the page
+# (at 1280x800 the curve chart stays in view while it trains)
+c = st.columns([1.5, 1, 1, 1, 1.3])
+model_kind = c[0].radio(t("sine.model"), list(MODELS), format_func=MODELS.get,
+                        **sine_setting(core.settings.choice("model", MODELS, "cubic")))
+n = int(c[1].number_input(t("linear.points"), 10, 10_000, step=100, help=t("sine.points_help"),
+                          **sine_setting(core.settings.number("points", 1000, 10, 10_000, kind="int"))))
+noise = c[2].number_input(t("linear.noise"), 0.0, 1.0, step=0.05, help=t("sine.noise_help"),
+                          **sine_setting(core.settings.number("noise", 0.0, 0.0, 1.0)))
+data_seed = int(c[3].number_input(t("linear.data_seed"), 0, 10**6,
+                                  **sine_setting(core.settings.number("data_seed", 0, 0, 10**6, kind="int"))))
 x, y = core.data.sine(n, noise=noise, seed=data_seed)
 clean = core.data.sine(n)[1]
 best_coef, best_loss = core.landscape.least_squares_poly(x, y, 3)
 
+
+def use_lr(lr: float) -> None:
+    """The one-click fix: what linked() hands back to the sidebar's rate on the next run."""
+    st.session_state["_sine.lr"] = lr
+
+
+def use_points(points: int) -> None:
+    st.session_state["_sine.points"] = points
+
+
+def stable_for(points: int, momentum: float) -> float:
+    """The rate above which descent on the sum of squares over `points` points diverges."""
+    xs = core.data.sine(points)[0]                       # (N, 1)
+    features = torch.cat([xs ** 0, xs, xs ** 2, xs ** 3], dim=1)  # (N, 4): the cubic's a, b, c, d
+    return core.landscape.stable_lr(features, reduction="sum", momentum=momentum)
+
+
+def warn_if_unstable(cfg: core.TrainConfig) -> None:
+    """A sum of squares grows with the points, and so does its slope: say so before Train, with a fix."""
+    if cfg.optimizer != "sgd":
+        return
+    stable = stable_for(n, cfg.momentum)
+    if cfg.lr < stable:
+        return
+    fits = [lr for lr in controls.LEARNING_RATES if lr < stable]
+    st.warning(t("sine.unstable", lr=f"{cfg.lr:g}", stable=f"{stable:.2g}", n=f"{n:,}"), icon=":material/warning:")
+    if fits:
+        st.button(t("sine.use_lr", lr=f"{fits[-1]:g}"), key="sine.fix_lr", on_click=use_lr, args=(fits[-1],),
+                  icon=":material/build:")
+        return
+    points = max((p for p in range(100, n, 100) if cfg.lr < stable_for(p, cfg.momentum)), default=10)
+    st.button(t("sine.use_points", n=f"{points:,}"), key="sine.fix_points", on_click=use_points, args=(points,),
+              icon=":material/build:")
+
+
 if model_kind == "cubic":
     page = "sine"
-    by_hand = st.radio(t("sine.gradients"), ["autograd", "hand"], horizontal=True, key="sine.gradients",
-                       format_func=lambda k: t(f"sine.gradients.{k}")) == "hand"
+    by_hand = c[4].radio(t("sine.gradients"), ["autograd", "hand"], help=t("sine.gradients_help"),
+                         format_func=lambda k: t(f"sine.gradients.short.{k}"),
+                         **sine_setting(core.settings.choice("gradients", ("autograd", "hand"), "autograd"))) == "hand"
     cfg = controls.train_controls(page, lr=1e-6, epochs=2000, max_epochs=20_000)
-    st.info(t("sine.momentum_hint", best=f"{best_loss:.3f}"), icon=":material/lightbulb:")
+    warn_if_unstable(cfg)
 
     def make_model(seed: int):
         return core.models.cubic(seed=seed)
@@ -38,11 +83,15 @@ if model_kind == "cubic":
     model_code, hand_code = core.codegen.model_cubic(), core.codegen.CUBIC_HAND_GRADS if by_hand else ""
 else:
     page = "sine_net"
+    WIDTHS = (4, 8, 16, 32, 64, 128)
     c = st.columns(3)
-    width = int(c[0].select_slider(t("sine.width"), [4, 8, 16, 32, 64, 128], 32, key="sine.width"))
-    depth = int(c[1].number_input(t("sine.depth"), 1, 4, 2, key="sine.depth"))
-    activation = c[2].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), index=1, key="sine.activation",
-                                format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get)
+    width = int(c[0].select_slider(t("sine.width"), WIDTHS, **sine_setting(
+        core.settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS))))
+    depth = int(c[1].number_input(t("sine.depth"), 1, 4, **sine_setting(
+        core.settings.number("depth", 2, 1, 4, kind="int"))))
+    activation = c[2].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS),
+                                format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get,
+                                **sine_setting(core.settings.choice("activation", core.models.ACTIVATIONS, "tanh")))
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
                                   max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
 
@@ -85,6 +134,13 @@ run.train_panel(page, cfg, start, draw, inputs=inputs)
 code_panel.code_panel(page, core.codegen.Recipe(
     t("sine.title"), core.codegen.data_sine(n, noise, data_seed), model_code,
     core.codegen.LOSS_CODE["sum_of_squares"], hand_grads=hand_code), cfg, "sine.py")
+
+st.markdown(t("sine.intro"))
+if model_kind == "cubic":
+    # the tip follows the sidebar: plain descent is told to try momentum; with momentum, what it changed
+    with_momentum = cfg.optimizer == "sgd" and cfg.momentum >= 0.5
+    st.info(t("sine.momentum_done" if with_momentum else "sine.momentum_hint", best=f"{best_loss:.3f}",
+              momentum=f"{cfg.momentum:g}"), icon=":material/lightbulb:")
 
 if model_kind == "cubic":
     st.header(t("sine.both_title"), divider="orange")

@@ -354,6 +354,13 @@ STRINGS = {
     "error.csv.too_few_rows": "A line needs at least two rows of numbers.",
     # Sine
     "sine.title": "Approximating sin(x)",
+    "sine.lead": "Fit sin(x) with a cubic or a small network: choose the data and the model, then press Train.",
+    "sine.unstable": "At lr {lr} this run will diverge: the loss adds up the squares of all {n} points, so its slope "
+                     "grows with the points, and steps bigger than about {stable} overshoot further each time.",
+    "sine.use_lr": "Use lr {lr}",
+    "sine.use_points": "Use {n} points (no rate in the list is small enough for these)",
+    "sine.momentum_done": "With momentum {momentum}, the same 2000 steps get much closer to the best cubic (loss {best}) "
+                          "than plain descent. Set Momentum back to 0 and train again to see the difference.",
     "sine.intro": "Fit **y = sin(x)** on [−π, π] with a cubic **a + b x + c x² + d x³**, started from random numbers, "
                   "by gradient descent on the **sum of squared errors**, as the tutorial does. First with gradients "
                   "derived by hand, then letting autograd find them; or swap the cubic for a small neural network.",
@@ -365,6 +372,9 @@ STRINGS = {
     "sine.gradients": "Gradients",
     "sine.gradients.autograd": "With autograd: loss.backward()",
     "sine.gradients.hand": "By hand: the tutorial's formulas, no autograd",
+    "sine.gradients.short.autograd": "autograd",
+    "sine.gradients.short.hand": "by hand",
+    "sine.gradients_help": "With autograd: loss.backward() finds the gradients. By hand: the tutorial's formulas, no autograd.",
     "sine.momentum_hint": "The tutorial's settings: lr 1e-6, 2000 epochs, plain SGD. Plain descent stops far from the "
                           "best cubic (loss {best}). **Set Momentum to 0.9** in the sidebar and train again: the same "
                           "2000 steps then reach it.",
@@ -391,8 +401,8 @@ STRINGS = {
     # MNIST
     "mnist.title": "MNIST: reading handwritten digits",
     "mnist.intro": "The tutorial's model: each 28×28 picture is flattened to 784 numbers and passed through "
-                   "**Linear 784→128, ReLU, Linear 128→64, ReLU, Linear 64→10**. The ten outputs score the digits "
-                   "0 to 9; **CrossEntropyLoss** trains them, **Adam** steps, 64 pictures a batch.",
+                   "**{layers}**. The ten outputs score the digits 0 to 9; **CrossEntropyLoss** trains them, "
+                   "**{optimizer}** steps, {batch} pictures a batch.",
     "mnist.source.auto": "Full MNIST if it can be had, else the sample",
     "mnist.source.sample": "The bundled sample (offline, quick)",
     "mnist.source.full": "Full MNIST (60,000 + 10,000; downloads 11 MB once)",
@@ -400,7 +410,8 @@ STRINGS = {
     "mnist.data_help": "The sample is 5,000 real MNIST digits kept in the app, so a class can work without wifi; "
                        "full MNIST is downloaded on first use and kept.",
     "mnist.hidden_help": "Widths of the hidden layers; the tutorial uses 128 then 64.",
-    "mnist.full_failed": "Full MNIST could not be loaded: {error}. Choose the bundled sample to work offline.",
+    "mnist.full_failed": "Full MNIST could not be loaded ({kind}). Choose the bundled sample to work offline. "
+                         "Details: {error}",
     "mnist.using": "Using **{which}**: {train} digits to train on, {test} to test. Why: {why}.",
     "mnist.which.full": "full MNIST",
     "mnist.which.sample": "the bundled sample",
@@ -413,7 +424,7 @@ STRINGS = {
     "mnist.train_accuracy": "Train accuracy",
     "mnist.steps": "Steps",
     "mnist.loss_every": "Loss, every {n} batches",
-    "mnist.batches": "batches ÷ {n}",
+    "mnist.batches": "batches, in {n}s",
     "mnist.train": "train",
     "mnist.test": "test",
     "mnist.accuracy_title": "Accuracy after each epoch",
@@ -430,7 +441,7 @@ STRINGS = {
     "mnist.grid_caption": "Test digits and the model's answers: green is right; red is wrong, with the true digit "
                           "in brackets.",
     "mnist.no_mistakes": "No mistakes at all on the test set.",
-    "mnist.download_model": "Download the model (state_dict, .pt)",
+    "mnist.download_model": "Download the learned weights (state_dict, .pt)",
     "mnist.download_history": "Download the history (.csv)",
     "mnist.yours_title": "Try your own digit",
     "mnist.upload": "A photo or drawing of one digit (PNG or JPG, at most 5 MB)",
@@ -438,4 +449,34 @@ STRINGS = {
     "mnist.train_first": "Train a model above first; then it will read your digit.",
     "mnist.reads": "The model reads a {digit}",
     "mnist.probability": "probability",
+    "mnist.why.failed_network": "full MNIST could not be loaded: no network answered ({detail})",
+    "mnist.why.failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
+    "mnist.failure.network": "no network: none of the download sites answered",
+    "mnist.failure.torchvision": "torchvision, which downloads it, is not installed",
+    "mnist.failure.other": "an unexpected error",
+    "error.image.too_big": "The picture is {mb} MB; at most {most} MB.",
+    "error.image.not_a_picture": "That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.",
+    "error.image.wrong_format": "That is a {kind} picture; upload a PNG or JPG.",
+    "error.image.too_many_pixels": "The picture is {width}x{height} pixels; at most {most} on a side.",
+    "error.image.damaged": "The picture could not be read to the end; it may be damaged. Details: {detail}",
+    "error.image.blank": "No digit found: the picture looks blank.",
+    "code.comment.noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
+    "code.comment.sine_points": "{n} points of y = sin(x) on [-pi, pi]",
+    "code.comment.normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
+    "code.comment.sample": "Torch Playground's bundled sample of real MNIST digits, where the app is installed",
+    "code.comment.no_mnist": "no torchvision, no network: a sentence, not a traceback",
+    "code.comment.sum_of_squares": "sum of squared errors",
+    "code.comment.hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
+    "code.comment.forward": "forward",
+    "code.comment.loss": "loss",
+    "code.comment.no_graph": "no autograd graph: the gradients come by hand",
+    "code.comment.backward": "backward",
+    "code.comment.whole_set": "the whole data set: one step an epoch",
+    "code.comment.step_rule": "step: W := W - lr * grad",
+    "code.comment.loss_before_step": "the loss before this step",
+    "code.comment.batch_order": "the batch order, seeded",
+    "code.comment.step": "step",
+    "code.comment.epoch_loss": "the mean batch loss of the epoch",
+    "code.comment.threads": "as many threads as the app: sums then round alike",
+    "code.comment.start_weights": "the starting weights, as the app draws them",
 }

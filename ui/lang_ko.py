@@ -352,6 +352,13 @@ STRINGS = {
     "error.csv.too_few_rows": "직선을 그리려면 숫자로 된 행이 두 개 이상 필요합니다.",
     # 사인 함수
     "sine.title": "sin(x) 근사하기",
+    "sine.lead": "3차식이나 작은 신경망으로 sin(x)를 맞춥니다. 데이터와 모델을 고른 뒤 학습을 누르세요.",
+    "sine.unstable": "lr {lr}에서는 이 학습이 발산합니다. 손실이 점 {n}개의 제곱을 모두 더하므로 기울기도 점의 수만큼 "
+                     "커지고, 약 {stable}보다 큰 걸음은 매번 더 멀리 넘어갑니다.",
+    "sine.use_lr": "lr {lr} 사용하기",
+    "sine.use_points": "점 {n}개 사용하기 (목록의 어떤 학습률도 이 점 수에는 너무 큽니다)",
+    "sine.momentum_done": "모멘텀 {momentum}에서는 같은 2000 걸음으로 기본 경사 하강법보다 가장 좋은 3차식"
+                          "(손실 {best})에 훨씬 가까이 갑니다. 모멘텀을 0으로 되돌려 다시 학습하면 차이가 보입니다.",
     "sine.intro": "[−π, π]에서 **y = sin(x)** 를 3차식 **a + b x + c x² + d x³** 으로 맞춥니다. 무작위 숫자에서 "
                   "출발해 튜토리얼처럼 **오차 제곱합**에 경사 하강법을 씁니다. 먼저 손으로 유도한 기울기로, "
                   "다음에는 autograd에 맡겨서. 3차식 대신 작은 신경망을 써 볼 수도 있습니다.",
@@ -363,9 +370,12 @@ STRINGS = {
     "sine.gradients": "기울기",
     "sine.gradients.autograd": "autograd로: loss.backward()",
     "sine.gradients.hand": "손으로: 튜토리얼의 공식, autograd 없이",
+    "sine.gradients.short.autograd": "autograd",
+    "sine.gradients.short.hand": "손으로",
+    "sine.gradients_help": "autograd: loss.backward()가 기울기를 구합니다. 손으로: 튜토리얼의 공식으로, autograd 없이 구합니다.",
     "sine.momentum_hint": "튜토리얼의 설정: lr 1e-6, 2000 에포크, 기본 SGD. 기본 경사 하강법은 가장 좋은 3차식"
                           "(손실 {best})에 한참 못 미쳐 멈춥니다. 사이드바에서 **모멘텀을 0.9로** 두고 다시 학습해 "
-                          "보세요. 같은 2000 걸음에 도달합니다.",
+                          "보세요. 모멘텀 0.9면 같은 2000 걸음 안에 가장 좋은 손실에 도달합니다.",
     "sine.width": "은닉층 너비",
     "sine.depth": "은닉층",
     "sine.activation": "활성화 함수",
@@ -388,9 +398,9 @@ STRINGS = {
     "sine.differ": "두 결과의 가장 큰 차이는 {gap}입니다. 부동소수점 반올림일 뿐입니다.",
     # MNIST
     "mnist.title": "MNIST: 손글씨 숫자 읽기",
-    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **Linear 784→128, ReLU, Linear 128→64, ReLU, "
-                   "Linear 64→10** 을 통과시킵니다. 출력 10개가 숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 "
-                   "학습하며, **Adam** 이 한 번에 그림 64장씩 갱신합니다.",
+    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 을 통과시킵니다. 출력 10개가 "
+                   "숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, **{optimizer}** 가 한 번에 "
+                   "그림 {batch}장씩 갱신합니다.",
     "mnist.source.auto": "가능하면 전체 MNIST, 안 되면 샘플",
     "mnist.source.sample": "앱에 들어 있는 샘플 (오프라인, 빠름)",
     "mnist.source.full": "전체 MNIST (60,000 + 10,000; 처음 한 번 11 MB 내려받기)",
@@ -398,7 +408,8 @@ STRINGS = {
     "mnist.data_help": "샘플은 앱에 담긴 실제 MNIST 숫자 5,000개라서 와이파이 없이도 수업할 수 있습니다. "
                        "전체 MNIST는 처음 쓸 때 내려받아 보관합니다.",
     "mnist.hidden_help": "은닉층의 너비. 튜토리얼은 128, 그다음 64를 씁니다.",
-    "mnist.full_failed": "전체 MNIST를 불러오지 못했습니다: {error}. 오프라인으로 하려면 샘플을 고르세요.",
+    "mnist.full_failed": "전체 MNIST를 불러오지 못했습니다 ({kind}). 오프라인으로 하려면 샘플을 고르세요. "
+                         "자세한 내용: {error}",
     "mnist.using": "**{which}** 사용: 학습용 숫자 {train}개, 시험용 {test}개. 이유: {why}.",
     "mnist.which.full": "전체 MNIST",
     "mnist.which.sample": "앱에 들어 있는 샘플",
@@ -411,7 +422,7 @@ STRINGS = {
     "mnist.train_accuracy": "학습 정확도",
     "mnist.steps": "걸음 수",
     "mnist.loss_every": "손실, {n} 배치마다",
-    "mnist.batches": "배치 ÷ {n}",
+    "mnist.batches": "배치 ({n}개 단위)",
     "mnist.train": "학습",
     "mnist.test": "시험",
     "mnist.accuracy_title": "에포크마다의 정확도",
@@ -427,7 +438,7 @@ STRINGS = {
     "mnist.grid_wrong": "{pred} ({true})",
     "mnist.grid_caption": "시험 숫자와 모델의 답: 초록은 맞힌 것, 빨강은 틀린 것이고 괄호 안이 실제 숫자입니다.",
     "mnist.no_mistakes": "시험 데이터에서 하나도 틀리지 않았습니다.",
-    "mnist.download_model": "모델 내려받기 (state_dict, .pt)",
+    "mnist.download_model": "배운 가중치 내려받기 (state_dict, .pt)",
     "mnist.download_history": "학습 기록 내려받기 (.csv)",
     "mnist.yours_title": "내 숫자 넣어 보기",
     "mnist.upload": "숫자 하나를 찍은 사진이나 그림 (PNG 또는 JPG, 최대 5 MB)",
@@ -435,4 +446,34 @@ STRINGS = {
     "mnist.train_first": "먼저 위에서 모델을 학습시키세요. 그러면 내 숫자를 읽어 줍니다.",
     "mnist.reads": "모델은 {digit}(으)로 읽습니다",
     "mnist.probability": "확률",
+    "mnist.why.failed_network": "전체 MNIST를 불러오지 못했습니다: 네트워크 응답 없음 ({detail})",
+    "mnist.why.failed_torchvision": "전체 MNIST에는 torchvision이 필요한데 설치되어 있지 않습니다 ({detail})",
+    "mnist.failure.network": "네트워크 없음: 내려받을 곳이 하나도 응답하지 않았습니다",
+    "mnist.failure.torchvision": "내려받기를 맡는 torchvision이 설치되어 있지 않습니다",
+    "mnist.failure.other": "예상하지 못한 오류",
+    "error.image.too_big": "그림이 {mb} MB입니다. 최대 {most} MB까지 됩니다.",
+    "error.image.not_a_picture": "PyTorch가 읽을 수 있는 그림 파일이 아닙니다. 숫자 하나가 담긴 PNG나 JPG를 올려 주세요.",
+    "error.image.wrong_format": "{kind} 형식의 그림입니다. PNG나 JPG를 올려 주세요.",
+    "error.image.too_many_pixels": "그림이 {width}x{height} 픽셀입니다. 한 변은 최대 {most} 픽셀까지 됩니다.",
+    "error.image.damaged": "그림을 끝까지 읽지 못했습니다. 파일이 손상되었을 수 있습니다. 자세한 내용: {detail}",
+    "error.image.blank": "숫자를 찾지 못했습니다. 그림이 비어 있는 것 같습니다.",
+    "code.comment.noisy_line": "y = {slope} x + {intercept} 위의 점 {n}개, 가우스 잡음({noise})을 더함",
+    "code.comment.sine_points": "[-pi, pi] 위 y = sin(x)의 점 {n}개",
+    "code.comment.normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), Normalize((0.5,), (0.5,))와 같음",
+    "code.comment.sample": "앱이 설치된 곳에 있는 Torch Playground의 실제 MNIST 숫자 샘플",
+    "code.comment.no_mnist": "torchvision도 네트워크도 없을 때: 트레이스백 대신 문장 하나",
+    "code.comment.sum_of_squares": "오차 제곱합",
+    "code.comment.hand_backward": "역전파를 손으로: sum((y_hat - y)^2)에 대한 튜토리얼의 공식, autograd 없음",
+    "code.comment.forward": "순전파",
+    "code.comment.loss": "손실",
+    "code.comment.no_graph": "autograd 그래프 없음: 기울기는 손으로 구합니다",
+    "code.comment.backward": "역전파",
+    "code.comment.whole_set": "데이터 전체: 에포크마다 한 걸음",
+    "code.comment.step_rule": "갱신: W := W - lr * grad",
+    "code.comment.loss_before_step": "이번 갱신 전의 손실",
+    "code.comment.batch_order": "배치 순서, 시드로 고정",
+    "code.comment.step": "갱신",
+    "code.comment.epoch_loss": "에포크의 배치 손실 평균",
+    "code.comment.threads": "앱과 같은 스레드 수: 합을 같은 방식으로 반올림합니다",
+    "code.comment.start_weights": "앱과 똑같이 뽑은 처음 가중치",
 }

@@ -1,5 +1,6 @@
 """The MNIST page's parts: evaluation, the digit upload, the digit grid, and the downloads."""
 import io
+import re
 
 import numpy as np
 import pytest
@@ -37,18 +38,19 @@ def test_an_upload_becomes_an_mnist_like_digit(raw):
 
 
 @pytest.mark.parametrize("raw, says", [
-    (b"this is not an image", "not a picture"),
-    (b"%PDF-1.4 not an image", "not a picture"),
-    (picture("GIF"), "upload a PNG or JPG"),
-    (picture(size=(4100, 20)), "at most 4000"),
-    (Image.new("L", (50, 50), 255).tobytes()[:10] + picture()[10:], "not a picture"),
-    (picture(size=(60, 60), paper="white", ink="white"), "blank"),
-    (b"\x00" * 6_000_000, "MB"),
-    (picture("JPEG")[:1500], "damaged|not a picture"),
+    (b"this is not an image", "image.not_a_picture"),
+    (b"%PDF-1.4 not an image", "image.not_a_picture"),
+    (picture("GIF"), "image.wrong_format"),
+    (picture(size=(4100, 20)), "image.too_many_pixels"),
+    (Image.new("L", (50, 50), 255).tobytes()[:10] + picture()[10:], "image.not_a_picture"),
+    (picture(size=(60, 60), paper="white", ink="white"), "image.blank"),
+    (b"\x00" * 6_000_000, "image.too_big"),
+    (picture("JPEG")[:1500], "image.damaged|image.not_a_picture"),
 ], ids=["text", "pdf", "gif", "huge", "corrupt", "blank", "too-big", "cut-off-jpeg"])
 def test_bad_uploads_are_refused_with_a_reason(raw, says):
-    with pytest.raises(DataError, match=says):
+    with pytest.raises(DataError) as err:
         core.images.digit_from_upload(raw)
+    assert re.fullmatch(says, err.value.code)  # a code, said in the page's language by ui.i18n.say
 
 
 def test_confusion_and_per_class_accuracy():
@@ -92,3 +94,19 @@ def test_the_downloads_load_back():
     lines = core.export.history_csv(hist).splitlines()
     assert lines[0] == "epoch,loss,W" and len(lines) == 4
     assert float(lines[1].split(",")[1]) == pytest.approx(hist.loss[0], rel=1e-5)
+
+
+def test_mnist_epochs_keep_about_a_minute():
+    """The largest run allowed (full MNIST, batches of 16, 512-256) took 5 minutes at 10 epochs."""
+    assert core.budget.mnist_epochs(60_000, (512, 256), 16) * core.budget.mnist_epoch_seconds(
+        60_000, (512, 256), 16) <= 60
+    assert core.budget.mnist_epochs(60_000, (512, 256), 16) < 10
+    assert core.budget.mnist_epochs(4_000, (128, 64), 64) == 10  # the sample: the whole range stays
+
+
+def test_a_failed_full_mnist_has_a_kind_in_words(monkeypatch, tmp_path):
+    monkeypatch.delenv(core.data.OFFLINE, raising=False)
+    monkeypatch.setattr(core.data, "_full", lambda root: (_ for _ in ()).throw(OSError("no mirror")))
+    *_, used, (kind, detail) = core.data.load_mnist_with_reason("auto", root=tmp_path)
+    assert used == "sample" and kind == "failed_network" and detail == "no mirror"
+    assert core.data.mnist_failure(ImportError("torchvision")) == "torchvision"

@@ -1,4 +1,6 @@
 """The code panel: every training page's script, run for real, prints the page's Final loss."""
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,7 +47,65 @@ def test_the_script_prints_the_pages_final_loss(app, case):
     train(app, key)
     shown = metric(app, "Final loss")
     code = shown_script(app)
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    # as a student runs it: no OMP_NUM_THREADS, so torch uses every core unless the script says otherwise
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env=env)
     assert out.returncode == 0, out.stderr[-2000:]
     last = out.stdout.strip().splitlines()[-1]
     assert last == f"final loss: {shown}", f"the script printed {last!r}; the page shows {shown!r}"
+
+
+def test_the_mnist_script_runs_outside_the_apps_folder(app, tmp_path):
+    """Saved anywhere, the script finds the app's sample by its absolute path."""
+    open_page(app, "pages/mnist.py")
+    code = next(c.value for c in app.code if "final loss" in c.value)
+    saved = tmp_path / "mnist_mlp.py"
+    saved.write_text(code.replace("range(5)", "range(1)"))  # one epoch is enough to show it runs
+    out = subprocess.run([sys.executable, str(saved)], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1].startswith("final loss: ")
+
+
+def test_the_mnist_script_without_the_app_or_network_says_why(app, tmp_path):
+    """No sample at its path, no torchvision download: one clear sentence, no traceback."""
+    open_page(app, "pages/mnist.py")
+    code = next(c.value for c in app.code if "final loss" in c.value)
+    missing = str(tmp_path / "nowhere" / "mnist_sample.npz")
+    code = code.replace(str(ROOT / "data" / "mnist_sample.npz"), missing)
+    assert missing in code
+    # a torchvision that cannot download, as offline
+    (tmp_path / "torchvision").mkdir()
+    (tmp_path / "torchvision" / "__init__.py").write_text("")
+    (tmp_path / "torchvision" / "datasets.py").write_text(
+        "class MNIST:\n    def __init__(self, *a, **k):\n        raise RuntimeError('no network')\n")
+    saved = tmp_path / "mnist_mlp.py"
+    saved.write_text(code)
+    out = subprocess.run([sys.executable, str(saved)], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert out.returncode != 0
+    assert "Traceback" not in out.stderr
+    assert "Could not get MNIST" in out.stderr and "no network" in out.stderr
+    assert "is not on this machine" in out.stdout
+
+
+def test_the_script_uses_the_servers_thread_count(app):
+    """The app caps torch's threads (ui.nav.share_the_cores); a student's python does not, and a sum split
+    over another number of threads rounds differently (0.000718 against the page's 0.000949)."""
+    import torch
+    open_page(app, "pages/sine.py")
+    app.radio(key="sine.model").set_value("net").run()
+    assert f"torch.set_num_threads({torch.get_num_threads()})" in shown_script(app)
+
+
+def test_in_korean_the_scripts_comments_are_korean_and_it_still_runs():
+    from streamlit.testing.v1 import AppTest
+    from apptest_helpers import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(lang="ko", noise="0.1", epochs="20")
+    at.switch_page("pages/sine.py")
+    at.run()
+    code = shown_script(at)
+    assert "# 순전파" in code and "# 역전파" in code and "위 y = sin(x)의 점 1000개" in code
+    assert "# forward" not in code and "# the whole data set" not in code
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip().splitlines()[-1].startswith("final loss: ")

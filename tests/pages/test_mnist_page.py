@@ -91,3 +91,72 @@ def test_a_fallback_to_the_sample_can_be_retried(app, monkeypatch):
     app.button(key="mnist.retry_full").click().run()
     assert len(calls) > tried and not app.exception
     st.cache_resource.clear()  # leave no network-free fallback behind for later tests
+
+
+def test_the_intro_follows_the_layers_the_activation_the_optimizer_and_the_batch(app):
+    open_page(app, PAGE)
+    intro = lambda: next(m.value for m in app.markdown if "flattened to 784" in m.value)
+    assert "Linear 784→128, ReLU, Linear 128→64, ReLU, Linear 64→10" in intro() and "64 pictures" in intro()
+    app.selectbox(key="mnist.model").set_value("512-256").run()
+    app.selectbox(key="mnist.activation").set_value("tanh").run()
+    app.select_slider(key="mnist.batch_size").set_value(256).run()
+    app.selectbox(key="mnist.optimizer").set_value("sgd").run()
+    assert "Linear 784→512, Tanh, Linear 512→256, Tanh, Linear 256→10" in intro()
+    assert "256 pictures" in intro() and "**SGD**" in intro()
+
+
+def test_several_epochs_by_default_and_accuracy_on_a_0_to_100_percent_axis(trained):
+    import json
+    run = trained.session_state["mnist.run"]
+    assert run.cfg.epochs >= 3 and len(run.hist.metrics["test accuracy"]) == run.cfg.epochs
+    spec = next(json.loads(c.proto.spec) for c in trained.get("vega_lite_chart")
+                if "Accuracy after each epoch" in json.dumps(json.loads(c.proto.spec).get("title")))
+    assert spec["encoding"]["y"]["scale"]["domain"] == [0, 1]
+
+
+def test_the_confusion_matrix_fits_its_column(trained):
+    import json
+    specs = [json.loads(c.proto.spec) for c in trained.get("vega_lite_chart")]
+    spec = specs[chart_titles(trained).index("Confusion matrix")]
+    assert spec["width"] == "container"  # not 30 px a cell: all ten columns on a 1024 px projector
+
+
+def test_a_link_carries_the_activation():
+    from streamlit.testing.v1 import AppTest
+    from apptest_helpers import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["activation"] = "sigmoid"
+    at.switch_page(PAGE)
+    at.run()
+    assert at.selectbox(key="mnist.activation").value == "sigmoid"
+
+
+def test_a_bad_upload_is_said_in_korean():
+    from streamlit.testing.v1 import AppTest
+    from apptest_helpers import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "ko"
+    at.switch_page(PAGE)
+    at.run()
+    at.file_uploader(key="mnist.upload").upload("notes.png", b"not an image", "image/png").run()
+    assert any("그림 파일이 아닙니다" in e.value for e in at.error)
+
+
+def test_full_mnist_failing_is_said_in_the_pages_language(monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    import core
+    from apptest_helpers import APP
+    st.cache_resource.clear()
+
+    def no_network(root):
+        raise OSError("none of torchvision's MNIST mirrors answered within 3 s")
+
+    monkeypatch.setattr(core.data, "_full", no_network)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update(lang="ko", dataset="full")
+    at.switch_page(PAGE)
+    at.run()
+    st.cache_resource.clear()
+    assert any("네트워크 없음" in e.value for e in at.error), [e.value for e in at.error]

@@ -75,3 +75,52 @@ def test_a_bigger_network_lowers_the_epoch_cap_with_a_note(app):
     assert not app.exception
     assert app.number_input(key="sine_net.epochs").value < 1000
     assert any("lowered" in i.value for i in app.info)
+
+
+def test_ten_thousand_points_warn_before_train_and_one_click_makes_it_stable(app):
+    """The sum of squares over 10,000 points diverges at lr 1e-6: warned before Train, fixed in a click."""
+    open_page(app, PAGE)
+    assert not [w for w in app.warning if "diverge" in w.value]  # 1,000 points at 1e-6: fine
+    app.number_input(key="sine.points").set_value(10_000).run()
+    assert any("diverge" in w.value for w in app.warning)
+    app.button(key="sine.fix_points").click().run()
+    assert app.number_input(key="sine.points").value < 10_000
+    assert not [w for w in app.warning if "diverge" in w.value]
+    app.number_input(key="sine.epochs").set_value(50).run()
+    train(app, "sine")
+    assert metric(app, "Final loss") not in ("nan", "inf", "–")
+
+
+def test_a_rate_from_the_list_is_offered_when_one_is_stable(app):
+    open_page(app, PAGE)
+    app.select_slider(key="sine.lr").set_value(1e-5).run()  # too big even for 1,000 points
+    assert any("diverge" in w.value for w in app.warning)
+    app.button(key="sine.fix_lr").click().run()
+    assert app.select_slider(key="sine.lr").value == 5e-6
+    assert not [w for w in app.warning if "diverge" in w.value]
+
+
+def test_the_tip_follows_the_momentum(app):
+    open_page(app, PAGE)
+    assert any("Set Momentum to 0.9" in i.value for i in app.info)
+    app.slider(key="sine.momentum").set_value(0.9).run()
+    assert not any("Set Momentum to 0.9" in i.value for i in app.info)
+    assert any("With momentum 0.9" in i.value for i in app.info)
+
+
+def test_a_link_carries_the_data_and_the_network():
+    from streamlit.testing.v1 import AppTest
+    from apptest_helpers import APP
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in dict(model="net", points="300", noise="0.2", data_seed="7", width="64", depth="3",
+                     activation="relu").items():
+        at.query_params[k] = v
+    at.switch_page(PAGE)
+    at.run()
+    assert not at.exception
+    assert at.number_input(key="sine.points").value == 300 and at.number_input(key="sine.noise").value == 0.2
+    assert at.number_input(key="sine.data_seed").value == 7 and at.select_slider(key="sine.width").value == 64
+    assert at.number_input(key="sine.depth").value == 3 and at.selectbox(key="sine.activation").value == "relu"
+    at.radio(key="sine.model").set_value("cubic").run()
+    at.radio(key="sine.gradients").set_value("hand").run()
+    assert {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}["gradients"] == "hand"

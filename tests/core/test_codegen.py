@@ -1,0 +1,39 @@
+"""core.codegen: the numbers a script writes out, and what it sets before training."""
+import torch
+
+import core
+
+
+def _read_back(code: str) -> tuple[torch.Tensor, torch.Tensor]:
+    scope = {"torch": torch}
+    exec(code, scope)
+    return scope["x"], scope["y"]
+
+
+def test_data_values_writes_float32_as_its_shortest_decimal_and_keeps_the_tensor():
+    x = torch.tensor([[10.58], [0.1], [3.3333333], [1e-7], [-123456.79]])
+    y = torch.randn(5, 1, generator=torch.Generator().manual_seed(0))
+    code = core.codegen.data_values(x, y, "values")
+    assert "10.58]" in code and "10.579999923706055" not in code
+    back_x, back_y = _read_back(code)
+    assert torch.equal(back_x, x) and torch.equal(back_y, y)  # the very same float32 values
+
+
+def test_the_script_sets_the_apps_thread_count():
+    recipe = core.codegen.Recipe("t", core.codegen.data_sine(10, 0.0, 0), core.codegen.model_cubic(),
+                                 core.codegen.LOSS_CODE["sum_of_squares"])
+    cfg = core.TrainConfig(lr=1e-6, epochs=3)
+    assert "torch.set_num_threads(3)" in core.codegen.script(recipe, cfg, threads=3)
+
+
+def test_comments_come_in_the_callers_words_with_their_values():
+    recipe = core.codegen.Recipe("t", core.codegen.data_noisy_line(30, 2.0, 1.0, 0.5, 0), core.codegen.model_linear(0.0, 0.0),
+                                 core.codegen.LOSS_CODE["mse"])
+    cfg = core.TrainConfig(lr=0.01, epochs=3)
+    english = core.codegen.script(recipe, cfg)
+    assert "# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)" in english and "# forward" in english
+    words = {"code.comment.noisy_line": "N={n} a={slope} b={intercept} s={noise}", "code.comment.forward": "FWD"}
+    said = core.codegen.script(recipe, cfg, words=words)
+    assert "# N=30 a=2.0 b=1.0 s=0.5" in said and "# FWD" in said and "# forward" not in said
+    assert said.replace("# N=30 a=2.0 b=1.0 s=0.5", "").replace("# FWD", "") == \
+        english.replace("# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)", "").replace("# forward", "")
