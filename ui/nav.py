@@ -33,15 +33,16 @@ PAGES = (
 )
 
 
-@st.cache_resource
 def share_the_cores() -> int:
-    """Once per server process: cap torch's threads, so one session's training cannot starve the rest.
+    """Cap torch's threads, so one session's training cannot starve the rest; returns the cap.
 
-    Half the cores (at least one) by default; TORCH_PLAYGROUND_THREADS overrides it.
+    Half the cores (at least one) by default; TORCH_PLAYGROUND_THREADS overrides it. Called at the
+    start of every training page's run: the cap is set where the page's maths runs, whichever thread.
     """
     import torch
     threads = int(os.environ.get("TORCH_PLAYGROUND_THREADS") or max(1, (os.cpu_count() or 2) // 2))
-    torch.set_num_threads(threads)
+    if torch.get_num_threads() != threads:
+        torch.set_num_threads(threads)
     return threads
 
 
