@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from . import optimizers
 from .data import SAMPLE
 from .training import TrainConfig
 
@@ -201,12 +202,6 @@ def _indent(code: str, spaces: int) -> str:
     return "\n".join((" " * spaces + line) if line else line for line in code.splitlines())
 
 
-def _optimizer(cfg: TrainConfig) -> str:
-    if cfg.optimizer == "adam":
-        return f"optimizer = torch.optim.Adam(model.parameters(), lr={cfg.lr!r})"
-    return f"optimizer = torch.optim.SGD(model.parameters(), lr={cfg.lr!r}, momentum={cfg.momentum!r})"
-
-
 def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
            words: dict[str, str] | None = None) -> str:
     """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'.
@@ -222,6 +217,8 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
         step_body = "with torch.no_grad():            # no autograd graph: the gradients come by hand\n" + \
                     _indent("y_hat = model(xb)            # forward\nloss = loss_fn(y_hat, yb)    # loss", 4) + "\n"
     backward = recipe.hand_grads if recipe.hand_grads else "loss.backward()                  # backward"
+    # the schedule steps once an epoch, after the epoch it set the rate for (as core.training does)
+    schedule = "\nscheduler.step()" if cfg.schedule != "constant" else ""
     if cfg.batch_size is None:
         loop = (f"for epoch in range({cfg.epochs}):\n"
                 "    xb, yb = x, y                    # the whole data set: one step an epoch\n"
@@ -233,6 +230,7 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 + _indent(backward, 4) + "\n"
                 "    optimizer.step()                 # step: W := W - lr * grad\n"
                 "    final = loss.item()              # the loss before this step\n"
+                + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 f"    if epoch % {max(cfg.epochs // 10, 1)} == 0:\n"
                 "        print(f'epoch {epoch + 1}: loss {final:.6g}')")
     else:
@@ -255,6 +253,7 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 "        print(f'the loss diverged at epoch {epoch + 1}')\n"
                 "        break\n"
                 "    final = epoch_loss\n"
+                + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
     parts = [
         f'"""{recipe.title}: written by Torch Playground for these settings.\n\n'
@@ -265,7 +264,7 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
         f"device = {device!r}\ntorch.manual_seed({cfg.seed})  # the starting weights, as the app draws them",
         recipe.data,
         recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)",
-        f"loss_fn = {recipe.loss}\n{_optimizer(cfg)}",
+        f"loss_fn = {recipe.loss}\n{optimizers.code(cfg)}",
         "final = float('nan')\n" + loop,
     ]
     if recipe.report:

@@ -109,3 +109,28 @@ def test_in_korean_the_scripts_comments_are_korean_and_it_still_runs():
     assert "# forward" not in code and "# the whole data set" not in code
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip().splitlines()[-1].startswith("final loss: ")
+
+
+@pytest.mark.parametrize("optimizer, schedule, knobs", [
+    ("sgd", "step", [("slider", "linear.momentum", 0.9), ("checkbox", "linear.nesterov", True),
+                     ("select_slider", "linear.weight_decay", 0.01)]),
+    ("rmsprop", "cosine", [("slider", "linear.momentum", 0.5)]),
+    ("adagrad", "constant", [("select_slider", "linear.weight_decay", 0.001)]),
+    ("adamw", "cosine", [("select_slider", "linear.weight_decay", 0.1)]),
+], ids=["sgd-nesterov-step", "rmsprop-cosine", "adagrad", "adamw-cosine"])
+def test_every_optimizer_and_schedule_script_prints_the_pages_final_loss(app, optimizer, schedule, knobs):
+    open_page(app, "pages/linear_regression.py")
+    apply(app, "linear", [("radio", "linear.dataset", "noisy"), ("selectbox", "linear.optimizer", optimizer),
+                          ("selectbox", "linear.schedule", schedule), ("number_input", "linear.epochs", 60),
+                          ("select_slider", "linear.lr", 0.005), *knobs])
+    train(app, "linear")
+    code = shown_script(app)
+    assert f"torch.optim.{core_label(optimizer)}(" in code
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip().splitlines()[-1] == f"final loss: {metric(app, 'Final loss')}"
+
+
+def core_label(name: str) -> str:
+    import core
+    return core.optimizers.OPTIMIZERS[name].label
