@@ -23,6 +23,7 @@ class Kept:
     number: int            # 1, 2, 3... in the order trained: a name that never changes
     colour: int            # an index into the page's palette
     shown: bool = True
+    recipe: object = None  # its code recipe (core.codegen.Recipe), so its script can be shown later
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Runs:
     trained: int = 0       # runs ever added, for numbering
     dropped: int = 0       # runs let go because the list was full
 
-    def add(self, run: Run, inputs: dict) -> Kept | None:
+    def add(self, run: Run, inputs: dict, recipe=None) -> Kept | None:
         """Keep `run`; returns the oldest run if it had to go to make room, else None."""
         self.trained += 1
         used = {k.colour for k in self.kept}
@@ -42,7 +43,7 @@ class Runs:
             used.discard(gone.colour)
             self.dropped += 1
         colour = next(c for c in range(COLOURS) if c not in used)
-        self.kept.append(Kept(run, dict(inputs), self.trained, colour))
+        self.kept.append(Kept(run, dict(inputs), self.trained, colour, recipe=recipe))
         return gone
 
     def remove(self, number: int) -> None:

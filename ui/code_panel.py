@@ -1,19 +1,35 @@
-"""The code behind the knobs: the runnable script for the page's current settings."""
+"""The code behind the knobs: the runnable script for the page's settings, or for one of its kept runs."""
 import streamlit as st
 
 import core
-from ui import nav
+from ui import nav, runs
 from ui.i18n import t
 
 
 def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, file_name: str) -> str:
-    """An expander with the script, a copy button (on the code) and a download; returns the script."""
-    # the server's thread count, so the script sums and rounds as the page did
-    code = core.codegen.script(recipe, cfg, threads=nav.share_the_cores(),
-                               words={key: t(key) for key in core.codegen.COMMENT_KEYS})  # comments in the page's language
+    """An expander with the script, a copy button (on the code) and a download; returns the script.
+
+    When the page keeps runs, a choice picks whose script it is: the settings now, or any kept run's.
+    """
     with st.expander(t("code.title"), icon=":material/code:"):
+        recipe, cfg = _chosen(page, recipe, cfg)
+        # the server's thread count, so the script sums and rounds as the page did; comments in its language
+        code = core.codegen.script(recipe, cfg, threads=nav.share_the_cores(),
+                                   words={key: t(key) for key in core.codegen.COMMENT_KEYS})
         st.caption(t("code.caption"))
         st.code(code, language="python", line_numbers=True)
         st.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
                            key=f"{page}.download_code", icon=":material/download:")
     return code
+
+
+def _chosen(page: str, recipe, cfg):
+    """The recipe and config of the script to show: the settings now, or a kept run picked by the student."""
+    kept = [k for k in runs.runs_of(page).kept if k.recipe is not None]
+    if not kept:
+        return recipe, cfg
+    newest = runs.runs_of(page).newest
+    choices = {0: t("code.now"), **{k.number: runs.label(k, newest) for k in kept}}
+    pick = st.selectbox(t("code.which"), list(choices), format_func=choices.get, key=f"{page}.code_of")
+    chosen = next((k for k in kept if k.number == pick), None)
+    return (chosen.recipe, chosen.run.cfg) if chosen else (recipe, cfg)

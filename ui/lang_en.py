@@ -143,6 +143,8 @@ STRINGS = {
     "run.final_loss": "Final loss",
     "chart.loss": "Loss",
     "chart.epoch": "Epoch",
+    "code.now": "the settings now",
+    "code.which": "Whose script",
     "code.title": "The PyTorch code for these settings",
     "code.caption": "A complete script for the settings above. Run it with `python` and it prints the same "
                     "**Final loss** this page shows after training with them.",

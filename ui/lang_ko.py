@@ -143,6 +143,8 @@ STRINGS = {
     "run.final_loss": "최종 손실",
     "chart.loss": "손실",
     "chart.epoch": "에포크",
+    "code.now": "지금 설정",
+    "code.which": "어느 학습의 코드",
     "code.title": "이 설정의 PyTorch 코드",
     "code.caption": "위 설정을 그대로 담은 완전한 스크립트입니다. `python`으로 실행하면 이 설정으로 학습한 뒤 "
                     "이 페이지가 보여 주는 **최종 손실**과 같은 값을 출력합니다.",

@@ -55,6 +55,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     presets: one-click comparisons beside the learning-rate sweep every page has: a button label's
     key in the language tables -> the configs to train, each added to the runs list.
     """
+    recipe = start.recipe if isinstance(start, core.Experiment) else None
     if isinstance(start, core.Experiment):
         start, inputs = start.start, start.inputs
     key, playing = run_key(page), keys.of(page, "playing")
@@ -65,14 +66,14 @@ def train_panel(page: str, cfg: core.TrainConfig,
     for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
         if row.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{label_key.rsplit('.', 1)[-1]}",
                       icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
-            train_all(page, start, configs(cfg), inputs)
+            train_all(page, start, configs(cfg), inputs, recipe)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):
         try:
             st.session_state[key] = current = start(cfg)
             st.session_state[keys.of(page, "inputs")] = inputs
-            runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {})
+            runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {}, recipe)
             st.session_state[keys.of(page, "clock")] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=md(err)))
@@ -126,13 +127,13 @@ def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, lr=lr) for lr in rates]
 
 
-def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = ()) -> None:
+def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = (), recipe=None) -> None:
     """Train each config to its end now, with a progress bar, and keep every run; the last is shown live.
 
     start: the page's core.Experiment, or a function cfg -> Run with the page's inputs.
     """
     if isinstance(start, core.Experiment):
-        start, inputs = start.start, start.inputs
+        start, inputs, recipe = start.start, start.inputs, start.recipe
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
     for i, cfg in enumerate(configs):
         try:
@@ -144,7 +145,7 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
             _advance(run, epochs=None)
             bar.progress(min((i + run.fraction) / len(configs), 1.0),
                          text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
-        runs.runs_of(page).add(run, inputs if isinstance(inputs, dict) else {})
+        runs.runs_of(page).add(run, inputs if isinstance(inputs, dict) else {}, recipe)
         st.session_state[run_key(page)] = run
         st.session_state[keys.of(page, "inputs")] = inputs
     bar.empty()

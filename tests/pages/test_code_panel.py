@@ -134,3 +134,16 @@ def test_every_optimizer_and_schedule_script_prints_the_pages_final_loss(app, op
 def core_label(name: str) -> str:
     import core
     return core.optimizers.OPTIMIZERS[name].label
+
+
+def test_the_code_panel_shows_the_script_of_the_run_picked():
+    from test_links import opened
+    at = opened("pages/linear_regression.py", epochs="30", lr="0.01")
+    at.button(key="linear.preset_sweep").click().run()
+    assert "lr=0.01" in shown_script(at)
+    at.selectbox(key="linear.code_of").set_value(1).run()          # run 1: the rate ten times smaller
+    code = shown_script(at)
+    assert "lr=0.001" in code
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    first = at.session_state["linear.runs"].kept[0].run.hist.loss[-1]
+    assert out.stdout.strip().splitlines()[-1] == f"final loss: {first:.6g}"
