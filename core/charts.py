@@ -267,12 +267,14 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
 
 def curves(x: list[float], series: dict[str, list[float]], title: str = "",
            points: tuple[list[float], list[float]] | None = None,
-           dashed: tuple[str, ...] = ()) -> alt.Chart:
-    """Several curves y(x) over the same x, one colour each; optional data points beneath them."""
+           dashed: tuple[str, ...] = (), colours: list[str] | None = None) -> alt.Chart:
+    """Several curves y(x) over the same x, one colour each (`colours`, in order, or the palette after
+    black for the first); optional data points beneath them."""
     keep = thin(len(x))
     frame = pd.DataFrame([{"curve": name, "x": x[i], "y": ys[i]} for name, ys in series.items() for i in keep])
     names = list(series)
-    colour = alt.Color("curve:N", sort=names, title=None, scale=alt.Scale(range=["#111111", *PALETTE]),
+    colour = alt.Color("curve:N", sort=names, title=None,
+                       scale=alt.Scale(domain=names, range=colours or ["#111111", *PALETTE]),
                        legend=alt.Legend(orient="top", labelLimit=300))
     first = alt.FieldOneOfPredicate("curve", names[:1])  # the reference curve: wide and pale, beneath
     lines = (alt.Chart(frame, title=title).mark_line(clip=True)

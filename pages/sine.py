@@ -4,7 +4,7 @@ import streamlit as st
 import torch
 
 import core
-from ui import chart, code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run, runs
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -35,12 +35,12 @@ best_coef, best_loss = core.landscape.least_squares_poly(x, y, 3)
 
 
 def use_lr(lr: float) -> None:
-    """The one-click fix: what linked() hands back to the sidebar's rate on the next run."""
-    st.session_state["_sine.lr"] = lr
+    """The one-click fix: the sidebar's rate takes it on the next run."""
+    controls.set_value("sine", "lr", lr)
 
 
 def use_points(points: int) -> None:
-    st.session_state["_sine.points"] = points
+    controls.set_value("sine", "points", points)
 
 
 def stable_for(points: int, momentum: float) -> float:
@@ -79,7 +79,8 @@ if model_kind == "cubic":
     def make_model(seed: int):
         return core.models.cubic(seed=seed)
     grad_fn = core.gradients.cubic_sum_of_squares if by_hand else None
-    inputs = (model_kind, n, noise, data_seed, by_hand)
+    inputs = {"model": model_kind, "points": n, "noise": noise, "data seed": data_seed,
+              "gradients": "hand" if by_hand else "autograd"}
     model_code, hand_code = core.codegen.model_cubic(), core.codegen.CUBIC_HAND_GRADS if by_hand else ""
 else:
     page = "sine_net"
@@ -99,23 +100,30 @@ else:
         return core.models.mlp(hidden=(width,) * depth, activation=activation, in_features=1,
                                out_features=1, seed=seed)
     grad_fn = None
-    inputs = (model_kind, n, noise, data_seed, width, depth, activation)
+    inputs = {"model": model_kind, "points": n, "noise": noise, "data seed": data_seed, "width": width,
+              "depth": depth, "activation": activation}
     model_code, hand_code = core.codegen.model_mlp((width,) * depth, activation, 1, 1), ""
 
 
-def start(cfg: core.TrainConfig) -> core.Run:
-    return core.Run(make_model(cfg.seed), core.losses.sum_of_squares, x, y, cfg, grad_fn=grad_fn)
+experiment = core.Experiment(
+    make_model=make_model, loss_fn=core.losses.sum_of_squares, x=x, y=y, grad_fn=grad_fn, inputs=inputs,
+    recipe=core.codegen.Recipe(t("sine.title"), core.codegen.data_sine(n, noise, data_seed), model_code,
+                               core.codegen.LOSS_CODE["sum_of_squares"], hand_grads=hand_code))
 
 
 def draw(r: core.Run) -> None:
     xs = x.reshape(-1).tolist()
     before = core.predict(make_model(r.cfg.seed), x).reshape(-1).tolist()
     now = core.predict(r.model, x).reshape(-1).tolist()
+    label, colour, others = runs.alongside(page, r, inputs)  # earlier runs' curves, in their colours
+    series = {"sin(x)": clean.reshape(-1).tolist(), t("sine.before"): before}
+    series.update({name: core.predict(k.run.model, x).reshape(-1).tolist() for k, name in others})
+    series[label if others else t("sine.now")] = now  # named by what differs once there is another
+    colours = ["#111111", "#adb5bd", *[runs.colour(k) for k, _ in others], colour]
     left, right = st.columns([3, 2], gap="large")
     with left:
         picture = core.charts.curves(
-            xs, {"sin(x)": clean.reshape(-1).tolist(), t("sine.before"): before, t("sine.now"): now},
-            title=t("sine.curves_title"),
+            xs, series, title=t("sine.curves_title"), colours=colours,
             points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
         chart.show(picture.properties(height=380))
     with right:
@@ -130,10 +138,8 @@ def draw(r: core.Run) -> None:
                      column_config={k: st.column_config.NumberColumn(format="%.5f") for k in ("a", "b", "c", "d", sse)})
 
 
-run.train_panel(page, cfg, start, draw, inputs=inputs)
-code_panel.code_panel(page, core.codegen.Recipe(
-    t("sine.title"), core.codegen.data_sine(n, noise, data_seed), model_code,
-    core.codegen.LOSS_CODE["sum_of_squares"], hand_grads=hand_code), cfg, "sine.py")
+run.train_panel(page, cfg, experiment, draw)
+code_panel.code_panel(page, experiment.recipe, cfg, "sine.py")
 
 st.markdown(t("sine.intro"))
 if model_kind == "cubic":
@@ -150,11 +156,11 @@ if model_kind == "cubic":
             "grad_c, grad_d = (grad_y_pred * x ** 2).sum(), (grad_y_pred * x ** 3).sum()", language="python")
     if st.button(t("sine.both_button"), key="sine.compare_button", icon=":material/compare_arrows:"):
         with st.spinner(t("sine.both_spinner")):
-            runs = core.compare(lambda: make_model(cfg.seed), core.losses.sum_of_squares, x, y,
+            both_runs = core.compare(lambda: make_model(cfg.seed), core.losses.sum_of_squares, x, y,
                                 {t("sine.by_hand"): cfg, t("sine.with_autograd"): cfg},
                                 grad_fns={t("sine.by_hand"): core.gradients.cubic_sum_of_squares})
         st.session_state["sine.comparison"] = {
-            k: (r.model.coefficients(), r.hist.loss[-1] if r.hist.loss else float("nan")) for k, r in runs.items()}
+            k: (r.model.coefficients(), r.hist.loss[-1] if r.hist.loss else float("nan")) for k, r in both_runs.items()}
     both = st.session_state.get("sine.comparison")
     if both:
         rows = [[k, *coef, loss] for k, (coef, loss) in both.items()]
