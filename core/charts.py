@@ -350,10 +350,14 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
 
 
 def accuracy_curves(series: dict[str, list[float]], title: str = "Accuracy", y_title: str = "accuracy",
-                    x_title: str = "Epoch", first: int = 1) -> alt.Chart:
+                    x_title: str = "Epoch", first: int = 1, colours: list[str] | None = None) -> alt.Chart:
     """Accuracies (fractions 0 to 1) per epoch on a fixed 0 to 100% axis: a zoomed axis makes 81% to 83%
-    look like a leap."""
+    look like a leap. colours: one a series, in order (runs keep their colour on every chart)."""
     chart = loss_curves(series, title=title, y_title=y_title, x_title=x_title, first=first)
+    if colours:
+        chart = chart.encode(color=alt.Color("run:N", title=None, sort=list(series),
+                                             scale=alt.Scale(domain=list(series), range=colours),
+                                             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)))
     return chart.encode(y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
                                 axis=alt.Axis(format=".0%")),
                         tooltip=["run", "epoch", alt.Tooltip("loss:Q", title=y_title, format=".1%")])

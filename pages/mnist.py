@@ -5,7 +5,7 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, run, runs
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -56,17 +56,18 @@ cfg = controls.train_controls("mnist", lr=1e-3, epochs=5, optimizer="adam",
                               batch_size=64, batch_sizes=(16, 32, 64, 128, 256, 512, 1024))
 widths = (784, *HIDDEN[hidden_name], 10)
 layers = f", {ACTIVATION_NAMES[activation]}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
-intro.markdown(t("mnist.intro", layers=layers, optimizer={"adam": "Adam", "sgd": "SGD"}[cfg.optimizer],
+intro.markdown(t("mnist.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
                  batch=f"{cfg.batch_size:,}"))
-inputs = (used, hidden_name, activation)
-
-
-def start(cfg: core.TrainConfig) -> core.Run:
-    model = core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=cfg.seed)
+experiment = core.Experiment(
+    make_model=lambda seed: core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=seed),
+    loss_fn=core.losses.cross_entropy, x=train_x, y=train_y,
+    inputs={"data": used, "layers": hidden_name, "activation": activation},
     # measured where the model is: after a device failure the run may carry on on the CPU
-    accuracy = {"train accuracy": lambda m: core.evaluate(m, train_x, train_y, core.training.device_of(m)),
-                "test accuracy": lambda m: core.evaluate(m, test_x, test_y, core.training.device_of(m))}
-    return core.Run(model, core.losses.cross_entropy, train_x, train_y, cfg, metrics=accuracy)
+    metrics={"train accuracy": lambda m: core.evaluate(m, train_x, train_y, core.training.device_of(m)),
+             "test accuracy": lambda m: core.evaluate(m, test_x, test_y, core.training.device_of(m))},
+    recipe=core.codegen.Recipe(t("mnist.title"), core.codegen.data_mnist(used),
+                               core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
+                               core.codegen.LOSS_CODE["cross_entropy"], report=core.codegen.ACCURACY_REPORT))
 
 
 def draw(r: core.Run) -> None:
@@ -85,16 +86,16 @@ def draw(r: core.Run) -> None:
                 x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
     with right:
         if test_acc:
-            chart.show(core.charts.accuracy_curves(
-                {t("mnist.train"): train_acc, t("mnist.test"): test_acc}, title=t("mnist.accuracy_title"),
-                y_title=t("mnist.accuracy"), x_title=t("chart.epoch"), first=1))
+            label, colour, others = runs.alongside("mnist", r, experiment.inputs)  # other runs' test accuracy
+            series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get("test accuracy", []) for k, name in others}
+            series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
+            colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
+            chart.show(core.charts.accuracy_curves(series, title=t("mnist.accuracy_title"), y_title=t("mnist.accuracy"),
+                                                   x_title=t("chart.epoch"), first=1, colours=colours))
 
 
-trained = run.train_panel("mnist", cfg, start, draw, inputs=inputs)
-code_panel.code_panel("mnist", core.codegen.Recipe(
-    t("mnist.title"), core.codegen.data_mnist(used),
-    core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10), core.codegen.LOSS_CODE["cross_entropy"],
-    report=core.codegen.ACCURACY_REPORT), cfg, "mnist_mlp.py")
+trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))
+code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist_mlp.py")
 
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):

@@ -44,8 +44,8 @@ def speed_control(where) -> str:
 def train_panel(page: str, cfg: core.TrainConfig,
                 start: "core.Experiment | Callable[[core.TrainConfig], core.Run]",
                 draw: Callable[[core.Run], None], inputs: tuple | dict = (), log_scale: bool = True,
-                presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None
-                ) -> core.Run | None:
+                presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None,
+                metric: tuple[str, str] | None = None) -> core.Run | None:
     """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends;
     then every run the page keeps: their losses on one chart and a table (ui/runs.py).
 
@@ -54,6 +54,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     no longer matches them, and label runs by what differs.
     presets: one-click comparisons beside the learning-rate sweep every page has: a button label's
     key in the language tables -> the configs to train, each added to the runs list.
+    metric: (a History metric, its column title) for the runs table, such as MNIST's test accuracy.
     """
     recipe = start.recipe if isinstance(start, core.Experiment) else None
     if isinstance(start, core.Experiment):
@@ -117,7 +118,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
         runs.loss_chart(page)  # on a log scale always: one diverged run must not flatten the others
 
     live()
-    runs.table(page)
+    runs.table(page, metric)
     return st.session_state.get(key)
 
 

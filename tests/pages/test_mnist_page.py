@@ -160,3 +160,16 @@ def test_full_mnist_failing_is_said_in_the_pages_language(monkeypatch):
     at.run()
     st.cache_resource.clear()
     assert any("네트워크 없음" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_two_runs_compare_with_test_accuracy_in_the_table_and_any_optimizer_in_the_intro():
+    from test_links import opened
+    at = opened("pages/mnist.py", epochs="1", optimizer="rmsprop", lr="0.001")
+    assert "RMSprop" in " ".join(m.value for m in at.markdown)
+    train(at, "mnist")
+    at.select_slider(key="mnist.lr").set_value(0.002).run()
+    train(at, "mnist")
+    kept = at.session_state["mnist.runs"].kept
+    assert len(kept) == 2 and all(k.run.hist.metrics["test accuracy"] for k in kept)
+    table = at.dataframe[-1].value                       # the runs table, its last element of that kind
+    assert "Test accuracy" in table.columns and table["Test accuracy"].notna().all()
