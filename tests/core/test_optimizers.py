@@ -69,3 +69,17 @@ def test_the_generated_optimizer_lines_build_what_the_run_builds():
 def test_bad_settings_are_refused(bad):
     with pytest.raises(ValueError):
         core.TrainConfig(**bad)
+
+
+def test_a_run_resumed_on_the_cpu_keeps_its_optimizer_state_and_schedule():
+    """Resuming after a device failure carries momentum and the schedule on: the same losses as one run."""
+    x, y = core.data.noisy_line(n=20, seed=1)
+    cfg = core.TrainConfig(optimizer="adam", schedule="step", epochs=9, lr=0.05)
+    whole = core.train(core.models.linear(init="random"), core.losses.mse, x, y, cfg)
+    first = core.Run(core.models.linear(init="random"), core.losses.mse, x, y, cfg)
+    first.advance(epochs=4)
+    first.fail(RuntimeError("a lost driver"))
+    resumed = first.resume_on("cpu")
+    assert resumed.optimizer is first.optimizer and resumed.scheduler is first.scheduler
+    resumed.advance()
+    assert resumed.hist.loss == whole.loss

@@ -1,5 +1,7 @@
 """Runs kept side by side: every Train adds a row and a curve; show, hide, delete, clear; they stay."""
-from apptest_helpers import train
+import pytest
+
+from apptest_helpers import PAGES, train
 from test_links import opened
 
 
@@ -49,3 +51,28 @@ def test_the_learning_rate_sweep_adds_three_runs_from_the_same_start():
     assert all(k.run.done and len(k.run.hist.loss) == 30 for k in kept)
     assert len({k.run.hist.loss[0] for k in kept}) == 1        # the same weights before the first step
     assert not at.exception
+
+
+@pytest.mark.parametrize("page, key", list(PAGES.items()))
+def test_every_training_page_keeps_two_runs_deletes_one_and_keeps_them_across_pages(page, key):
+    at = opened(page, epochs="2")
+    train(at, key)
+    lr = at.select_slider(key=f"{key}.lr")
+    lr.set_value(_other_rate(lr)).run()
+    train(at, key)
+    runs = at.session_state[f"{key}.runs"]
+    assert len(runs.kept) == 2 and runs.kept[0].run.cfg.lr != runs.kept[1].run.cfg.lr
+    assert len(runs_chart(at)) == 1 and at.dataframe[-1].value.shape[0] == 2   # two curves, two rows
+    at.switch_page("pages/home.py").run()
+    at.switch_page(page).run()
+    assert len(at.session_state[f"{key}.runs"].kept) == 2
+    at.session_state[f"{key}.runs"].remove(1)
+    at.run()
+    assert at.dataframe[-1].value.shape[0] == 1 and not at.exception
+
+
+def _other_rate(slider) -> float:
+    """A learning rate next to the one set: the options are formatted labels, the values are numbers."""
+    from ui.controls import LEARNING_RATES
+    i = LEARNING_RATES.index(slider.value)
+    return LEARNING_RATES[i - 1] if i else LEARNING_RATES[1]
