@@ -254,7 +254,8 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
                  .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
                          color=alt.Color("optimizer:N", sort=list(paths),
                                          scale=alt.Scale(domain=list(paths), range=colours or PALETTE),
-                                         legend=alt.Legend(title=None, orient="top", labelLimit=300)
+                                         legend=alt.Legend(title=None, orient="top", labelLimit=300,
+                                                           direction="vertical" if len(paths) > 1 else "horizontal")
                                          if len(paths) > 1 else None),  # one path: the title names it
                          tooltip=[alt.Tooltip("optimizer:N"), alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),
                                   alt.Tooltip("b:Q", format=".4f")]))

@@ -76,10 +76,10 @@ STRINGS = {
     # the Train/Stop run
     "run.train": "Train",
     "run.stop": "Stop",
-    "run.step": "Step",
+    "run.step": "One epoch",
     "run.step_help": "Train one epoch, then pause: press again for the next, Continue to play the rest.",
     "run.continue": "Continue",
-    "run.paused": "Paused after epoch {done} of {epochs}: Step for one more, Continue to play the rest.",
+    "run.paused": "Paused after epoch {done} of {epochs}: press One epoch for another, Continue to play the rest.",
     "run.speed": "Speed",
     "run.speed_help": "Slow motion and Watch spread a run over about 24 and 6 seconds so you can see it learn; Fast trains as fast as the machine can.",
     "run.speed.slow": "Slow motion",
