@@ -209,7 +209,8 @@ def loss_view(run: core.Run, log_scale: bool = False) -> None:
     """The live loss curve and the "Final loss" metric: what every page shows of a run."""
     loss = run.hist.loss
     if loss:
-        st.metric(t("run.final_loss"), f"{loss[-1]:.6g}")
+        # six digits, as the scripts print it; a blown-up loss in three (1e+38 with six is cut in half a row)
+        st.metric(t("run.final_loss"), f"{loss[-1]:.6g}" if abs(loss[-1]) < 1e6 else f"{loss[-1]:.3g}")
         chart.show(core.charts.loss_curve(loss, title=t("chart.loss"), log_scale=log_scale,
                                           x_title=t("chart.epoch"), y_title=t("chart.loss")))
     lr_view(run)
