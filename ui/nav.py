@@ -20,6 +20,7 @@ PAGES = [  # (file, title key, icon)
     ("pages/gradient_descent.py", "nav.descent", ":material/trending_down:"),
     ("pages/sine.py", "nav.sine", ":material/waves:"),
     ("pages/mnist.py", "nav.mnist", ":material/draw:"),
+    ("pages/classify.py", "nav.classify", ":material/scatter_plot:"),
 ]
 
 
