@@ -6,7 +6,7 @@ A network of 6 layers of 8 neurons over all 7 features, 1,000 points (half kept 
 the server's work per redraw is the two forward passes over the grids, the PNG maps, building the
 Altair charts and turning them into the JSON Streamlit sends (to_dict + json.dumps), and the loss
 chart. The budget is 50 ms. For reference, measured in the same run: the same maps drawn the naive
-way, one Altair rect mark per grid cell (30x30 for the boundary, 12x12 per neuron).
+way, one Altair rect mark per grid cell (40x40 for the boundary, 12x12 per neuron).
 """
 import argparse
 import json

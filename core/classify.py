@@ -298,18 +298,19 @@ def run(setup: Setup, cfg: TrainConfig):
 # The pictures -------------------------------------------------------------------------------------
 
 def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y: torch.Tensor,
-             test_points: torch.Tensor | None, test_y: torch.Tensor | None, words: dict[str, str]):
+             test_points: torch.Tensor | None, test_y: torch.Tensor | None, words: dict[str, str],
+             size: int = 440):
     """The two live pictures of a model: (the decision boundary with the points, the network).
 
     words: "boundary" (the first chart's title), "inputs", "layer" ("{i}" for its number), "output".
-    Two forward passes over coarse grids (30x30 for the boundary, 12x12 for every neuron at once).
+    Two forward passes over coarse grids (40x40 for the boundary, 12x12 for every neuron at once).
     """
     from . import network_picture
     model.eval()
-    margin = output_map(model, setup.features, 30)                                   # (30, 30)
+    margin = output_map(model, setup.features, 40)                                   # (40, 40)
     maps = neuron_maps(model, setup.features, 12)                                    # per column (n, 12, 12)
     left = network_picture.boundary(margin, points.EXTENT, train_points, train_y, test_points, test_y,
-                                    title=words["boundary"])
+                                    title=words["boundary"], size=size)
     titles = [words["inputs"], *(words["layer"].format(i=i + 1) for i in range(len(setup.layers))), words["output"]]
     right = network_picture.network(maps, weights(model), [points.FEATURES[n][1] for n in setup.features], titles)
     model.train()

@@ -32,10 +32,14 @@ def png_url(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def map_url(values: torch.Tensor) -> str:
-    """One map (R, R) of a neuron's output, row 0 at the top, scaled into [-1, 1] when it leaves it."""
+def map_url(values: torch.Tensor, pale: float = 0.0) -> str:
+    """One map (R, R) of a neuron's output, row 0 at the top, scaled into [-1, 1] when it leaves it;
+    pale: how far towards white (0 to 1), so points of the same colours stand out on it."""
     v = values.numpy()
-    return png_url(colours(v / max(1.0, float(np.abs(np.nan_to_num(v)).max(initial=0.0)))))
+    rgb = colours(v / max(1.0, float(np.abs(np.nan_to_num(v)).max(initial=0.0))))
+    if pale:
+        rgb = (rgb + (255 - rgb.astype(np.float32)) * pale).astype(np.uint8)
+    return png_url(rgb)
 
 
 class Spec:
@@ -76,12 +80,15 @@ class Spec:
 
 def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, train_y: torch.Tensor,
              test_points: torch.Tensor | None = None, test_y: torch.Tensor | None = None,
-             title: str = "", size: int = 380) -> Spec:
+             title: str = "", size: int = 440) -> Spec:
     """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square, with the training
     points (N, 2) on it, white-ringed, and the test points, if given, ringed in black."""
-    x = {"field": "x", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₁"}
-    y = {"field": "y", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₂"}
-    shade = {"data": {"values": [{"url": map_url(margin), "x": -extent, "x2": extent, "y": extent, "y2": -extent}]},
+    ticks = [-extent, -extent / 2, 0, extent / 2, extent]
+    x = {"field": "x", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₁",
+         "axis": {"values": ticks, "grid": False}}
+    y = {"field": "y", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₂",
+         "axis": {"values": ticks, "grid": False}}
+    shade = {"data": {"values": [{"url": map_url(margin, pale=0.45), "x": -extent, "x2": extent, "y": extent, "y2": -extent}]},
              "mark": {"type": "image", "aspect": False, "smooth": True},
              "encoding": {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},
                           "url": {"field": "url", "type": "nominal"}}}
@@ -89,13 +96,14 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
     if test_points is not None and test_y is not None:
         rows += _point_rows(test_points, test_y, "test")
     dots = {"data": {"values": rows},
-            "mark": {"type": "circle", "size": 34, "opacity": 1, "strokeWidth": 1},
+            "mark": {"type": "circle", "size": 42, "opacity": 1, "strokeWidth": 0.8},
             "encoding": {"x": x, "y": y,
                          "color": {"field": "c", "type": "nominal", "legend": None,
                                    "scale": {"domain": [0, 1], "range": [ORANGE, BLUE]}},
                          "stroke": {"field": "s", "type": "nominal", "legend": None,
                                     "scale": {"domain": ["train", "test"], "range": ["white", "black"]}}}}
-    return Spec({"title": title, "width": size, "height": size, "layer": [shade, dots]})
+    # as wide as its column (Streamlit's stretch), `size` high: square on a laptop, taller on a narrow screen
+    return Spec({"title": title, "height": size, "layer": [shade, dots]})
 
 
 def _point_rows(p: torch.Tensor, y: torch.Tensor, which: str) -> list[dict]:
@@ -173,7 +181,7 @@ def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: st
                                     "axis": {"format": "d", "tickMinStep": 1}},
                               "y": {"field": "loss", "type": "quantitative", "title": y_title},
                               "color": {"field": "set", "type": "nominal", "title": None,
-                                        "scale": {"range": [BLUE, ORANGE]}, "legend": {"orient": "top"}},
+                                        "scale": {"domain": list(series), "range": [BLUE, ORANGE]}},
                               "tooltip": [{"field": "set", "type": "nominal"}, {"field": "epoch", "type": "quantitative"},
                                           {"field": "loss", "type": "quantitative", "format": ".4g"}]},
-                 "height": 220})
+                 "height": 260})

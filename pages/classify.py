@@ -46,7 +46,7 @@ for tile, (name, label) in zip(tiles, KINDS.items()):
     tile.image(thumbnail(name), width=72)
     tile.button(label, key=f"{PAGE}.pick_{name}", type="primary" if name == kind else "secondary",
                 on_click=pick, args=(name,), width="stretch")
-c1, c2, c3, c4 = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
+c1, c2 = st.columns(2, gap="large")
 noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
                   **controls.linked(PAGE, settings.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5)))))
 test_share = c2.slider(t("classify.test_share"), 10, 90, step=10, help=t("classify.test_share_help"),
@@ -60,8 +60,9 @@ def new_points() -> None:
     st.session_state[f"_{points_seed}"] = (st.session_state[points_seed] + 1) % 10**6
 
 
-c3.button(t("classify.new_points"), key=f"{PAGE}.new_points", icon=":material/refresh:", on_click=new_points)
-show_test = c4.toggle(t("classify.show_test"), key=f"{PAGE}.show_test")
+buttons = st.container(horizontal=True, vertical_alignment="center")
+buttons.button(t("classify.new_points"), key=f"{PAGE}.new_points", icon=":material/refresh:", on_click=new_points)
+show_test = buttons.toggle(t("classify.show_test"), key=f"{PAGE}.show_test")
 
 # Inputs -------------------------------------------------------------------------------------------
 st.subheader(t("classify.features"))
@@ -111,16 +112,15 @@ shape.button(t("classify.add_layer"), key=f"{PAGE}.add_layer", icon=":material/a
 shape.button(t("classify.remove_layer"), key=f"{PAGE}.remove_layer", icon=":material/remove:", on_click=reshape,
              args=(classify.remove_layer,), disabled=not layers)
 shape.caption(t("classify.layers_now", n=len(layers)) if layers else t("classify.no_layers"))
-if layers:
-    columns = st.columns(classify.MAX_LAYERS)
-    for i, (col, width) in enumerate(zip(columns, layers)):
-        box = col.container(border=True)
-        box.markdown(t("classify.layer_width", i=i + 1, n=width))
-        pair = box.container(horizontal=True)
-        pair.button("", key=f"{PAGE}.add_neuron_{i}", icon=":material/add:", help=t("classify.add_neuron"),
-                    on_click=reshape, args=(classify.add_neuron, i), disabled=width >= classify.MAX_NEURONS)
-        pair.button("", key=f"{PAGE}.remove_neuron_{i}", icon=":material/remove:", help=t("classify.remove_neuron"),
-                    on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)
+cards = st.container(horizontal=True, wrap=True)
+for i, width in enumerate(layers):
+    box = cards.container(border=True, width=124, horizontal_alignment="center", gap="small")
+    box.markdown(t("classify.layer_width", i=i + 1, n=width))
+    pair = box.container(horizontal=True, gap="small", horizontal_alignment="center")
+    pair.button("", key=f"{PAGE}.remove_neuron_{i}", icon=":material/remove:", help=t("classify.remove_neuron"),
+                on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)
+    pair.button("", key=f"{PAGE}.add_neuron_{i}", icon=":material/add:", help=t("classify.add_neuron"),
+                on_click=reshape, args=(classify.add_neuron, i), disabled=width >= classify.MAX_NEURONS)
 a1, a2, a3 = st.columns(3)
 ACTS = {"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid", "linear": t("classify.linear")}
 activation = a1.selectbox(t("classify.activation"), list(ACTS), format_func=ACTS.get, help=t("classify.activation_help"),
@@ -156,13 +156,13 @@ def draw(r: core.Run) -> None:
     cols = st.columns(4)
     cols[0].metric(t("classify.test_accuracy"), f"{m['test accuracy'][-1]:.1%}" if m.get("test accuracy") else "–")
     cols[1].metric(t("classify.train_accuracy"), f"{m['train accuracy'][-1]:.1%}" if m.get("train accuracy") else "–")
-    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–")
+    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.4g}" if hist.loss else "–")
     cols[3].metric(t("classify.test_loss"), f"{m['test loss'][-1]:.4g}" if m.get("test loss") else "–")
-    left, right = st.columns([2, 3], gap="large")
+    left, right = st.columns(2, gap="medium")
     boundary, picture = classify.pictures(r.model, setup, train_points, train_y,
                                           test_points if show_test else None, test_y if show_test else None, WORDS)
     with left:
-        chart.show(boundary, width="content")
+        chart.show(boundary)
     with right:
         st.markdown(f"**{t('classify.network_title')}**")
         chart.show(picture)
