@@ -144,8 +144,10 @@ def neuron_maps(model: nn.Module, names: tuple[str, ...], resolution: int = 12) 
 
 
 def weights(model: nn.Module) -> list[torch.Tensor]:
-    """Each Linear's weight (out, in), from the inputs to the output."""
-    return [m.weight.detach().cpu() for m in model if isinstance(m, nn.Linear)]
+    """Each Linear's weight (out, in), from the inputs to the output; the last as (1, in): the blue
+    logit's weight less the orange one's, what each neuron adds to the output map's P(blue) - P(orange)."""
+    ws = [m.weight.detach().cpu() for m in model if isinstance(m, nn.Linear)]
+    return ws[:-1] + [(ws[-1][1] - ws[-1][0]).unsqueeze(0)]
 
 
 # The script ---------------------------------------------------------------------------------------
