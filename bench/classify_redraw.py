@@ -18,6 +18,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 import torch
+from streamlit import dataframe_util
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from core import classify, network_picture, points  # noqa: E402
@@ -26,8 +27,11 @@ WORDS = {"boundary": "Decision boundary", "inputs": "Inputs", "layer": "Layer {i
 
 
 def spec_bytes(chart) -> int:
-    """What Streamlit does with a chart (ui.chart.show): to_dict without validation, then JSON."""
-    return len(json.dumps(chart.to_dict(validate=False)))
+    """What Streamlit does with a chart (ui.chart.show): to_dict without validation, named datasets
+    to Arrow, the rest to JSON."""
+    spec = chart.to_dict(validate=False)
+    sent = sum(len(dataframe_util.convert_anything_to_arrow_bytes(rows)) for rows in spec.pop("datasets", {}).values())
+    return sent + len(json.dumps(spec))
 
 
 def redraw(model, setup, data, loss) -> int:

@@ -42,6 +42,27 @@ def map_url(values: torch.Tensor, pale: float = 0.0) -> str:
     return png_url(rgb)
 
 
+def named(spec: dict, prefix: str) -> dict:
+    """Move every layer's inline rows into the spec's named `datasets` ({prefix}_0, {prefix}_1, ...).
+
+    Streamlit sends named datasets apart from the spec, and when a redraw changes only the data it
+    swaps the rows inside the chart already drawn; a changed spec (inline rows are part of it) makes it
+    build the chart anew, blank until its images load: the maps flickered with every redraw.
+    """
+    datasets = {}
+    for i, layer in enumerate(spec.get("layer", [spec])):
+        if "values" in layer.get("data", {}):
+            name = f"{prefix}_{i}"
+            datasets[name] = layer["data"]["values"]
+            layer["data"] = {"name": name}
+    return {**spec, "datasets": datasets}
+
+
+def rows_of(spec: dict, layer: dict) -> list[dict]:
+    """The rows a layer of a `named` spec draws."""
+    return spec["datasets"][layer["data"]["name"]]
+
+
 class Spec:
     """A Vega-Lite spec written as a plain dict, that ui.chart.show takes as it takes an Altair chart
     (to_dict and the configure_* calls it makes in presenter mode).
@@ -103,7 +124,7 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
                          "stroke": {"field": "s", "type": "nominal", "legend": None,
                                     "scale": {"domain": ["train", "test"], "range": ["white", "black"]}}}}
     # as wide as its column (Streamlit's stretch), `size` high: square on a laptop, taller on a narrow screen
-    return Spec({"title": title, "height": size, "layer": [shade, dots]})
+    return Spec(named({"title": title, "height": size, "layer": [shade, dots]}, "boundary"))
 
 
 def _point_rows(p: torch.Tensor, y: torch.Tensor, which: str) -> list[dict]:
@@ -152,7 +173,7 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
                                   for c, t in enumerate(column_titles)]},
               "mark": {"type": "text", "fontSize": 12, "color": "#555"},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
-    return Spec({"height": height, "layer": [lines, images, labels, titles]})
+    return Spec(named({"height": height, "layer": [lines, images, labels, titles]}, "network"))
 
 
 def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -> np.ndarray:
@@ -176,7 +197,7 @@ def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: st
         if keep[-1] != len(values) - 1:
             keep.append(len(values) - 1)
         rows += [{"epoch": i + 1, "loss": round(float(values[i]), 6), "set": name} for i in keep]
-    return Spec({"title": title, "data": {"values": rows}, "mark": {"type": "line"},
+    return Spec(named({"title": title, "data": {"values": rows}, "mark": {"type": "line"},
                  "encoding": {"x": {"field": "epoch", "type": "quantitative", "title": x_title,
                                     "axis": {"format": "d", "tickMinStep": 1}},
                               "y": {"field": "loss", "type": "quantitative", "title": y_title},
@@ -184,4 +205,4 @@ def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: st
                                         "scale": {"domain": list(series), "range": [BLUE, ORANGE]}},
                               "tooltip": [{"field": "set", "type": "nominal"}, {"field": "epoch", "type": "quantitative"},
                                           {"field": "loss", "type": "quantitative", "format": ".4g"}]},
-                 "height": 260})
+                 "height": 260}, "curves"))

@@ -174,16 +174,18 @@ def test_the_pictures_draw_every_point_node_and_weight():
     model = classify.network(setup.features, setup.layers, setup.activation, 0)
     words = {"boundary": "B", "inputs": "In", "layer": "L{i}", "output": "Out"}
     left, right = classify.pictures(model, setup, train_p, train_y, test_p, test_y, words)
-    shade, dots = left.to_dict()["layer"]
-    assert shade["data"]["values"][0]["url"].startswith("data:image/png;base64,")
-    assert len(dots["data"]["values"]) == 100 and {r["s"] for r in dots["data"]["values"]} == {"train", "test"}
-    lines, images, labels, titles = right.to_dict()["layer"]
-    assert len(lines["data"]["values"]) == 2 * 4 + 4 * 3 + 3 * 1  # one output node: P(blue) - P(orange)
-    assert len(images["data"]["values"]) == 2 + 4 + 3 + 1
-    assert [r["t"] for r in titles["data"]["values"]] == ["In", "L1", "L2", "Out"]
+    left, right = left.to_dict(), right.to_dict()
+    rows = network_picture.rows_of
+    shade, dots = left["layer"]
+    assert rows(left, shade)[0]["url"].startswith("data:image/png;base64,")
+    assert len(rows(left, dots)) == 100 and {r["s"] for r in rows(left, dots)} == {"train", "test"}
+    lines, images, labels, titles = right["layer"]
+    assert len(rows(right, lines)) == 2 * 4 + 4 * 3 + 3 * 1  # one output node: P(blue) - P(orange)
+    assert len(rows(right, images)) == 2 + 4 + 3 + 1
+    assert [r["t"] for r in rows(right, titles)] == ["In", "L1", "L2", "Out"]
     # a weight's line says its size and sign
     w = classify.weights(model)[0]
-    first = lines["data"]["values"][0]
+    first = rows(right, lines)[0]
     assert first["w"] == round(abs(w[0, 0].item()), 3) and first["sign"] == ("+" if w[0, 0] >= 0 else "-")
     # into the output: the blue logit's weight less the orange one's
     torch.testing.assert_close(classify.weights(model)[-1][0], (model[-1].weight[1] - model[-1].weight[0]).detach())
@@ -191,7 +193,21 @@ def test_the_pictures_draw_every_point_node_and_weight():
 
 def test_presenter_sizing_calls_work_on_a_spec():
     spec = network_picture.curves({"a": [1.0, 0.5]}, "T", "x", "y").configure_axis(labelFontSize=17).to_dict()
-    assert spec["config"]["axis"]["labelFontSize"] == 17 and len(spec["data"]["values"]) == 2
+    assert spec["config"]["axis"]["labelFontSize"] == 17 and len(network_picture.rows_of(spec, spec)) == 2
+
+
+def test_a_redraw_changes_the_charts_data_not_its_spec():
+    """Streamlit then swaps the rows in the chart already drawn, instead of drawing it anew (a flicker)."""
+    setup = classify.Setup("moons", 0.0, 0, 0.5, ("x1", "x2"), (3,), "tanh", "none", 0.0, n=60)
+    _, train_y, _, test_y, train_p, test_p = classify.prepare(setup)
+    words = {"boundary": "B", "inputs": "In", "layer": "L{i}", "output": "Out"}
+    specs = []
+    for seed in (0, 1):
+        model = classify.network(setup.features, setup.layers, setup.activation, seed)
+        specs.append([c.to_dict() for c in classify.pictures(model, setup, train_p, train_y, None, None, words)])
+    for before, after in zip(*specs):
+        assert before["datasets"] != after["datasets"]
+        assert {**before, "datasets": None} == {**after, "datasets": None}
 
 
 # Each data set's defaults learn it -------------------------------------------------------------------------
