@@ -101,14 +101,17 @@ class Spec:
 
 def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, train_y: torch.Tensor,
              test_points: torch.Tensor | None = None, test_y: torch.Tensor | None = None,
-             title: str = "", size: int = 440) -> Spec:
+             title: str = "", size: int = 330) -> Spec:
     """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square, with the training
     points (N, 2) on it, white-ringed, and the test points, if given, ringed in black."""
     ticks = [-extent, -extent / 2, 0, extent / 2, extent]
-    x = {"field": "x", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₁",
-         "axis": {"values": ticks, "grid": False}}
-    y = {"field": "y", "type": "quantitative", "scale": {"domain": [-extent, extent], "nice": False}, "title": "x₂",
-         "axis": {"values": ticks, "grid": False}}
+    # one unit as long on both axes, whatever the column's width: the longer axis shows more of the plane
+    half_x = {"expr": f"{extent} * max(1, width / height)"}
+    half_y = {"expr": f"{extent} * max(1, height / width)"}
+    x = {"field": "x", "type": "quantitative", "title": "x₁", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [{"expr": f"-{half_x['expr']}"}, half_x], "nice": False, "zero": False}}
+    y = {"field": "y", "type": "quantitative", "title": "x₂", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [{"expr": f"-{half_y['expr']}"}, half_y], "nice": False, "zero": False}}
     shade = {"data": {"values": [{"url": map_url(margin, pale=0.45), "x": -extent, "x2": extent, "y": extent, "y2": -extent}]},
              "mark": {"type": "image", "aspect": False, "smooth": True},
              "encoding": {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},

@@ -401,7 +401,6 @@ STRINGS = {
     "classify.rate_help": "How much the penalty on the weights counts against the cross-entropy.",
     "classify.test_accuracy": "Test accuracy",
     "classify.train_accuracy": "Training accuracy",
-    "classify.test_loss": "Test loss",
     "classify.boundary": "Decision boundary",
     "classify.inputs": "Inputs",
     "classify.layer": "Layer {i}",

@@ -400,7 +400,6 @@ STRINGS = {
     "classify.rate_help": "가중치 벌점이 교차 엔트로피에 비해 얼마나 크게 반영되는지 정합니다.",
     "classify.test_accuracy": "테스트 정확도",
     "classify.train_accuracy": "학습 정확도",
-    "classify.test_loss": "테스트 손실",
     "classify.boundary": "결정 경계",
     "classify.inputs": "입력",
     "classify.layer": "{i}층",
