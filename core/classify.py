@@ -301,7 +301,7 @@ def run(setup: Setup, cfg: TrainConfig):
 
 def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y: torch.Tensor,
              test_points: torch.Tensor | None, test_y: torch.Tensor | None, words: dict[str, str],
-             size: int = 330):
+             size: int = 400):
     """The two live pictures of a model: (the decision boundary with the points, the network).
 
     words: "boundary" (the first chart's title), "inputs", "layer" ("{i}" for its number), "output".

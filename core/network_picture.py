@@ -1,45 +1,35 @@
 """Pictures of a classifier, after TensorFlow Playground: the decision boundary under the points, and the
 network itself, each neuron a small map of its output over the plane, joined by its weights.
 
-Maps are small PNG images (a data: URL in a Vega-Lite image mark), not one rect mark per cell: a
-30x30 map as rects is 900 rows for the server to serialise and the browser to draw, an image is one
-row of about a kilobyte. Pure functions: numbers in, a chart spec (or an image array) out.
+Maps are cells of rect and square marks whose rows are three small integers (where, which cell, the
+value in -100..100), sent as Arrow: about 30 KB a redraw for 6 layers of 8. (Small PNG images in
+Vega-Lite image marks were lighter, but Vega draws an image only once it has loaded it, so every
+redraw left the maps blank for a moment: they blinked while a run trained.) Pure functions: numbers
+in, a chart spec (or an image array) out.
 """
-import base64
-import io
 import json
 
 import numpy as np
+import pandas as pd
 import torch
-from PIL import Image
 
 ORANGE, BLUE = "#f59322", "#0877bd"   # class 0 and class 1, TensorFlow Playground's colours
-_STOPS = np.array([[245, 147, 34], [232, 234, 235], [8, 119, 189]], dtype=np.float32)  # -1, 0, +1
 
 
-def colours(values: np.ndarray) -> np.ndarray:
-    """Values in [-1, 1] (clipped) -> RGB uint8, orange through light grey to blue; shape (..., 3)."""
-    v = np.clip(np.nan_to_num(values), -1.0, 1.0)[..., None]
-    low = _STOPS[1] + (_STOPS[0] - _STOPS[1]) * np.clip(-v, 0, 1)
-    high = _STOPS[1] + (_STOPS[2] - _STOPS[1]) * np.clip(v, 0, 1)
-    return np.where(v < 0, low, high).astype(np.uint8)
+GREY = "#e8eaeb"
+PALE = ["#f9c78f", "#f1f2f3", "#7fb4dc"]   # the boundary's shades, paler, so points of the same colours stand out
 
 
-def png_url(rgb: np.ndarray) -> str:
-    """An RGB uint8 image (H, W, 3) as a data: URL."""
-    buffer = io.BytesIO()
-    Image.fromarray(rgb).save(buffer, format="PNG", compress_level=1)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+def levels(values: torch.Tensor) -> np.ndarray:
+    """Values (any shape) -> int8 in -100..100, flattened; scaled into [-1, 1] first when they leave it."""
+    v = np.nan_to_num(values.numpy().reshape(-1).astype(np.float32))
+    v = v / max(1.0, float(np.abs(v).max(initial=0.0)))
+    return np.round(np.clip(v, -1, 1) * 100).astype(np.int8)
 
 
-def map_url(values: torch.Tensor, pale: float = 0.0) -> str:
-    """One map (R, R) of a neuron's output, row 0 at the top, scaled into [-1, 1] when it leaves it;
-    pale: how far towards white (0 to 1), so points of the same colours stand out on it."""
-    v = values.numpy()
-    rgb = colours(v / max(1.0, float(np.abs(np.nan_to_num(v)).max(initial=0.0))))
-    if pale:
-        rgb = (rgb + (255 - rgb.astype(np.float32)) * pale).astype(np.uint8)
-    return png_url(rgb)
+def _colour(field: str, shades: list[str]) -> dict:
+    return {"field": field, "type": "quantitative", "legend": None,
+            "scale": {"domain": [-100, 0, 100], "range": shades, "clamp": True, "interpolate": "rgb"}}
 
 
 def named(spec: dict, prefix: str) -> dict:
@@ -76,7 +66,12 @@ class Spec:
         self.spec = spec
 
     def to_dict(self, validate: bool = False) -> dict:
-        return json.loads(json.dumps(self.spec))  # a copy the caller may change
+        """A copy the caller may change (Streamlit takes the datasets out; ui.chart.show sets the height)."""
+        spec = {k: v for k, v in self.spec.items() if k != "datasets"}
+        spec = json.loads(json.dumps(spec))
+        if "datasets" in self.spec:
+            spec["datasets"] = dict(self.spec["datasets"])  # the frames themselves, not copied
+        return spec
 
     def _configure(self, part: str, **values) -> "Spec":
         config = {**self.spec.get("config", {})}
@@ -101,7 +96,7 @@ class Spec:
 
 def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, train_y: torch.Tensor,
              test_points: torch.Tensor | None = None, test_y: torch.Tensor | None = None,
-             title: str = "", size: int = 330) -> Spec:
+             title: str = "", size: int = 400) -> Spec:
     """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square, with the training
     points (N, 2) on it, white-ringed, and the test points, if given, ringed in black."""
     ticks = [-extent, -extent / 2, 0, extent / 2, extent]
@@ -112,10 +107,16 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
          "scale": {"domain": [{"expr": f"-{half_x['expr']}"}, half_x], "nice": False, "zero": False}}
     y = {"field": "y", "type": "quantitative", "title": "x₂", "axis": {"values": ticks, "grid": False},
          "scale": {"domain": [{"expr": f"-{half_y['expr']}"}, half_y], "nice": False, "zero": False}}
-    shade = {"data": {"values": [{"url": map_url(margin, pale=0.45), "x": -extent, "x2": extent, "y": extent, "y2": -extent}]},
-             "mark": {"type": "image", "aspect": False, "smooth": True},
+    side = margin.shape[0]
+    cell = 2 * extent / side
+    shade = {"data": {"values": pd.DataFrame({"k": np.arange(side * side, dtype=np.int16), "v": levels(margin)})},
+             "transform": [{"calculate": f"{-extent} + (datum.k % {side}) * {cell}", "as": "x"},
+                           {"calculate": f"datum.x + {cell}", "as": "x2"},
+                           {"calculate": f"{extent} - floor(datum.k / {side}) * {cell}", "as": "y"},
+                           {"calculate": f"datum.y - {cell}", "as": "y2"}],
+             "mark": {"type": "rect", "strokeWidth": 0.6},
              "encoding": {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},
-                          "url": {"field": "url", "type": "nominal"}}}
+                          "color": _colour("v", PALE), "stroke": _colour("v", PALE)}}
     rows = _point_rows(train_points, train_y, "train")
     if test_points is not None and test_y is not None:
         rows += _point_rows(test_points, test_y, "test")
@@ -155,7 +156,14 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
             for j, (x1, y1) in enumerate(spots[c]):
                 edges.append({"x": x1, "y": y1, "x2": x2, "y2": y2, "w": round(abs(float(w[i, j])), 3),
                               "sign": "+" if w[i, j] >= 0 else "-"})
-    nodes = [{"x": x, "y": y, "url": map_url(m[j])} for c, m in enumerate(maps) for j, (x, y) in enumerate(spots[c])]
+    side = maps[0].shape[-1]
+    cells = pd.DataFrame({  # one row a cell of a node's map: its column, its row (twice, a whole number), cell, value
+        "c": np.concatenate([np.full(m[j].numel(), c, np.uint8) for c, m in enumerate(maps) for j in range(len(m))]),
+        "r2": np.concatenate([np.full(m[j].numel(), round(2 * spots[c][j][1]), np.int8)
+                              for c, m in enumerate(maps) for j in range(len(m))]),
+        "k": np.tile(np.arange(side * side, dtype=np.uint8), sum(len(m) for m in maps)),
+        "v": np.concatenate([levels(m[j]) for m in maps for j in range(len(m))])})
+    pixel = node / side
     x = {"field": "x", "type": "quantitative", "axis": None,
          "scale": {"domain": [-0.9, last + 0.5], "nice": False, "zero": False}}
     y = {"field": "y", "type": "quantitative", "axis": None,
@@ -167,8 +175,15 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
                           "strokeWidth": {"field": "w", "type": "quantitative", "legend": None,
                                           "scale": {"domain": [0, 2], "range": [0.4, 6], "clamp": True}},
                           "tooltip": [{"field": "w", "type": "quantitative", "title": "|w|"}]}}
-    images = {"data": {"values": nodes}, "mark": {"type": "image", "width": node, "height": node},
-              "encoding": {"x": x, "y": y, "url": {"field": "url", "type": "nominal"}}}
+    centre = (side - 1) / 2
+    images = {"data": {"values": cells},
+              "transform": [{"calculate": "datum.c", "as": "x"}, {"calculate": "datum.r2 / 2", "as": "y"},
+                            {"calculate": f"(datum.k % {side} - {centre}) * {pixel}", "as": "dx"},
+                            {"calculate": f"(floor(datum.k / {side}) - {centre}) * {pixel}", "as": "dy"}],
+              # offsets in pixels, so each map stays a square `node` pixels wide at any chart width
+              "mark": {"type": "square", "size": (pixel + 0.7) ** 2, "filled": True, "opacity": 1, "strokeWidth": 0,
+                       "xOffset": {"expr": "datum.dx"}, "yOffset": {"expr": "datum.dy"}},
+              "encoding": {"x": x, "y": y, "color": _colour("v", [ORANGE, GREY, BLUE])}}
     labels = {"data": {"values": [{"x": a, "y": b, "t": t} for (a, b), t in zip(spots[0], input_labels)]},
               "mark": {"type": "text", "align": "right", "dx": -node / 2 - 4, "fontSize": 13},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
