@@ -96,3 +96,21 @@ def test_korean():
     assert not at.exception
     assert at.title[0].value == lang_ko.STRINGS["classify.title"]
     assert at.button(key="classify.add_layer").label == "층 추가"
+
+
+def test_step_trains_one_epoch_at_a_time():
+    at = opened(PAGE, dataset="xor")
+    at.button(key="classify.train_step").click().run()
+    at.button(key="classify.train_step").click().run()
+    assert "epoch 2 of 100" in " ".join(p.text for p in at.get("progress"))
+    assert not at.exception
+
+
+def test_runs_are_kept_side_by_side_labelled_by_what_differs():
+    at = opened(PAGE, dataset="gauss", epochs="5")
+    train(at, "classify")
+    at.button(key="classify.add_layer").click().run()
+    train(at, "classify")
+    table = at.dataframe[-1].value
+    assert len(table) == 2
+    assert any("layers 2-2" in str(v) for v in table.iloc[:, :4].to_numpy().ravel()), table
