@@ -258,3 +258,4 @@ def load_mnist(source: str = "auto", root: str | Path = CACHE):
     be had. x is float32 (N, 1, 28, 28) scaled like the tutorial, y int64 (N,).
     """
     return load_mnist_explained(source, root)[:5]
+from .points import points2d  # noqa: E402,F401

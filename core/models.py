@@ -85,3 +85,26 @@ def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
         if isinstance(layer, nn.Linear):
             _default_linear_init(layer, gen)
     return model
+
+
+def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: int = 0) -> nn.Sequential:
+    """The Classify page's network: Linear+activation per hidden width, then a Linear to 2 logits.
+
+    activation also takes "linear" (no activation); hidden may be () for plain logistic regression.
+    Takes the input features (N, in_features), gives logits (N, 2).
+    """
+    kinds = {**ACTIVATIONS, "linear": nn.Identity}
+    if activation not in kinds:
+        raise ValueError(f"activation must be one of {sorted(kinds)}, not {activation!r}")
+    widths = [in_features, *hidden, 2]
+    layers: list[nn.Module] = []
+    for i, (n_in, n_out) in enumerate(zip(widths, widths[1:])):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(widths) - 2:
+            layers.append(kinds[activation]())
+    model = nn.Sequential(*layers)
+    gen = torch.Generator().manual_seed(seed)
+    for layer in model:
+        if isinstance(layer, nn.Linear):
+            _default_linear_init(layer, gen)
+    return model

@@ -30,6 +30,7 @@ PAGES = (
     PageEntry("descent", "pages/gradient_descent.py", ":material/trending_down:"),
     PageEntry("sine", "pages/sine.py", ":material/waves:"),
     PageEntry("mnist", "pages/mnist.py", ":material/draw:"),
+    PageEntry("classify", "pages/classify.py", ":material/scatter_plot:"),
 )
 
 

@@ -3,7 +3,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import serve
 
-PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST"]
+PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST", "Classify"]
 
 
 def wait_idle(page: Page) -> None:

@@ -1,0 +1,319 @@
+"""The Classify page's maths: the network's shape, its loss with L1 or L2, every neuron over the plane,
+each data set's defaults, and the script that trains the same network on the same points."""
+import math
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from . import models, optimizers, points
+from .problems import Problem
+from .training import TrainConfig
+
+MAX_LAYERS, MAX_NEURONS = 6, 8
+ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
+REGULARISATIONS = ("none", "l1", "l2")
+RATES = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)   # TensorFlow Playground's, up to 1
+BATCH_SIZES = (10, 25, 50, 100, 250, 500)
+POINTS = 500          # points drawn for the page, train and test together (TensorFlow Playground's number)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What a newcomer gets on picking a data set: settings that learn it, by Train alone."""
+    features: tuple[str, ...]
+    layers: tuple[int, ...]
+    activation: str
+    lr: float
+    epochs: int
+    batch_size: int
+
+
+DEFAULTS = {
+    "circle": Defaults(("x1", "x2"), (4, 4), "tanh", 0.03, 100, 25),
+    "xor": Defaults(("x1", "x2"), (4, 4), "tanh", 0.03, 100, 25),
+    "gauss": Defaults(("x1", "x2"), (2,), "tanh", 0.01, 50, 25),
+    "moons": Defaults(("x1", "x2"), (6, 6), "tanh", 0.03, 100, 25),
+    "spiral": Defaults(("x1", "x2", "sin_x1", "sin_x2"), (8, 8, 8), "tanh", 0.01, 300, 25),
+}
+
+
+# The network's shape ------------------------------------------------------------------------------
+
+def parse_layers(text: str) -> tuple[int, ...]:
+    """'8-8-4' (a link's value) -> (8, 8, 4); '0' is no hidden layer. Anything else raises a Problem."""
+    text = str(text).strip()
+    if text == "0":
+        return ()
+    parts = text.split("-")
+    if not all(p.isascii() and p.isdigit() for p in parts) or len(parts) > MAX_LAYERS:
+        raise Problem("points.layers", raw=text[:30], most=MAX_LAYERS, width=MAX_NEURONS)
+    widths = tuple(int(p) for p in parts)
+    if not all(1 <= w <= MAX_NEURONS for w in widths):
+        raise Problem("points.layers", raw=text[:30], most=MAX_LAYERS, width=MAX_NEURONS)
+    return widths
+
+
+def format_layers(layers: tuple[int, ...]) -> str:
+    return "-".join(map(str, layers)) if layers else "0"
+
+
+def add_layer(layers: tuple[int, ...]) -> tuple[int, ...]:
+    """One more hidden layer at the end, as wide as the last (2 if there is none); at most MAX_LAYERS."""
+    return layers if len(layers) >= MAX_LAYERS else (*layers, layers[-1] if layers else 2)
+
+
+def remove_layer(layers: tuple[int, ...]) -> tuple[int, ...]:
+    return layers[:-1]
+
+
+def add_neuron(layers: tuple[int, ...], i: int) -> tuple[int, ...]:
+    return tuple(min(w + 1, MAX_NEURONS) if j == i else w for j, w in enumerate(layers))
+
+
+def remove_neuron(layers: tuple[int, ...], i: int) -> tuple[int, ...]:
+    return tuple(max(w - 1, 1) if j == i else w for j, w in enumerate(layers))
+
+
+def network(names: tuple[str, ...], layers: tuple[int, ...], activation: str, seed: int) -> nn.Sequential:
+    """The classifier over the chosen features: (N, len(names)) -> logits (N, 2)."""
+    return models.classifier(len(names), layers, activation, seed)
+
+
+# The loss -----------------------------------------------------------------------------------------
+
+def penalty(model: nn.Module, regularisation: str) -> torch.Tensor:
+    """sum |w| (L1) or sum w^2 (L2) over the weights of every Linear, biases left out."""
+    weights = [m.weight for m in model.modules() if isinstance(m, nn.Linear)]
+    if regularisation == "l1":
+        return sum(w.abs().sum() for w in weights)
+    if regularisation == "l2":
+        return sum((w ** 2).sum() for w in weights)
+    return torch.zeros(())
+
+
+def loss_for(model: nn.Module, regularisation: str, rate: float):
+    """The loss the page trains with: cross-entropy, plus rate times the penalty on model's weights."""
+    def loss_fn(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+        loss = nn.functional.cross_entropy(y_hat, y)
+        if regularisation != "none" and rate > 0:
+            loss = loss + rate * penalty(model, regularisation)
+        return loss
+    return loss_fn
+
+
+def data_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
+    """Cross-entropy alone (no penalty) of model on inputs x (N, k) and labels y (N,): the loss curves'."""
+    device = next(model.parameters()).device
+    return nn.functional.cross_entropy(model(x.to(device)), y.to(device)).item()
+
+
+# Every neuron over the plane ----------------------------------------------------------------------
+
+def grid(resolution: int) -> torch.Tensor:
+    """The plane's cell centres, row 0 at the top: (resolution * resolution, 2)."""
+    step = 2 * points.EXTENT / resolution
+    ticks = -points.EXTENT + step * (torch.arange(resolution) + 0.5)   # (R,) left to right
+    x1, x2 = torch.meshgrid(ticks, ticks.flip(0), indexing="xy")       # (R, R) each, x2 falling down the rows
+    return torch.stack([x1.reshape(-1), x2.reshape(-1)], dim=1)
+
+
+def output_map(model: nn.Module, names: tuple[str, ...], resolution: int = 30) -> torch.Tensor:
+    """P(blue) - P(orange) in [-1, 1] over the plane: (R, R), row 0 at the top."""
+    device = next(model.parameters()).device
+    with torch.no_grad():
+        logits = model(points.features(grid(resolution), names).to(device))     # (R*R, 2)
+        margin = torch.tanh((logits[:, 1] - logits[:, 0]) / 2)                   # = 2 softmax[1] - 1
+    return margin.reshape(resolution, resolution).cpu()
+
+
+def neuron_maps(model: nn.Module, names: tuple[str, ...], resolution: int = 12) -> list[torch.Tensor]:
+    """Every node's output over the plane, in one forward pass: one (width, R, R) tensor per column,
+    the input features first, then each hidden layer (after its activation), then the output."""
+    device = next(model.parameters()).device
+    h = points.features(grid(resolution), names).to(device)                     # (R*R, k)
+    columns = [h]
+    modules = list(model)
+    with torch.no_grad():
+        for i, module in enumerate(modules):
+            h = module(h)
+            if not isinstance(module, nn.Linear):                               # after each activation
+                columns.append(h)
+        columns.append(torch.tanh((h[:, 1:] - h[:, :1]) / 2))                    # the output, as in output_map
+    return [c.T.reshape(-1, resolution, resolution).cpu() for c in columns]
+
+
+def weights(model: nn.Module) -> list[torch.Tensor]:
+    """Each Linear's weight (out, in), from the inputs to the output; the last as (1, in): the blue
+    logit's weight less the orange one's, what each neuron adds to the output map's P(blue) - P(orange)."""
+    ws = [m.weight.detach().cpu() for m in model if isinstance(m, nn.Linear)]
+    return ws[:-1] + [(ws[-1][1] - ws[-1][0]).unsqueeze(0)]
+
+
+# The script ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Setup:
+    """Everything besides TrainConfig that decides the page's numbers."""
+    kind: str
+    noise: float
+    points_seed: int
+    test_share: float
+    features: tuple[str, ...]
+    layers: tuple[int, ...]
+    activation: str
+    regularisation: str
+    rate: float
+    n: int = POINTS
+
+
+ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "linear": "nn.Identity()"}
+
+
+def _model_code(setup: Setup) -> str:
+    widths = [len(setup.features), *setup.layers, 2]
+    lines = []
+    for i, (a, b) in enumerate(zip(widths, widths[1:])):
+        lines.append(f"nn.Linear({a}, {b})")
+        if i < len(widths) - 2:
+            lines.append(ACTIVATION_CODE[setup.activation])
+    return ("model = nn.Sequential(\n    " + ",\n    ".join(lines) + ",\n)\n"
+            "# PyTorch's own init, uniform in +-1/sqrt(fan_in), drawn from a generator seeded like the app's\n"
+            "init_gen = torch.Generator().manual_seed(seed)\n"
+            "with torch.no_grad():\n"
+            "    for layer in model:\n"
+            "        if isinstance(layer, nn.Linear):\n"
+            "            bound = 1 / math.sqrt(layer.in_features)\n"
+            "            layer.weight.uniform_(-bound, bound, generator=init_gen)\n"
+            "            layer.bias.uniform_(-bound, bound, generator=init_gen)")
+
+
+def _loss_code(setup: Setup) -> str:
+    if setup.regularisation == "none" or setup.rate == 0:
+        return "def loss_fn(y_hat, y):\n    return nn.functional.cross_entropy(y_hat, y)"
+    term = "w.abs().sum()" if setup.regularisation == "l1" else "(w ** 2).sum()"
+    name = "L1" if setup.regularisation == "l1" else "L2"
+    return ("weights = [m.weight for m in model if isinstance(m, nn.Linear)]  # not the biases\n\n\n"
+            "def loss_fn(y_hat, y):\n"
+            f"    penalty = sum({term} for w in weights)  # {name}\n"
+            f"    return nn.functional.cross_entropy(y_hat, y) + {setup.rate!r} * penalty")
+
+
+def _loop_code(cfg: TrainConfig) -> str:
+    """The same loop as core.training.steps, written out."""
+    schedule = "    if scheduler is not None:\n        scheduler.step()\n"
+    if cfg.batch_size is None:
+        return (f"for epoch in range({cfg.epochs}):\n"
+                "    loss = loss_fn(model(x), y)      # forward and loss, the whole training set\n"
+                "    if not math.isfinite(loss.item()):\n"
+                "        print(f'the loss diverged at epoch {epoch + 1}')\n"
+                "        break\n"
+                "    optimizer.zero_grad()\n"
+                "    loss.backward()                  # backward\n"
+                "    optimizer.step()                 # step\n"
+                "    final = loss.item()              # the loss before this step\n" + schedule)
+    return (f"batch = min({cfg.batch_size}, len(x))\n"
+            "steps_per_epoch = math.ceil(len(x) / batch)\n"
+            f"order_gen = torch.Generator().manual_seed({cfg.seed})  # the batch order, seeded\n"
+            f"for epoch in range({cfg.epochs}):\n"
+            "    order = torch.randperm(len(x), generator=order_gen).to(device)\n"
+            "    total = torch.zeros((), device=device)\n"
+            "    for i in range(steps_per_epoch):\n"
+            "        idx = order[i * batch:(i + 1) * batch]\n"
+            "        loss = loss_fn(model(x[idx]), y[idx])  # forward and loss, one mini-batch\n"
+            "        optimizer.zero_grad()\n"
+            "        loss.backward()              # backward\n"
+            "        optimizer.step()             # step\n"
+            "        total += loss.detach()\n"
+            "    epoch_loss = total.item() / steps_per_epoch  # the mean batch loss of the epoch\n"
+            "    if not math.isfinite(epoch_loss):\n"
+            "        print(f'the loss diverged at epoch {epoch + 1}')\n"
+            "        break\n"
+            "    final = epoch_loss\n" + schedule)
+
+
+def _optimizer_code(cfg: TrainConfig) -> str:
+    code = optimizers.code(cfg)
+    return code if "scheduler = " in code else code + "\nscheduler = None"
+
+
+def script(setup: Setup, cfg: TrainConfig, title: str = "Classify") -> str:
+    """A complete script: the page's points, features and network, trained under cfg; it prints the
+    page's final loss and test accuracy."""
+    device = cfg.device if cfg.device != "auto" else "cpu"
+    names = setup.features
+    parts = [
+        f'"""{title}: written by Torch Playground for these settings.\n\n'
+        'Run it with `python this_file.py`; it prints the final loss the page shows.\n"""',
+        "import math\n\nimport torch\nfrom torch import nn",
+        f"device = {device!r}\nseed = {cfg.seed}",
+        "# The points: TensorFlow Playground's data set, as the app draws it\n" + points.source(setup.kind).rstrip(),
+        f"points_x, points_y = {setup.kind}({setup.n}, {float(setup.noise)!r}, "
+        f"torch.Generator().manual_seed({setup.points_seed}))\n"
+        "points_x, points_y = points_x.float(), points_y.long()  # (N, 2) and (N,), labels 0 and 1\n"
+        f"order = torch.randperm(len(points_x), generator=torch.Generator().manual_seed({setup.points_seed}))\n"
+        f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
+        "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
+        "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
+        f"    return {points.features_code(names)}\n\n\n"
+        "x, y = inputs(points_x[train]).to(device), points_y[train].to(device)\n"
+        "test_x, test_y = inputs(points_x[test]).to(device), points_y[test].to(device)",
+        _model_code(setup) + "\nmodel = model.to(device)",
+        _loss_code(setup),
+        _optimizer_code(cfg),
+        "final = float('nan')\n" + _loop_code(cfg),
+        "with torch.no_grad():\n"
+        "    predicted = model(test_x).argmax(dim=1)\n"
+        "print(f'test accuracy: {(predicted == test_y).float().mean().item():.1%}')\n"
+        "print(f'final loss: {final:.6g}')",
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def prepare(setup: Setup):
+    """The page's data for setup: -> train inputs (N, k), train labels, test inputs, test labels,
+    and the points themselves (train_points (N, 2), test_points) for pictures."""
+    x, y = points.points2d(setup.kind, n=setup.n, noise=setup.noise, seed=setup.points_seed)
+    train_p, train_y, test_p, test_y = points.split(x, y, setup.test_share, setup.points_seed)
+    return (points.features(train_p, setup.features), train_y, points.features(test_p, setup.features), test_y,
+            train_p, test_p)
+
+
+def accuracy(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
+    device = next(model.parameters()).device
+    with torch.no_grad():
+        return (model(x.to(device)).argmax(dim=1).cpu() == y).float().mean().item()
+
+
+def run(setup: Setup, cfg: TrainConfig):
+    """A core.Run of setup under cfg, recording train and test loss (without the penalty) and accuracy."""
+    from .training import Run
+    train_x, train_y, test_x, test_y, _, _ = prepare(setup)
+    model = network(setup.features, setup.layers, setup.activation, cfg.seed)
+    metrics = {"train loss": lambda m: data_loss(m, train_x, train_y),
+               "test loss": lambda m: data_loss(m, test_x, test_y),
+               "train accuracy": lambda m: accuracy(m, train_x, train_y),
+               "test accuracy": lambda m: accuracy(m, test_x, test_y)}
+    return Run(model, loss_for(model, setup.regularisation, setup.rate), train_x, train_y, cfg, metrics)
+
+
+# The pictures -------------------------------------------------------------------------------------
+
+def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y: torch.Tensor,
+             test_points: torch.Tensor | None, test_y: torch.Tensor | None, words: dict[str, str],
+             size: int = 400):
+    """The two live pictures of a model: (the decision boundary with the points, the network).
+
+    words: "boundary" (the first chart's title), "inputs", "layer" ("{i}" for its number), "output".
+    Two forward passes over coarse grids (40x40 for the boundary, 12x12 for every neuron at once).
+    """
+    from . import network_picture
+    model.eval()
+    margin = output_map(model, setup.features, 40)                                   # (40, 40)
+    maps = neuron_maps(model, setup.features, 12)                                    # per column (n, 12, 12)
+    left = network_picture.boundary(margin, points.EXTENT, train_points, train_y, test_points, test_y,
+                                    title=words["boundary"], size=size)
+    titles = [words["inputs"], *(words["layer"].format(i=i + 1) for i in range(len(setup.layers))), words["output"]]
+    right = network_picture.network(maps, weights(model), [points.FEATURES[n][1] for n in setup.features], titles)
+    model.train()
+    return left, right

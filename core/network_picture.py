@@ -1,0 +1,226 @@
+"""Pictures of a classifier, after TensorFlow Playground: the decision boundary under the points, and the
+network itself, each neuron a small map of its output over the plane, joined by its weights.
+
+Maps are cells of rect and square marks whose rows are three small integers (where, which cell, the
+value in -100..100), sent as Arrow: about 30 KB a redraw for 6 layers of 8. (Small PNG images in
+Vega-Lite image marks were lighter, but Vega draws an image only once it has loaded it, so every
+redraw left the maps blank for a moment: they blinked while a run trained.) Pure functions: numbers
+in, a chart spec (or an image array) out.
+"""
+import json
+
+import numpy as np
+import pandas as pd
+import torch
+
+ORANGE, BLUE = "#f59322", "#0877bd"   # class 0 and class 1, TensorFlow Playground's colours
+
+
+GREY = "#e8eaeb"
+PALE = ["#f9c78f", "#f1f2f3", "#7fb4dc"]   # the boundary's shades, paler, so points of the same colours stand out
+
+
+def levels(values: torch.Tensor) -> np.ndarray:
+    """Values (any shape) -> int8 in -100..100, flattened; scaled into [-1, 1] first when they leave it."""
+    v = np.nan_to_num(values.numpy().reshape(-1).astype(np.float32))
+    v = v / max(1.0, float(np.abs(v).max(initial=0.0)))
+    return np.round(np.clip(v, -1, 1) * 100).astype(np.int8)
+
+
+def _colour(field: str, shades: list[str]) -> dict:
+    return {"field": field, "type": "quantitative", "legend": None,
+            "scale": {"domain": [-100, 0, 100], "range": shades, "clamp": True, "interpolate": "rgb"}}
+
+
+def named(spec: dict, prefix: str) -> dict:
+    """Move every layer's inline rows into the spec's named `datasets` ({prefix}_0, {prefix}_1, ...).
+
+    Streamlit sends named datasets apart from the spec, and when a redraw changes only the data it
+    swaps the rows inside the chart already drawn; a changed spec (inline rows are part of it) makes it
+    build the chart anew, blank until its images load: the maps flickered with every redraw.
+    """
+    datasets = {}
+    for i, layer in enumerate(spec.get("layer", [spec])):
+        if "values" in layer.get("data", {}):
+            name = f"{prefix}_{i}"
+            datasets[name] = layer["data"]["values"]
+            layer["data"] = {"name": name}
+    return {**spec, "datasets": datasets}
+
+
+def rows_of(spec: dict, layer: dict) -> list[dict]:
+    """The rows a layer of a `named` spec draws."""
+    return spec["datasets"][layer["data"]["name"]]
+
+
+class Spec:
+    """A Vega-Lite spec written as a plain dict, that ui.chart.show takes as it takes an Altair chart
+    (to_dict and the configure_* calls it makes in presenter mode).
+
+    Why not Altair here: building these charts with Altair costs 20 ms an encode() on this machine
+    (it checks every channel against the schema), about 0.5 s a redraw for a 6x8 network; the dict
+    costs under a millisecond (bench/classify_redraw.py prints both).
+    """
+
+    def __init__(self, spec: dict):
+        self.spec = spec
+
+    def to_dict(self, validate: bool = False) -> dict:
+        """A copy the caller may change (Streamlit takes the datasets out; ui.chart.show sets the height)."""
+        spec = {k: v for k, v in self.spec.items() if k != "datasets"}
+        spec = json.loads(json.dumps(spec))
+        if "datasets" in self.spec:
+            spec["datasets"] = dict(self.spec["datasets"])  # the frames themselves, not copied
+        return spec
+
+    def _configure(self, part: str, **values) -> "Spec":
+        config = {**self.spec.get("config", {})}
+        config[part] = {**config.get(part, {}), **values}
+        return Spec({**self.spec, "config": config})
+
+    def configure_axis(self, **values) -> "Spec":
+        return self._configure("axis", **values)
+
+    def configure_title(self, **values) -> "Spec":
+        return self._configure("title", **values)
+
+    def configure_legend(self, **values) -> "Spec":
+        return self._configure("legend", **values)
+
+    def configure_text(self, **values) -> "Spec":
+        return self._configure("text", **values)
+
+    def properties(self, **values) -> "Spec":
+        return Spec({**self.spec, **values})
+
+
+def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, train_y: torch.Tensor,
+             test_points: torch.Tensor | None = None, test_y: torch.Tensor | None = None,
+             title: str = "", size: int = 400) -> Spec:
+    """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square, with the training
+    points (N, 2) on it, white-ringed, and the test points, if given, ringed in black."""
+    ticks = [-extent, -extent / 2, 0, extent / 2, extent]
+    # one unit as long on both axes, whatever the column's width: the longer axis shows more of the plane
+    half_x = {"expr": f"{extent} * max(1, width / height)"}
+    half_y = {"expr": f"{extent} * max(1, height / width)"}
+    x = {"field": "x", "type": "quantitative", "title": "x₁", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [{"expr": f"-{half_x['expr']}"}, half_x], "nice": False, "zero": False}}
+    y = {"field": "y", "type": "quantitative", "title": "x₂", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [{"expr": f"-{half_y['expr']}"}, half_y], "nice": False, "zero": False}}
+    side = margin.shape[0]
+    cell = 2 * extent / side
+    shade = {"data": {"values": pd.DataFrame({"k": np.arange(side * side, dtype=np.int16), "v": levels(margin)})},
+             "transform": [{"calculate": f"{-extent} + (datum.k % {side}) * {cell}", "as": "x"},
+                           {"calculate": f"datum.x + {cell}", "as": "x2"},
+                           {"calculate": f"{extent} - floor(datum.k / {side}) * {cell}", "as": "y"},
+                           {"calculate": f"datum.y - {cell}", "as": "y2"}],
+             "mark": {"type": "rect", "strokeWidth": 0.6},
+             "encoding": {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},
+                          "color": _colour("v", PALE), "stroke": _colour("v", PALE)}}
+    rows = _point_rows(train_points, train_y, "train")
+    if test_points is not None and test_y is not None:
+        rows += _point_rows(test_points, test_y, "test")
+    dots = {"data": {"values": rows},
+            "mark": {"type": "circle", "size": 42, "opacity": 1, "strokeWidth": 0.8},
+            "encoding": {"x": x, "y": y,
+                         "color": {"field": "c", "type": "nominal", "legend": None,
+                                   "scale": {"domain": [0, 1], "range": [ORANGE, BLUE]}},
+                         "stroke": {"field": "s", "type": "nominal", "legend": None,
+                                    "scale": {"domain": ["train", "test"], "range": ["white", "black"]}}}}
+    # as wide as its column (Streamlit's stretch), `size` high: square on a laptop, taller on a narrow screen
+    return Spec(named({"title": title, "height": size, "layer": [shade, dots]}, "boundary"))
+
+
+def _point_rows(p: torch.Tensor, y: torch.Tensor, which: str) -> list[dict]:
+    xs = np.round(p.numpy().astype(float), 3).tolist()
+    return [{"x": a, "y": b, "c": c, "s": which} for (a, b), c in zip(xs, y.tolist())]
+
+
+def layout(widths: list[int]) -> list[list[tuple[float, float]]]:
+    """Where each node sits: column c, rows centred on 0, the first node at the top."""
+    return [[(float(c), j - (n - 1) / 2) for j in range(n)] for c, n in enumerate(widths)]
+
+
+def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels: list[str],
+            column_titles: list[str], node: int = 34, height: int = 400) -> Spec:
+    """The network: maps[c] (n_c, R, R) is column c's nodes over the plane (inputs, hidden layers,
+    output); weights[c] (n_{c+1}, n_c) joins column c to c + 1, a line each, its width the weight's size
+    and its colour the sign (blue positive, orange negative)."""
+    spots = layout([len(m) for m in maps])
+    last = len(maps) - 1
+    rows_most = max(8, max(len(m) for m in maps))
+    edges = []
+    for c, w in enumerate(weights):
+        w = w.numpy()
+        for i, (x2, y2) in enumerate(spots[c + 1]):
+            for j, (x1, y1) in enumerate(spots[c]):
+                edges.append({"x": x1, "y": y1, "x2": x2, "y2": y2, "w": round(abs(float(w[i, j])), 3),
+                              "sign": "+" if w[i, j] >= 0 else "-"})
+    side = maps[0].shape[-1]
+    cells = pd.DataFrame({  # one row a cell of a node's map: its column, its row (twice, a whole number), cell, value
+        "c": np.concatenate([np.full(m[j].numel(), c, np.uint8) for c, m in enumerate(maps) for j in range(len(m))]),
+        "r2": np.concatenate([np.full(m[j].numel(), round(2 * spots[c][j][1]), np.int8)
+                              for c, m in enumerate(maps) for j in range(len(m))]),
+        "k": np.tile(np.arange(side * side, dtype=np.uint8), sum(len(m) for m in maps)),
+        "v": np.concatenate([levels(m[j]) for m in maps for j in range(len(m))])})
+    pixel = node / side
+    x = {"field": "x", "type": "quantitative", "axis": None,
+         "scale": {"domain": [-0.9, last + 0.5], "nice": False, "zero": False}}
+    y = {"field": "y", "type": "quantitative", "axis": None,
+         "scale": {"domain": [rows_most / 2, -rows_most / 2 - 0.5], "nice": False, "zero": False}}
+    lines = {"data": {"values": edges}, "mark": {"type": "rule", "opacity": 0.75},
+             "encoding": {"x": x, "y": y, "x2": {"field": "x2"}, "y2": {"field": "y2"},
+                          "color": {"field": "sign", "type": "nominal", "legend": None,
+                                    "scale": {"domain": ["+", "-"], "range": [BLUE, ORANGE]}},
+                          "strokeWidth": {"field": "w", "type": "quantitative", "legend": None,
+                                          "scale": {"domain": [0, 2], "range": [0.4, 6], "clamp": True}},
+                          "tooltip": [{"field": "w", "type": "quantitative", "title": "|w|"}]}}
+    centre = (side - 1) / 2
+    images = {"data": {"values": cells},
+              "transform": [{"calculate": "datum.c", "as": "x"}, {"calculate": "datum.r2 / 2", "as": "y"},
+                            {"calculate": f"(datum.k % {side} - {centre}) * {pixel}", "as": "dx"},
+                            {"calculate": f"(floor(datum.k / {side}) - {centre}) * {pixel}", "as": "dy"}],
+              # offsets in pixels, so each map stays a square `node` pixels wide at any chart width
+              "mark": {"type": "square", "size": (pixel + 0.7) ** 2, "filled": True, "opacity": 1, "strokeWidth": 0,
+                       "xOffset": {"expr": "datum.dx"}, "yOffset": {"expr": "datum.dy"}},
+              "encoding": {"x": x, "y": y, "color": _colour("v", [ORANGE, GREY, BLUE])}}
+    labels = {"data": {"values": [{"x": a, "y": b, "t": t} for (a, b), t in zip(spots[0], input_labels)]},
+              "mark": {"type": "text", "align": "right", "dx": -node / 2 - 4, "fontSize": 13},
+              "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
+    titles = {"data": {"values": [{"x": float(c), "y": -rows_most / 2 - 0.3, "t": t}
+                                  for c, t in enumerate(column_titles)]},
+              "mark": {"type": "text", "fontSize": 12, "color": "#555"},
+              "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
+    return Spec(named({"height": height, "layer": [lines, images, labels, titles]}, "network"))
+
+
+def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -> np.ndarray:
+    """A data set as a small picture (size, size, 3) uint8: a dot of each class's colour per point."""
+    image = np.full((size, size, 3), 250, dtype=np.uint8)
+    cols = np.clip(((x[:, 0].numpy() + extent) / (2 * extent) * (size - 2)).astype(int), 0, size - 3)
+    rows = np.clip(((extent - x[:, 1].numpy()) / (2 * extent) * (size - 2)).astype(int), 0, size - 3)
+    rgb = np.array([[245, 147, 34], [8, 119, 189]], dtype=np.uint8)[y.numpy()]
+    for dr in (0, 1):
+        for dc in (0, 1):
+            image[rows + dr, cols + dc] = rgb
+    return image
+
+
+def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: str, most: int = 400) -> Spec:
+    """Loss curves, one line a named series (epoch 1 first), at most `most` points each."""
+    rows = []
+    for name, values in series.items():
+        step = max(1, len(values) // most)
+        keep = list(range(0, len(values), step))
+        if keep[-1] != len(values) - 1:
+            keep.append(len(values) - 1)
+        rows += [{"epoch": i + 1, "loss": round(float(values[i]), 6), "set": name} for i in keep]
+    return Spec(named({"title": title, "data": {"values": rows}, "mark": {"type": "line"},
+                 "encoding": {"x": {"field": "epoch", "type": "quantitative", "title": x_title,
+                                    "axis": {"format": "d", "tickMinStep": 1}},
+                              "y": {"field": "loss", "type": "quantitative", "title": y_title},
+                              "color": {"field": "set", "type": "nominal", "title": None,
+                                        "scale": {"domain": list(series), "range": [BLUE, ORANGE]}},
+                              "tooltip": [{"field": "set", "type": "nominal"}, {"field": "epoch", "type": "quantitative"},
+                                          {"field": "loss", "type": "quantitative", "format": ".4g"}]},
+                 "height": 260}, "curves"))

@@ -1,0 +1,248 @@
+"""The Classify page's core: points2d, the input features, the network's shape, the loss with L1/L2,
+the neuron maps, the pictures, and the script that must print the page's final loss."""
+import math
+import subprocess
+import sys
+
+import pytest
+import torch
+
+import core
+from core import classify, network_picture, points
+from core.problems import Problem
+
+
+# points2d -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", list(points.KINDS))
+def test_points2d_shapes_types_and_balance(kind):
+    x, y = core.data.points2d(kind, n=400, noise=0.2, seed=3)
+    assert x.shape == (400, 2) and x.dtype == torch.float32
+    assert y.shape == (400,) and y.dtype == torch.int64
+    assert set(y.tolist()) == {0, 1}
+    assert 0.4 <= y.float().mean().item() <= 0.6   # about half each
+    assert x.abs().max() <= points.EXTENT * 1.6     # on the plane (gauss's tails at 50% noise may stray a little)
+
+
+@pytest.mark.parametrize("kind", list(points.KINDS))
+def test_the_same_seed_gives_the_same_points_and_another_seed_others(kind):
+    a = points.points2d(kind, n=100, noise=0.1, seed=7)
+    b = points.points2d(kind, n=100, noise=0.1, seed=7)
+    c = points.points2d(kind, n=100, noise=0.1, seed=8)
+    assert torch.equal(a[0], b[0]) and torch.equal(a[1], b[1])
+    assert not torch.equal(a[0], c[0])
+
+
+def test_points2d_leaves_the_global_random_state_alone():
+    torch.manual_seed(0)
+    expected = torch.rand(3)
+    torch.manual_seed(0)
+    points.points2d("xor", n=50, noise=0.3, seed=1)
+    assert torch.equal(torch.rand(3), expected)
+
+
+def test_without_noise_each_data_set_follows_its_rule():
+    x, y = points.points2d("circle", n=300, noise=0.0)
+    assert torch.equal(y, (x.norm(dim=1) < 2.5).long())
+    x, y = points.points2d("xor", n=300, noise=0.0)
+    assert torch.equal(y, (x[:, 0] * x[:, 1] >= 0).long())
+    x, y = points.points2d("gauss", n=300, noise=0.0)
+    assert (x[y == 1].mean(dim=0) - torch.tensor([2.0, 2.0])).abs().max() < 0.3
+
+
+def test_noise_mislabels_some_xor_points():
+    x, y = points.points2d("xor", n=1000, noise=0.5, seed=0)
+    wrong = (y != (x[:, 0] * x[:, 1] >= 0).long()).float().mean().item()
+    assert 0.05 < wrong < 0.4
+
+
+@pytest.mark.parametrize("kwargs, code", [
+    ({"kind": "square"}, "points.kind"),
+    ({"kind": "circle", "n": 1}, "points.count"),
+    ({"kind": "circle", "n": 10**6}, "points.count"),
+    ({"kind": "circle", "noise": -0.01}, "points.noise"),
+    ({"kind": "circle", "noise": 0.51}, "points.noise"),
+])
+def test_bad_requests_are_problems_with_codes(kwargs, code):
+    with pytest.raises(Problem) as err:
+        points.points2d(**kwargs)
+    assert err.value.code == code
+
+
+def test_split_keeps_the_share_for_testing_and_loses_no_point():
+    x, y = points.points2d("moons", n=200, seed=1)
+    train_x, train_y, test_x, test_y = points.split(x, y, 0.3, seed=1)
+    assert len(test_x) == 60 and len(train_x) == 140
+    both = torch.cat([train_x, test_x])
+    assert torch.equal(both[both[:, 0].argsort()], x[x[:, 0].argsort()])
+
+
+# Features -------------------------------------------------------------------------------------------
+
+def test_each_feature_is_its_formula_in_tensorflow_playgrounds_order():
+    x = torch.tensor([[2.0, -3.0], [0.5, 1.0]])
+    got = points.features(x, tuple(points.FEATURES))
+    a, b = x[:, 0], x[:, 1]
+    expected = torch.stack([a, b, a ** 2, b ** 2, a * b, torch.sin(a), torch.sin(b)], dim=1)
+    assert got.shape == (2, 7)
+    torch.testing.assert_close(got, expected)
+    # chosen in any order, given in the table's order
+    torch.testing.assert_close(points.features(x, ("sin_x2", "x1")), torch.stack([a, torch.sin(b)], dim=1))
+
+
+def test_parse_features_reads_a_link_and_refuses_the_rest():
+    assert points.parse_features("x2, x1,x1sq") == ("x1", "x2", "x1sq")
+    with pytest.raises(Problem, match="points.feature"):
+        points.parse_features("evil")
+    with pytest.raises(Problem, match="points.no_features"):
+        points.parse_features(" , ")
+
+
+# The network's shape ----------------------------------------------------------------------------------
+
+def test_layers_parse_and_format_round_trip():
+    assert classify.parse_layers("8-8-4") == (8, 8, 4)
+    assert classify.parse_layers("0") == ()
+    for layers in [(), (1,), (8, 8, 8, 8, 8, 8)]:
+        assert classify.parse_layers(classify.format_layers(layers)) == layers
+
+
+@pytest.mark.parametrize("raw", ["99", "1-2-3-4-5-6-7", "0-4", "4--4", "a", "", "4.5", "-4", "٤"])
+def test_hostile_layers_are_problems(raw):
+    with pytest.raises(Problem, match="points.layers"):
+        classify.parse_layers(raw)
+
+
+def test_adding_and_removing_layers_and_neurons_stays_within_bounds():
+    assert classify.add_layer(()) == (2,)
+    assert classify.add_layer((4, 3)) == (4, 3, 3)
+    assert classify.add_layer((8,) * 6) == (8,) * 6
+    assert classify.remove_layer((4, 3)) == (4,)
+    assert classify.remove_layer(()) == ()
+    assert classify.add_neuron((4, 8), 0) == (5, 8)
+    assert classify.add_neuron((4, 8), 1) == (4, 8)
+    assert classify.remove_neuron((1, 3), 0) == (1, 3)
+    assert classify.remove_neuron((1, 3), 1) == (1, 2)
+
+
+@pytest.mark.parametrize("layers", [(), (3,), (8, 8, 8, 8, 8, 8)])
+@pytest.mark.parametrize("activation", classify.ACTIVATIONS)
+def test_the_network_has_the_shape_asked_for(layers, activation):
+    model = classify.network(("x1", "x2", "x1x2"), layers, activation, seed=0)
+    linears = [m for m in model if isinstance(m, torch.nn.Linear)]
+    assert [(m.in_features, m.out_features) for m in linears] == list(zip((3, *layers), (*layers, 2)))
+    assert model(torch.zeros(5, 3)).shape == (5, 2)
+
+
+# The loss with regularisation --------------------------------------------------------------------------
+
+def test_l1_and_l2_count_the_weights_not_the_biases():
+    model = classify.network(("x1", "x2"), (3,), "tanh", seed=1)
+    w = [model[0].weight, model[2].weight]
+    torch.testing.assert_close(classify.penalty(model, "l1"), w[0].abs().sum() + w[1].abs().sum())
+    torch.testing.assert_close(classify.penalty(model, "l2"), (w[0] ** 2).sum() + (w[1] ** 2).sum())
+    x, y = torch.randn(10, 2), torch.randint(0, 2, (10,))
+    plain = torch.nn.functional.cross_entropy(model(x), y)
+    torch.testing.assert_close(classify.loss_for(model, "l2", 0.1)(model(x), y),
+                               plain + 0.1 * classify.penalty(model, "l2"))
+    torch.testing.assert_close(classify.loss_for(model, "none", 0.1)(model(x), y), plain)
+
+
+# Pictures -------------------------------------------------------------------------------------------------
+
+def test_neuron_maps_give_every_node_one_map_from_one_pass():
+    names = ("x1", "x2", "sin_x1")
+    model = classify.network(names, (4, 2), "relu", seed=0)
+    maps = classify.neuron_maps(model, names, resolution=12)
+    assert [tuple(m.shape) for m in maps] == [(3, 12, 12), (4, 12, 12), (2, 12, 12), (1, 12, 12)]
+    # the input x1 grows to the right, x2 upwards (row 0 is the top)
+    assert maps[0][0, 0, 0] < maps[0][0, 0, -1] and maps[0][1, 0, 0] > maps[0][1, -1, 0]
+    # the output map is the boundary map: P(blue) - P(orange)
+    torch.testing.assert_close(maps[-1][0], classify.output_map(model, names, 12))
+    probs = torch.softmax(model(points.features(classify.grid(12), names)), dim=1)
+    torch.testing.assert_close(maps[-1][0].reshape(-1), (probs[:, 1] - probs[:, 0]).detach())
+
+
+def test_map_levels_run_from_minus_100_to_100_scaled_only_when_outside():
+    assert network_picture.levels(torch.tensor([[-1.0, 0.0], [0.5, 1.0]])).tolist() == [-100, 0, 50, 100]
+    assert network_picture.levels(torch.tensor([-4.0, 2.0, float("nan")])).tolist() == [-100, 50, 0]
+
+
+def test_the_pictures_draw_every_point_node_and_weight():
+    setup = classify.Setup("xor", 0.0, 0, 0.5, ("x1", "x2"), (4, 3), "tanh", "none", 0.0, n=100)
+    train_x, train_y, test_x, test_y, train_p, test_p = classify.prepare(setup)
+    model = classify.network(setup.features, setup.layers, setup.activation, 0)
+    words = {"boundary": "B", "inputs": "In", "layer": "L{i}", "output": "Out"}
+    left, right = classify.pictures(model, setup, train_p, train_y, test_p, test_y, words)
+    left, right = left.to_dict(), right.to_dict()
+    rows = network_picture.rows_of
+    shade, dots = left["layer"]
+    assert len(rows(left, shade)) == 40 * 40 and rows(left, shade)["v"].abs().max() <= 100
+    assert len(rows(left, dots)) == 100 and {r["s"] for r in rows(left, dots)} == {"train", "test"}
+    lines, images, labels, titles = right["layer"]
+    assert len(rows(right, lines)) == 2 * 4 + 4 * 3 + 3 * 1  # one output node: P(blue) - P(orange)
+    assert len(rows(right, images)) == (2 + 4 + 3 + 1) * 12 * 12   # every node's map, cell by cell
+    assert sorted(set(rows(right, images)["c"].tolist())) == [0, 1, 2, 3]
+    assert [r["t"] for r in rows(right, titles)] == ["In", "L1", "L2", "Out"]
+    # a weight's line says its size and sign
+    w = classify.weights(model)[0]
+    first = rows(right, lines)[0]
+    assert first["w"] == round(abs(w[0, 0].item()), 3) and first["sign"] == ("+" if w[0, 0] >= 0 else "-")
+    # into the output: the blue logit's weight less the orange one's
+    torch.testing.assert_close(classify.weights(model)[-1][0], (model[-1].weight[1] - model[-1].weight[0]).detach())
+
+
+def test_presenter_sizing_calls_work_on_a_spec():
+    spec = network_picture.curves({"a": [1.0, 0.5]}, "T", "x", "y").configure_axis(labelFontSize=17).to_dict()
+    assert spec["config"]["axis"]["labelFontSize"] == 17 and len(network_picture.rows_of(spec, spec)) == 2
+
+
+def test_a_redraw_changes_the_charts_data_not_its_spec():
+    """Streamlit then swaps the rows in the chart already drawn, instead of drawing it anew (a flicker)."""
+    setup = classify.Setup("moons", 0.0, 0, 0.5, ("x1", "x2"), (3,), "tanh", "none", 0.0, n=60)
+    _, train_y, _, test_y, train_p, test_p = classify.prepare(setup)
+    words = {"boundary": "B", "inputs": "In", "layer": "L{i}", "output": "Out"}
+    specs = []
+    for seed in (0, 1):
+        model = classify.network(setup.features, setup.layers, setup.activation, seed)
+        specs.append([c.to_dict() for c in classify.pictures(model, setup, train_p, train_y, None, None, words)])
+    for before, after in zip(*specs):
+        assert str(before["datasets"]) != str(after["datasets"])
+        assert {**before, "datasets": None} == {**after, "datasets": None}
+
+
+# Each data set's defaults learn it -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind, least", [("circle", 0.95), ("xor", 0.95), ("gauss", 0.95), ("moons", 0.95),
+                                         ("spiral", 0.90)])
+def test_each_data_sets_defaults_learn_it(kind, least):
+    d = classify.DEFAULTS[kind]
+    setup = classify.Setup(kind, 0.0, 0, 0.5, d.features, d.layers, d.activation, "none", 0.0)
+    run = classify.run(setup, core.TrainConfig(lr=d.lr, epochs=d.epochs, optimizer="adam", batch_size=d.batch_size))
+    run.advance()
+    assert run.hist.metrics["test accuracy"][-1] >= least
+
+
+# The script ----------------------------------------------------------------------------------------------
+
+def final_loss_of(script: str, tmp_path) -> float:
+    path = tmp_path / "classify_script.py"
+    path.write_text(script)
+    out = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return float(out.stdout.strip().splitlines()[-1].split(":")[1])
+
+
+@pytest.mark.parametrize("setup, cfg", [
+    (classify.Setup("spiral", 0.1, 4, 0.3, ("x1", "x2", "sin_x1"), (5, 3), "tanh", "l2", 0.003, n=120),
+     core.TrainConfig(lr=0.05, epochs=15, optimizer="sgd", momentum=0.9, batch_size=25, seed=3)),
+    (classify.Setup("circle", 0.2, 1, 0.5, ("x1sq", "x2sq", "x1x2"), (), "relu", "l1", 0.01, n=80),
+     core.TrainConfig(lr=0.03, epochs=12, optimizer="adam", seed=2, schedule="step")),
+    (classify.Setup("moons", 0.0, 0, 0.5, ("x1", "x2"), (4,), "linear", "none", 0.0, n=60),
+     core.TrainConfig(lr=0.01, epochs=10, optimizer="rmsprop", seed=1)),
+])
+def test_the_script_prints_the_pages_final_loss(setup, cfg, tmp_path):
+    run = classify.run(setup, cfg)
+    run.advance()
+    printed = final_loss_of(classify.script(setup, cfg), tmp_path)
+    assert math.isclose(printed, run.hist.loss[-1], rel_tol=1e-4), (printed, run.hist.loss[-1])
