@@ -106,7 +106,8 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
                    .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale),
                            color=alt.Color("run:N", title=None, sort=names,
                                            scale=alt.Scale(domain=names, range=[c for _, _, c, _ in runs]),
-                                           legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+                                           legend=None),  # a legend of eight runs squashes the plot: the
+                           # runs chart below names each colour
                            strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),
                            opacity=alt.condition("datum.newest", alt.value(1.0), alt.value(0.7))))
 
@@ -186,15 +187,21 @@ def lines_to_point(point: tuple[float, float], lines: list[tuple[str, float, flo
     """A data point and several lines y = W x + b, each named (e.g. "before", "after")."""
     lo, hi = x_range
     frame = pd.DataFrame([{"line": name, "x": x, "y": w * x + b}
-                          for name, w, b in lines for x in (lo, hi)])
+                          for name, w, b in lines for x in (lo, hi) if finite(w * x + b)],
+                         columns=["line", "x", "y"])
     names = [name for name, _, _ in lines]
-    drawn = (alt.Chart(frame, title=title).mark_line(strokeWidth=3)
-             .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[lo, hi], nice=False)), y="y:Q",
+    # the y axis spans the point and the first line: a diverged line is clipped, not left to squash the rest
+    _, w0, b0 = lines[0]
+    span = [point[1]] + [v for v in (w0 * lo + b0, w0 * hi + b0) if finite(v)]
+    pad = 0.25 * (max(span) - min(span)) or 1.0
+    y_scale = alt.Scale(domain=[min(span) - pad, max(span) + pad], nice=True)
+    drawn = (alt.Chart(frame, title=title).mark_line(strokeWidth=3, clip=True)
+             .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[lo, hi], nice=False)), y=alt.Y("y:Q", scale=y_scale),
                      color=alt.Color("line:N", sort=names, title=None,
                                      scale=alt.Scale(range=["#adb5bd", "#e4572e", "#1c7ed6", "#2b8a3e"])),
                      detail="line:N"))
     dot = (alt.Chart(pd.DataFrame({"x": [point[0]], "y": [point[1]]})).mark_point(
-        size=220, filled=True, color="#111111").encode(x="x:Q", y="y:Q"))
+        size=220, filled=True, color="#111111").encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
     return drawn + dot
 
 
@@ -254,9 +261,9 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
                  .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("b:Q", scale=y_scale), order="step:Q",
                          color=alt.Color("optimizer:N", sort=list(paths),
                                          scale=alt.Scale(domain=list(paths), range=colours or PALETTE),
-                                         legend=alt.Legend(title=None, orient="top", labelLimit=300,
-                                                           direction="vertical" if len(paths) > 1 else "horizontal")
-                                         if len(paths) > 1 else None),  # one path: the title names it
+                                         # one path: the title names it; several: a legend would squash the
+                                         # surface, and the runs chart below names each colour
+                                         legend=None),
                          tooltip=[alt.Tooltip("optimizer:N"), alt.Tooltip("step:Q"), alt.Tooltip("W:Q", format=".4f"),
                                   alt.Tooltip("b:Q", format=".4f")]))
         layers.append(lines)
@@ -268,15 +275,17 @@ def contour(w: list[float], b: list[float], cost: list[list[float]],
 
 def curves(x: list[float], series: dict[str, list[float]], title: str = "",
            points: tuple[list[float], list[float]] | None = None,
-           dashed: tuple[str, ...] = (), colours: list[str] | None = None) -> alt.Chart:
+           dashed: tuple[str, ...] = (), colours: list[str] | None = None,
+           named: list[str] | None = None) -> alt.Chart:
     """Several curves y(x) over the same x, one colour each (`colours`, in order, or the palette after
-    black for the first); optional data points beneath them."""
+    black for the first); optional data points beneath them. named: the curves the legend lists (all)."""
     keep = thin(len(x))
     frame = pd.DataFrame([{"curve": name, "x": x[i], "y": ys[i]} for name, ys in series.items() for i in keep])
     names = list(series)
     colour = alt.Color("curve:N", sort=names, title=None,
                        scale=alt.Scale(domain=names, range=colours or ["#111111", *PALETTE]),
-                       legend=alt.Legend(orient="top", labelLimit=300))
+                       legend=alt.Legend(orient="top", labelLimit=300, values=named) if named else
+                       alt.Legend(orient="top", labelLimit=300))
     first = alt.FieldOneOfPredicate("curve", names[:1])  # the reference curve: wide and pale, beneath
     lines = (alt.Chart(frame, title=title).mark_line(clip=True)
              .encode(x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])), color=colour,
@@ -351,14 +360,15 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
 
 
 def accuracy_curves(series: dict[str, list[float]], title: str = "Accuracy", y_title: str = "accuracy",
-                    x_title: str = "Epoch", first: int = 1, colours: list[str] | None = None) -> alt.Chart:
+                    x_title: str = "Epoch", first: int = 1, colours: list[str] | None = None,
+                    named: list[str] | None = None) -> alt.Chart:
     """Accuracies (fractions 0 to 1) per epoch on a fixed 0 to 100% axis: a zoomed axis makes 81% to 83%
     look like a leap. colours: one a series, in order (runs keep their colour on every chart)."""
     chart = loss_curves(series, title=title, y_title=y_title, x_title=x_title, first=first)
     if colours:
         chart = chart.encode(color=alt.Color("run:N", title=None, sort=list(series),
                                              scale=alt.Scale(domain=list(series), range=colours),
-                                             legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)))
+                                             legend=alt.Legend(orient="bottom", labelLimit=300, values=named)))
     return chart.encode(y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
                                 axis=alt.Axis(format=".0%")),
                         tooltip=["run", "epoch", alt.Tooltip("loss:Q", title=y_title, format=".1%")])

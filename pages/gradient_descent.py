@@ -158,7 +158,7 @@ def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [plain, replace(plain, momentum=momentum), replace(plain, optimizer="adam")]
 
 
-run.train_panel("descent", cfg, experiment, draw, presets={"run.preset.optimizers": three_optimizers})
+run.train_panel("descent", cfg, experiment, draw)  # the three optimizers: their own section below
 code_panel.code_panel("descent", experiment.recipe, cfg, "gradient_descent.py")
 
 st.subheader(t("descent.compare_title"))

@@ -143,8 +143,7 @@ def momentum_pair(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, optimizer="sgd", momentum=m, nesterov=False) for m in (0.0, other)]
 
 
-run.train_panel("linear", cfg, experiment, draw, log_scale=log_scale,
-                presets={"run.preset.momentum": momentum_pair})
+run.train_panel("linear", cfg, experiment, draw, log_scale=log_scale)  # the momentum pair: its own section
 code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------

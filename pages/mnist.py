@@ -91,7 +91,8 @@ def draw(r: core.Run) -> None:
             series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
             colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
             chart.show(core.charts.accuracy_curves(series, title=t("mnist.accuracy_title"), y_title=t("mnist.accuracy"),
-                                                   x_title=t("chart.epoch"), first=1, colours=colours))
+                                                   x_title=t("chart.epoch"), first=1, colours=colours,
+                                                   named=[t("mnist.train"), t("mnist.test")]))
 
 
 trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))

@@ -124,6 +124,7 @@ def draw(r: core.Run) -> None:
     with left:
         picture = core.charts.curves(
             xs, series, title=t("sine.curves_title"), colours=colours,
+            named=["sin(x)", t("sine.before"), list(series)[-1]],  # earlier runs: named in the runs chart
             points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
         chart.show(picture.properties(height=380))
     with right:

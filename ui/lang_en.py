@@ -9,7 +9,7 @@ STRINGS = {
     "nav.mnist": "MNIST",
     "app.getting_ready": "Getting PyTorch ready (it loads once, in the background, while the server starts)…",
     "home.intro": "Learn how PyTorch trains a model by turning the knobs yourself. Every page runs the same "
-                  "training loop, the four lines at the heart of every PyTorch program:",
+                  "training loop, the four steps at the heart of every PyTorch program:",
     "home.loop": "for epoch in range(epochs):\n"
                  "    y_hat = model(x)            # 1. forward: predict\n"
                  "    loss = loss_fn(y_hat, y)    # 2. loss: how wrong is it?\n"
@@ -134,8 +134,8 @@ STRINGS = {
     "run.growing": "The loss diverged at epoch {epoch}: it grew from {first} to {last} instead of falling. "
                    "Try a smaller learning rate (this run used {lr}), or less momentum.",
     "run.stopped": "Stopped after {done} of {epochs} epochs; the model keeps what it learned so far.",
-    "run.trained": "Trained {n} epochs in {s} s on {device}.",
-    "run.trained_one": "Trained 1 epoch in {s} s on {device}.",
+    "run.trained": "Trained {n} epochs on {device}: {s} s of computing.",
+    "run.trained_one": "Trained 1 epoch on {device}: {s} s of computing.",
     "run.settings_changed": "The settings have changed since this run; press Train to run them.",
     "run.device_failed": "The device {device} failed after {done} of {epochs} epochs: {error}. What was learned so "
                          "far is kept.",

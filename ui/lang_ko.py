@@ -9,7 +9,7 @@ STRINGS = {
     "nav.mnist": "MNIST",
     "app.getting_ready": "PyTorch를 준비하는 중입니다 (서버가 시작될 때 한 번, 뒤에서 불러옵니다)…",
     "home.intro": "손잡이를 직접 돌려 보며 PyTorch가 모델을 학습시키는 방법을 배워 보세요. 모든 페이지는 같은 "
-                  "학습 루프를 실행합니다. 모든 PyTorch 프로그램의 핵심인 네 줄입니다:",
+                  "학습 루프를 실행합니다. 모든 PyTorch 프로그램의 핵심인 네 단계입니다:",
     "home.loop": "for epoch in range(epochs):\n"
                  "    y_hat = model(x)            # 1. 순전파: 예측\n"
                  "    loss = loss_fn(y_hat, y)    # 2. 손실: 얼마나 틀렸나?\n"
@@ -134,8 +134,8 @@ STRINGS = {
     "run.growing": "에포크 {epoch}에서 손실이 발산했습니다. 줄어들지 않고 {first}에서 {last}(으)로 커졌습니다. "
                    "더 작은 학습률(이번에는 {lr})이나 더 작은 모멘텀을 써 보세요.",
     "run.stopped": "{epochs} 에포크 중 {done} 에포크 뒤에 멈췄습니다. 모델은 지금까지 배운 것을 간직합니다.",
-    "run.trained": "{device}에서 {n} 에포크를 {s}초 동안 학습했습니다.",
-    "run.trained_one": "{device}에서 1 에포크를 {s}초 동안 학습했습니다.",
+    "run.trained": "{device}에서 {n} 에포크를 학습했습니다: 계산에 {s}초.",
+    "run.trained_one": "{device}에서 1 에포크를 학습했습니다: 계산에 {s}초.",
     "run.settings_changed": "이 결과 뒤로 설정이 바뀌었습니다. 새 설정으로 돌리려면 학습을 누르세요.",
     "run.device_failed": "장치 {device}이(가) {epochs} 에포크 중 {done} 에포크 뒤에 실패했습니다: {error}. "
                          "지금까지 배운 것은 그대로 있습니다.",

@@ -64,10 +64,6 @@ def train_panel(page: str, cfg: core.TrainConfig,
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
     speed = speed_control(row)
-    for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
-        if row.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{label_key.rsplit('.', 1)[-1]}",
-                      icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
-            train_all(page, start, configs(cfg), inputs, recipe)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):
@@ -94,7 +90,10 @@ def train_panel(page: str, cfg: core.TrainConfig,
             st.info(t("run.press_train"))
             return
         if not run.done:
-            buttons = st.container(horizontal=True)
+            # Stop and the progress in one row: the live picture below stays as high on the page as it can
+            buttons, bar = st.columns([1, 4] if st.session_state.get(playing, True) else [2, 3],
+                                      vertical_alignment="center")
+            buttons = buttons.container(horizontal=True)
             if buttons.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
                 run.stop()
                 st.rerun()
@@ -102,12 +101,12 @@ def train_panel(page: str, cfg: core.TrainConfig,
                 if buttons.button(t("run.continue"), key=f"{page}.continue", icon=":material/play_arrow:"):
                     st.session_state[playing] = True
                     st.rerun()
-                st.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
+                bar.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
             else:
                 _advance(run, epochs=per_frame)
                 clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
                 clock.tick(time.perf_counter())
-                st.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
+                bar.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
                 if run.done:
                     st.rerun()  # a full rerun turns the redraw timer off and shows the final state
         elif run.hist.error:
@@ -118,14 +117,22 @@ def train_panel(page: str, cfg: core.TrainConfig,
         runs.loss_chart(page)  # on a log scale always: one diverged run must not flatten the others
 
     live()
+    # comparisons: below the picture, so the Train row stays short and the live picture high on the page
+    compare = st.container(horizontal=True)
+    for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
+        name = label_key.rsplit(".", 1)[-1]
+        if compare.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{name}",
+                          icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
+            train_all(page, start, configs(cfg), inputs, recipe)
+            st.rerun()
     runs.table(page, metric)
     return st.session_state.get(key)
 
 
 def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
-    """The learning rate ten times smaller, as it is, and ten times larger (within the sidebar's range)."""
-    rates = sorted({min(max(cfg.lr * f, controls.LEARNING_RATES[0]), controls.LEARNING_RATES[-1]) for f in (0.1, 1, 10)})
-    return [replace(cfg, lr=lr) for lr in rates]
+    """The learning rate ten times smaller and ten times larger, then as set: trained last, the run of the
+    student's own settings is the newest, shown live, and the others are labelled by their rates."""
+    return [replace(cfg, lr=float(f"{cfg.lr * f:.6g}")) for f in (0.1, 10)] + [cfg]  # 0.001, not 0.0010000000000000002
 
 
 def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = (), recipe=None) -> None:

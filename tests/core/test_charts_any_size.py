@@ -101,3 +101,12 @@ def test_a_heatmap_of_the_largest_tensor_allowed_draws_block_means(shape):
 def test_a_small_heatmap_still_writes_every_value():
     chart = charts.heatmap([[1.0, 2.0], [3.0, 4.0]]).to_dict()
     assert sorted(r["value"] for d in chart["datasets"].values() for r in d) == [1.0, 2.0, 3.0, 4.0]
+
+
+def test_a_diverged_line_to_the_point_is_clipped_not_squashing_the_picture():
+    from core import charts
+    spec = charts.lines_to_point((2.0, 4.0), [("start", 1.0, 1.0), ("after", 1e30, -1e30), ("nan", float("nan"), 0.0)],
+                                 (0.0, 3.0)).to_dict(validate=False)
+    y = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    assert -10 < y[0] < 4 < y[1] < 10                 # around the point and the start, not out to 1e30
+    assert spec["layer"][0]["mark"]["clip"] is True

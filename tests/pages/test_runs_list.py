@@ -47,7 +47,8 @@ def test_the_learning_rate_sweep_adds_three_runs_from_the_same_start():
     at = opened("pages/linear_regression.py", epochs="30", lr="0.01")
     at.button(key="linear.preset_sweep").click().run()
     kept = at.session_state["linear.runs"].kept
-    assert [k.run.cfg.lr for k in kept] == [0.001, 0.01, 0.1]
+    assert [k.run.cfg.lr for k in kept] == [0.001, 0.1, 0.01]   # the student's own rate last: the newest
+    assert at.session_state["linear.run"] is kept[-1].run      # and the one shown live
     assert all(k.run.done and len(k.run.hist.loss) == 30 for k in kept)
     assert len({k.run.hist.loss[0] for k in kept}) == 1        # the same weights before the first step
     assert not at.exception
@@ -76,3 +77,9 @@ def _other_rate(slider) -> float:
     from ui.controls import LEARNING_RATES
     i = LEARNING_RATES.index(slider.value)
     return LEARNING_RATES[i - 1] if i else LEARNING_RATES[1]
+
+
+def test_the_sweep_goes_below_the_sliders_smallest_rate():
+    at = opened("pages/sine.py", epochs="20", lr="1e-06")
+    at.button(key="sine.preset_sweep").click().run()
+    assert [k.run.cfg.lr for k in at.session_state["sine.runs"].kept] == [1e-07, 1e-05, 1e-06]

@@ -3,7 +3,7 @@ import pytest
 
 from apptest_helpers import PAGES, open_page, train
 
-EPOCHS = {"tensors": 10, "linear": 100, "descent": 30, "sine": 100, "mnist": 1}
+EPOCHS = {"tensors": 10, "linear": 100, "descent": 30, "sine": 100, "mnist": 1, "classify": 20}
 
 
 @pytest.mark.parametrize("page", list(PAGES))
