@@ -20,6 +20,14 @@ MNIST_PER_EXAMPLE_WEIGHT = 1.2e-10
 MNIST_PER_STEP = 6e-4
 MNIST_PER_STEP_WEIGHT = 5.7e-9
 
+# The CNN (core.models.cnn), measured the same way (the sample, batches of 16, 64, 256 and 1024, both
+# accuracies after each epoch, one thread): its convolutions make each example cost more, and more so in
+# large batches (activations of 16 x 24 x 24 per digit stop fitting in the caches: an epoch in batches of
+# 1024 took 2.5 s against 1.3 s in batches of 64), and each step a fixed 10 ms. Half as much again, as above.
+CNN_PER_EXAMPLE = 2.2e-4
+CNN_PER_EXAMPLE_PER_BATCH = 7e-7   # per example, per example in its batch
+CNN_PER_STEP = 1.45e-2
+
 
 def mlp_weights(hidden: tuple[int, ...], in_features: int = 1, out_features: int = 1) -> int:
     return sum(a * b for a, b in zip((in_features, *hidden), (*hidden, out_features)))
@@ -31,14 +39,17 @@ def mlp_epochs(points: int, hidden: tuple[int, ...], most: int = 20_000) -> int:
     return max(100, min(most, int(SECONDS / step) // 100 * 100))
 
 
-def mnist_epoch_seconds(examples: int, hidden: tuple[int, ...], batch_size: int) -> float:
-    """About how long one MNIST epoch takes: `examples` to train on, in batches of batch_size."""
-    weights = mlp_weights(hidden, 784, 10)
+def mnist_epoch_seconds(examples: int, hidden: tuple[int, ...], batch_size: int, model: str = "mlp") -> float:
+    """About how long one MNIST epoch takes: `examples` to train on, in batches of batch_size, with the MLP
+    of these hidden widths or (model "cnn") the CNN, whose size is fixed."""
     steps = -(-examples // batch_size)
+    if model == "cnn":
+        return examples * (CNN_PER_EXAMPLE + CNN_PER_EXAMPLE_PER_BATCH * batch_size) + steps * CNN_PER_STEP
+    weights = mlp_weights(hidden, 784, 10)
     return (examples * (MNIST_PER_EXAMPLE + MNIST_PER_EXAMPLE_WEIGHT * weights)
             + steps * (MNIST_PER_STEP + MNIST_PER_STEP_WEIGHT * weights))
 
 
-def mnist_epochs(examples: int, hidden: tuple[int, ...], batch_size: int, most: int = 10) -> int:
+def mnist_epochs(examples: int, hidden: tuple[int, ...], batch_size: int, most: int = 10, model: str = "mlp") -> int:
     """The most MNIST epochs that fit in about a minute (at least one: an epoch is the smallest run)."""
-    return max(1, min(most, int(SECONDS / mnist_epoch_seconds(examples, hidden, batch_size))))
+    return max(1, min(most, int(SECONDS / mnist_epoch_seconds(examples, hidden, batch_size, model))))

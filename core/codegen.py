@@ -131,6 +131,26 @@ def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_fe
     return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)"
 
 
+def model_cnn() -> str:
+    """core.models.cnn as a plain nn.Sequential, each layer's output shape beside it: built from the same
+    list of layers (core.models.cnn_layers), so the two cannot drift apart."""
+    from .models import cnn_layers
+    lines, channels, side = [], 1, 28
+    for name, args in cnn_layers():
+        line = f"nn.{name}({', '.join(map(str, args))}),"
+        if name == "Conv2d":
+            channels, side = args[1], side - args[2] + 1
+            line += f"  # (N, {channels}, {side}, {side})"
+        elif name == "MaxPool2d":
+            side //= args[0]
+            line += f"  # (N, {channels}, {side}, {side})"
+        elif name in ("Flatten", "Linear"):
+            line += f"  # (N, {args[1] if name == 'Linear' else channels * side * side})"
+        lines.append(line)
+    return ("# digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers\n"
+            "model = nn.Sequential(\n    " + "\n    ".join(lines) + "\n)")
+
+
 # Losses and hand gradients -------------------------------------------------------------------------
 
 LOSS_CODE = {"mse": "nn.MSELoss()  # mean((y_hat - y)^2)",
@@ -174,6 +194,7 @@ COMMENTS = {
     "epoch_loss": "the mean batch loss of the epoch",
     "threads": "as many threads as the app: sums then round alike",
     "start_weights": "the starting weights, as the app draws them",
+    "cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
 }
 COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
 

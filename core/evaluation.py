@@ -29,3 +29,12 @@ def per_class_accuracy(matrix: torch.Tensor) -> list[float]:
     """The share of each true class predicted right (the diagonal over the row sums)."""
     totals = matrix.sum(dim=1).clamp(min=1)
     return (matrix.diag().double() / totals).tolist()
+
+
+def mistakes_by_confidence(labels: torch.Tensor, probs: torch.Tensor) -> torch.Tensor:
+    """Indices of the wrong predictions (argmax of probs (N, classes) != labels (N,)), the most confident
+    first: the mistakes the model was surest of are the most telling (a badly written digit, or a wrong label)."""
+    confidence, predicted = probs.max(dim=1)                               # (N,), (N,)
+    wrong = (predicted != labels).nonzero().reshape(-1)                    # (M,)
+    order = torch.sort(confidence[wrong], descending=True, stable=True).indices
+    return wrong[order]

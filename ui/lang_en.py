@@ -456,6 +456,40 @@ STRINGS = {
     "mnist.failure.network": "no network: none of the download sites answered",
     "mnist.failure.torchvision": "torchvision, which downloads it, is not installed",
     "mnist.failure.other": "an unexpected error",
+    # MNIST: the CNN (issue 14)
+    "mnist.cnn.model": "Model",
+    "mnist.cnn.model_help": "MLP: the tutorial's network of Linear layers on the flattened picture. CNN: convolutions "
+                            "slide small filters over the picture, so a stroke is found wherever it is; it learns "
+                            "more from the same digits.",
+    "mnist.cnn.mlp_only": "Only the MLP has hidden widths and an activation to choose; the CNN's layers are fixed "
+                          "(listed in the text above).",
+    "mnist.cnn.intro": "A convolutional network: small filters slide over the 28×28 picture, each making a map of "
+                       "where its pattern is, and max pooling halves the maps; twice, then linear layers read the "
+                       "result: **{layers}**. The ten outputs score the digits 0 to 9; **CrossEntropyLoss** trains "
+                       "them, **{optimizer}** steps, {batch} pictures a batch.",
+    # MNIST: look inside (issue 14)
+    "mnist.inside.title": "Look inside the network",
+    "mnist.inside.train_first": "Train a model above (the MLP or the CNN); then its first layer is drawn here.",
+    "mnist.inside.weights_intro": "Each picture is one hidden unit of the first layer ({shown} of its {units}): its "
+                                  "784 weights laid out as the 28×28 digit they multiply. **Red**: ink there makes "
+                                  "the unit fire; **blue**: ink there holds it back. Strokes and blobs appear where "
+                                  "training shaped them; a unit that stayed speckled barely learned.",
+    "mnist.inside.weights_caption": "First-layer weights, each unit on its own scale: white is 0, its strongest "
+                                    "weight full red or blue.",
+    "mnist.inside.filters_intro": "The CNN's first layer has {count} filters of {size}×{size} weights. Each slides "
+                                  "over the picture and says, at every position, how much the patch under it looks "
+                                  "like the filter: red weights want ink, blue ones want none, so a filter red on one "
+                                  "side and blue on the other finds an edge.",
+    "mnist.inside.filters_caption": "The first convolution's filters, each on its own scale: white is 0.",
+    "mnist.inside.maps_intro": "Their feature maps ({side}×{side}), after ReLU: bright where the filter found its "
+                               "pattern.",
+    "mnist.inside.maps_yours": "The digit is yours, from above.",
+    "mnist.inside.maps_test": "The digit is the first test digit; draw or upload your own above to see it here.",
+    "mnist.inside.input": "The digit",
+    "mnist.inside.maps_caption": "One map per filter, in the same order: black is nothing found, yellow the "
+                                 "strongest response.",
+    "mnist.inside.wrong_sorted": "The surest mistakes come first: the model gave its wrong answer {first} on the "
+                                 "first one, {last} on the last one shown.",
     "error.image.too_big": "The picture is {mb} MB; at most {most} MB.",
     "error.image.not_a_picture": "That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.",
     "error.image.wrong_format": "That is a {kind} picture; upload a PNG or JPG.",
@@ -481,6 +515,7 @@ STRINGS = {
     "code.comment.epoch_loss": "the mean batch loss of the epoch",
     "code.comment.threads": "as many threads as the app: sums then round alike",
     "code.comment.start_weights": "the starting weights, as the app draws them",
+    "code.comment.cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",

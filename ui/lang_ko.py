@@ -453,6 +453,38 @@ STRINGS = {
     "mnist.failure.network": "네트워크 없음: 내려받을 곳이 하나도 응답하지 않았습니다",
     "mnist.failure.torchvision": "내려받기를 맡는 torchvision이 설치되어 있지 않습니다",
     "mnist.failure.other": "예상하지 못한 오류",
+    # MNIST: the CNN (issue 14)
+    "mnist.cnn.model": "모델",
+    "mnist.cnn.model_help": "MLP: 그림을 펼쳐 Linear 층에 통과시키는 튜토리얼의 신경망. CNN: 합성곱이 작은 필터를 "
+                            "그림 위로 밀며 살피므로 획이 어디에 있든 찾아냅니다. 같은 숫자들에서 더 많이 배웁니다.",
+    "mnist.cnn.mlp_only": "은닉층 너비와 활성화 함수는 MLP에만 있습니다. CNN의 층은 정해져 있습니다 "
+                          "(위 설명에 적혀 있습니다).",
+    "mnist.cnn.intro": "합성곱 신경망: 작은 필터가 28×28 그림 위를 미끄러지며 저마다 자기 무늬가 있는 곳의 지도를 "
+                       "만들고, 최대 풀링이 지도를 절반으로 줄입니다. 이것을 두 번 한 뒤 선형 층이 결과를 읽습니다: "
+                       "**{layers}**. 출력 10개가 숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, "
+                       "**{optimizer}** 가 한 번에 그림 {batch}장씩 갱신합니다.",
+    # MNIST: look inside (issue 14)
+    "mnist.inside.title": "신경망 속 들여다보기",
+    "mnist.inside.train_first": "먼저 위에서 모델(MLP 또는 CNN)을 학습시키세요. 그러면 첫 층을 여기에 그려 줍니다.",
+    "mnist.inside.weights_intro": "그림 하나가 첫 층의 은닉 유닛 하나입니다 ({units}개 중 {shown}개). 유닛의 가중치 "
+                                  "784개를 곱해지는 28×28 숫자 모양대로 늘어놓았습니다. **빨강**: 그 자리의 잉크가 "
+                                  "유닛을 켭니다. **파랑**: 그 자리의 잉크가 유닛을 누릅니다. 학습이 다듬은 곳에 획과 "
+                                  "얼룩이 보이고, 자글자글한 채로 남은 유닛은 거의 배우지 않은 것입니다.",
+    "mnist.inside.weights_caption": "첫 층의 가중치, 유닛마다 따로 맞춘 눈금: 흰색이 0, 가장 센 가중치가 진한 빨강 "
+                                    "또는 파랑입니다.",
+    "mnist.inside.filters_intro": "CNN의 첫 층에는 {size}×{size} 가중치로 된 필터가 {count}개 있습니다. 필터는 그림 "
+                                  "위를 미끄러지며 위치마다 아래 조각이 자기와 얼마나 닮았는지 답합니다. 빨간 가중치는 "
+                                  "잉크를, 파란 가중치는 빈 곳을 원하므로, 한쪽은 빨갛고 다른 쪽은 파란 필터는 "
+                                  "경계를 찾습니다.",
+    "mnist.inside.filters_caption": "첫 합성곱 층의 필터, 필터마다 따로 맞춘 눈금: 흰색이 0입니다.",
+    "mnist.inside.maps_intro": "ReLU를 거친 특성 맵({side}×{side}): 필터가 자기 무늬를 찾은 곳이 밝습니다.",
+    "mnist.inside.maps_yours": "숫자는 위에서 넣은 내 숫자입니다.",
+    "mnist.inside.maps_test": "숫자는 첫 번째 시험 숫자입니다. 위에서 내 숫자를 그리거나 올리면 여기에 나옵니다.",
+    "mnist.inside.input": "숫자",
+    "mnist.inside.maps_caption": "필터마다 맵 하나, 필터와 같은 순서: 검정은 아무것도 못 찾은 곳, 노랑은 가장 센 "
+                                 "반응입니다.",
+    "mnist.inside.wrong_sorted": "가장 확신한 실수부터 나옵니다: 첫 번째에서는 틀린 답에 {first}, 보이는 마지막 "
+                                 "것에서는 {last}를 주었습니다.",
     "error.image.too_big": "그림이 {mb} MB입니다. 최대 {most} MB까지 됩니다.",
     "error.image.not_a_picture": "PyTorch가 읽을 수 있는 그림 파일이 아닙니다. 숫자 하나가 담긴 PNG나 JPG를 올려 주세요.",
     "error.image.wrong_format": "{kind} 형식의 그림입니다. PNG나 JPG를 올려 주세요.",
@@ -478,6 +510,7 @@ STRINGS = {
     "code.comment.epoch_loss": "에포크의 배치 손실 평균",
     "code.comment.threads": "앱과 같은 스레드 수: 합을 같은 방식으로 반올림합니다",
     "code.comment.start_weights": "앱과 똑같이 뽑은 처음 가중치",
+    "code.comment.cnn": "숫자 (N, 1, 28, 28): 합성곱과 풀링을 두 번, 그다음 선형 층 두 개",
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",

@@ -37,3 +37,23 @@ def test_comments_come_in_the_callers_words_with_their_values():
     assert "# N=30 a=2.0 b=1.0 s=0.5" in said and "# FWD" in said and "# forward" not in said
     assert said.replace("# N=30 a=2.0 b=1.0 s=0.5", "").replace("# FWD", "") == \
         english.replace("# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)", "").replace("# forward", "")
+
+
+def test_the_cnn_script_builds_the_apps_cnn_and_prints_its_final_loss(capsys):
+    """The code panel's CNN: the same layers and starting weights as core.models.cnn, the same final loss."""
+    scope = {}
+    exec("import torch\nfrom torch import nn\ntorch.manual_seed(4)\n" + core.codegen.model_cnn(), scope)
+    written, app = scope["model"], core.models.cnn(seed=4)
+    assert [type(m) for m in written] == [type(m) for m in app]
+    assert all(torch.equal(a, b) for a, b in zip(written.state_dict().values(), app.state_dict().values()))
+
+    cfg = core.TrainConfig(lr=1e-3, epochs=1, optimizer="adam", batch_size=256, seed=4)
+    recipe = core.codegen.Recipe("t", core.codegen.data_mnist("sample"), core.codegen.model_cnn(),
+                                 core.codegen.LOSS_CODE["cross_entropy"], report=core.codegen.ACCURACY_REPORT)
+    exec(core.codegen.script(recipe, cfg), {"__name__": "script"})
+    printed = capsys.readouterr().out.strip().splitlines()
+    train_x, train_y, test_x, test_y, _ = core.data.load_mnist("sample")
+    model = core.models.cnn(seed=4)
+    hist = core.train(model, core.losses.cross_entropy, train_x, train_y, cfg)
+    assert printed[-1] == f"final loss: {hist.loss[-1]:.6g}"
+    assert printed[-2] == f"test accuracy: {core.evaluate(model, test_x, test_y):.1%}"
