@@ -14,16 +14,23 @@ st.title(t("mnist.title"))
 intro = st.empty()  # filled once the sidebar says the batch size and the optimizer
 
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
-c1, c2, c3 = st.columns([2, 1, 1])
+c1, c2, c3, c4 = st.columns([2, 1, 1, 1])
 source = c1.selectbox(t("mnist.data"), list(SOURCES), format_func=SOURCES.get,
                       **controls.linked("mnist", core.settings.choice("dataset", SOURCES, "auto")),
                       help=t("mnist.data_help"))
+# The tutorial's MLP, or a small convolutional network (core.models.cnn) that the course moves on to
+MODELS = {"mlp": "MLP", "cnn": "CNN"}
+arch = c2.selectbox(t("mnist.cnn.model"), list(MODELS), format_func=MODELS.get,
+                    **controls.linked("mnist", core.settings.choice("arch", MODELS, "mlp")),
+                    help=t("mnist.cnn.model_help"))
+is_cnn = arch == "cnn"  # the hidden widths and the activation below shape only the MLP
 HIDDEN = {"128-64": (128, 64), "64": (64,), "256-128": (256, 128), "512-256": (512, 256), "32": (32,)}
-hidden_name = c2.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: k.replace("-", ", "),
-                           **controls.linked("mnist", core.settings.choice("model", HIDDEN, "128-64")),
-                           help=t("mnist.hidden_help"))
+hidden_name = c3.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: k.replace("-", ", "),
+                           disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else t("mnist.hidden_help"),
+                           **controls.linked("mnist", core.settings.choice("model", HIDDEN, "128-64")))
 ACTIVATION_NAMES = {"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}
-activation = c3.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), format_func=ACTIVATION_NAMES.get,
+activation = c4.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), format_func=ACTIVATION_NAMES.get,
+                          disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else None,
                           **controls.linked("mnist", core.settings.choice("activation", core.models.ACTIVATIONS,
                                                                           "relu")))
 
@@ -52,20 +59,37 @@ if source == "auto" and used == "sample" and not os.environ.get(core.data.OFFLIN
 # the sidebar draws it after the epochs). Five epochs on the sample take about a second.
 batch_now = st.session_state.get("_mnist.batch_size", st.session_state.get("mnist.batch_size", 64))
 cfg = controls.train_controls("mnist", lr=1e-3, epochs=5, optimizer="adam",
-                              max_epochs=core.budget.mnist_epochs(len(train_x), HIDDEN[hidden_name], batch_now),
+                              max_epochs=core.budget.mnist_epochs(len(train_x), HIDDEN[hidden_name], batch_now,
+                                                                   model=arch),
                               batch_size=64, batch_sizes=(16, 32, 64, 128, 256, 512, 1024))
-widths = (784, *HIDDEN[hidden_name], 10)
-layers = f", {ACTIVATION_NAMES[activation]}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
-intro.markdown(t("mnist.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
-                 batch=f"{cfg.batch_size:,}"))
+if is_cnn:
+    LAYER_WORDS = {"Conv2d": "Conv {0}→{1} {2}×{2}", "MaxPool2d": "MaxPool {0}×{0}", "Linear": "Linear {0}→{1}",
+                   "ReLU": "ReLU"}
+    layers = ", ".join(LAYER_WORDS[name].format(*args) for name, args in core.models.cnn_layers() if name in LAYER_WORDS)
+    intro.markdown(t("mnist.cnn.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
+                     batch=f"{cfg.batch_size:,}"))
+else:
+    widths = (784, *HIDDEN[hidden_name], 10)
+    layers = f", {ACTIVATION_NAMES[activation]}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
+    intro.markdown(t("mnist.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
+                     batch=f"{cfg.batch_size:,}"))
+
+
+def make_model(seed: int):
+    if is_cnn:
+        return core.models.cnn(seed=seed)
+    return core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=seed)
+
+
 experiment = core.Experiment(
-    make_model=lambda seed: core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=seed),
-    loss_fn=core.losses.cross_entropy, x=train_x, y=train_y,
-    inputs={"data": used, "layers": hidden_name, "activation": activation},
+    make_model=make_model, loss_fn=core.losses.cross_entropy, x=train_x, y=train_y,
+    # what sets runs apart in the runs list: the MLP's widths and activation only where there is an MLP
+    inputs={"data": used, "model": MODELS[arch]} | ({} if is_cnn else {"layers": hidden_name, "activation": activation}),
     # measured where the model is: after a device failure the run may carry on on the CPU
     metrics={"train accuracy": lambda m: core.evaluate(m, train_x, train_y, core.training.device_of(m)),
              "test accuracy": lambda m: core.evaluate(m, test_x, test_y, core.training.device_of(m))},
     recipe=core.codegen.Recipe(t("mnist.title"), core.codegen.data_mnist(used),
+                               core.codegen.model_cnn() if is_cnn else
                                core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
                                core.codegen.LOSS_CODE["cross_entropy"], report=core.codegen.ACCURACY_REPORT))
 
@@ -96,16 +120,16 @@ def draw(r: core.Run) -> None:
 
 
 trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))
-code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist_mlp.py")
+code_panel.code_panel("mnist", experiment.recipe, cfg, f"mnist_{arch}.py")
 
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
     st.header(t("mnist.wrong_title"), divider="orange")
     key = "mnist.eval"
     if st.session_state.get(key, (None,))[0] is not trained:
-        predicted, _ = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
-        st.session_state[key] = (trained, predicted)
-    predicted = st.session_state[key][1]
+        predicted, probs = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
+        st.session_state[key] = (trained, predicted, probs)  # (N,), (N, 10)
+    _, predicted, probs = st.session_state[key]
     matrix = core.evaluation.confusion(test_y, predicted)
     left, right = st.columns(2, gap="large")
     with left:
@@ -119,17 +143,22 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
                                          highlight=worst))
         st.caption(t("mnist.hardest", digit=worst, right=f"{per_class[worst]:.0%}"))
     only_wrong = st.toggle(t("mnist.only_wrong"), key="mnist.only_wrong")
-    pick = (predicted != test_y).nonzero().reshape(-1) if only_wrong else np.arange(len(test_y))
+    # the mistakes the model was surest of first: a scrawl, or now and then a digit labelled wrongly
+    pick = core.evaluation.mistakes_by_confidence(test_y, probs) if only_wrong else np.arange(len(test_y))
     pick = pick[:32]
     if len(pick):
         grid = core.images.digit_grid(core.images.to_uint8(test_x[pick]), test_y[pick].tolist(),
                                       predicted[pick].tolist(), wrong=t("mnist.grid_wrong"))
-        st.image(grid, caption=t("mnist.grid_caption"), width="stretch")  # its small captions grow with it
+        caption = t("mnist.grid_caption")
+        if only_wrong:
+            caption += " " + t("mnist.inside.wrong_sorted", first=f"{probs[pick[0]].max().item():.0%}",
+                               last=f"{probs[pick[-1]].max().item():.0%}")
+        st.image(grid, caption=caption, width="stretch")  # its small captions grow with it
     else:
         st.success(t("mnist.no_mistakes"))
     d1, d2 = st.columns(2)
     d1.download_button(t("mnist.download_model"), core.export.state_dict_bytes(trained.model),
-                       file_name="mnist_mlp.pt", mime="application/octet-stream", key="mnist.download_model",
+                       file_name=f"mnist_{arch}.pt", mime="application/octet-stream", key="mnist.download_model",
                        icon=":material/download:")
     d2.download_button(t("mnist.download_history"), core.export.history_csv(trained.hist),
                        file_name="mnist_history.csv", mime="text/csv", key="mnist.download_history",
@@ -137,6 +166,7 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
 
 # Try your own ------------------------------------------------------------------------------------
 st.header(t("mnist.yours_title"), divider="orange")
+x_mine = None  # the student's digit (1, 1, 28, 28), once drawn or uploaded; "Look inside" below uses it
 upload = st.file_uploader(t("mnist.upload"),
                           type=["png", "jpg", "jpeg"], key="mnist.upload")
 if upload is not None:
@@ -155,3 +185,28 @@ if upload is not None:
                 chart.show(core.charts.bars(list(range(10)), probs[0].tolist(),
                                             t("mnist.reads", digit=label.item()), t("mnist.probability"),
                                             highlight=label.item()))
+
+# Look inside -------------------------------------------------------------------------------------
+st.header(t("mnist.inside.title"), divider="orange")
+if trained is None or not trained.done or trained.hist.diverged or trained.hist.error:
+    st.info(t("mnist.inside.train_first"))
+elif core.inside.kind(trained.model) == "mlp":
+    # the first layer's weights, one 28x28 picture per hidden unit
+    pictures = core.inside.weight_pictures(trained.model, most=32)  # (32, 28, 28)
+    st.markdown(t("mnist.inside.weights_intro", shown=len(pictures), units=core.inside.units(trained.model)))
+    st.image(core.inside.grid(pictures, columns=8, scale=4), caption=t("mnist.inside.weights_caption"),
+             width="stretch", output_format="PNG")  # PNG: JPEG would smear the sharp squares
+else:
+    # the first convolution's filters, then what each finds in one digit
+    kernels = core.inside.filters(trained.model)  # (16, 5, 5)
+    st.markdown(t("mnist.inside.filters_intro", count=len(kernels), size=kernels.shape[-1]))
+    st.image(core.inside.grid(kernels, columns=8, scale=12), caption=t("mnist.inside.filters_caption"),
+             width="stretch", output_format="PNG")
+    digit = x_mine if x_mine is not None else test_x[:1]  # (1, 1, 28, 28)
+    maps = core.inside.feature_maps(trained.model, digit)  # (16, 24, 24)
+    st.markdown(t("mnist.inside.maps_intro", side=maps.shape[-1]) + " " +
+                t("mnist.inside.maps_yours" if x_mine is not None else "mnist.inside.maps_test"))
+    left, right = st.columns([1, 4], gap="medium")
+    left.image(core.images.to_uint8(digit)[0], caption=t("mnist.inside.input"), width="stretch", clamp=True)
+    right.image(core.inside.grid(maps, columns=8, scale=3, diverging=False),
+                caption=t("mnist.inside.maps_caption"), width="stretch", output_format="PNG")

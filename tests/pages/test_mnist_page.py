@@ -173,3 +173,41 @@ def test_two_runs_compare_with_test_accuracy_in_the_table_and_any_optimizer_in_t
     assert len(kept) == 2 and all(k.run.hist.metrics["test accuracy"] for k in kept)
     table = at.dataframe[-1].value                       # the runs table, its last element of that kind
     assert "Test accuracy" in table.columns and table["Test accuracy"].notna().all()
+
+
+def test_look_inside_the_mlp_shows_its_first_layers_weights(trained):
+    assert any(h.value == "Look inside the network" for h in trained.header)
+    pictures = [i for i in trained.get("image") if "First-layer weights" in str(i.proto)]
+    assert pictures, "no weight pictures"
+
+
+def test_the_surest_mistakes_come_first(trained):
+    trained.toggle(key="mnist.only_wrong").set_value(True).run()
+    assert "The surest mistakes come first" in str([i.proto for i in trained.get("image")])
+
+
+def test_the_cnn_trains_and_shows_its_filters_and_feature_maps(app):
+    open_page(app, PAGE)
+    app.selectbox(key="mnist.arch").set_value("cnn").run()
+    assert app.selectbox(key="mnist.model").disabled and app.selectbox(key="mnist.activation").disabled
+    assert any("Conv 1→16 5×5" in m.value for m in app.markdown)
+    train(app, "mnist")
+    assert float(metric(app, "Test accuracy").rstrip("%")) > 50
+    shown = str([i.proto for i in app.get("image")])
+    assert "convolution\\'s filters" in shown  # the proto's text escapes the apostrophe
+    assert "One map per filter" in shown
+    assert any("first test digit" in m.value for m in app.markdown)
+    code = next(c.value for c in app.code if "final loss" in c.value)
+    assert "nn.Conv2d(1, 16, 5)" in code
+    run = app.session_state["mnist.run"]
+    assert isinstance(run.model[0], __import__("torch").nn.Conv2d)
+    app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    assert any("The digit is yours" in m.value for m in app.markdown)
+
+
+def test_a_link_chooses_the_cnn():
+    from test_links import opened
+    at = opened(PAGE, arch="cnn")
+    assert not at.exception and not at.warning
+    assert at.selectbox(key="mnist.arch").value == "cnn"
+    assert any("convolutional network" in m.value for m in at.markdown)
