@@ -197,16 +197,21 @@ elif core.inside.kind(trained.model) == "mlp":
     st.image(core.inside.grid(pictures, columns=8, scale=4), caption=t("mnist.inside.weights_caption"),
              width="stretch", output_format="PNG")  # PNG: JPEG would smear the sharp squares
 else:
-    # the first convolution's filters, then what each finds in one digit
+    # the first convolution's filters, and below each what it finds in one digit
     kernels = core.inside.filters(trained.model)  # (16, 5, 5)
-    st.markdown(t("mnist.inside.filters_intro", count=len(kernels), size=kernels.shape[-1]))
-    st.image(core.inside.grid(kernels, columns=8, scale=12), caption=t("mnist.inside.filters_caption"),
-             width="stretch", output_format="PNG")
     digit = x_mine if x_mine is not None else test_x[:1]  # (1, 1, 28, 28)
     maps = core.inside.feature_maps(trained.model, digit)  # (16, 24, 24)
-    st.markdown(t("mnist.inside.maps_intro", side=maps.shape[-1]) + " " +
+    st.markdown(t("mnist.inside.filters_intro", count=len(kernels), size=kernels.shape[-1]) + " " +
+                t("mnist.inside.maps_intro", side=maps.shape[-1]) + " " +
                 t("mnist.inside.maps_yours" if x_mine is not None else "mnist.inside.maps_test"))
-    left, right = st.columns([1, 4], gap="medium")
-    left.image(core.images.to_uint8(digit)[0], caption=t("mnist.inside.input"), width="stretch", clamp=True)
-    right.image(core.inside.grid(maps, columns=8, scale=3, diverging=False),
-                caption=t("mnist.inside.maps_caption"), width="stretch", output_format="PNG")
+    # both grids 120 px a cell (5 x 24 and 24 x 5), eight a row, so each filter sits right above its own map
+    for first in range(0, len(kernels), 8):
+        pair = slice(first, first + 8)
+        left, right = st.columns([1, 4], gap="medium")
+        if first == 0:
+            left.image(core.images.to_uint8(digit)[0], caption=t("mnist.inside.input"), width="stretch", clamp=True)
+        last = first + 8 >= len(kernels)
+        right.image(core.inside.grid(kernels[pair], columns=8, scale=120 // kernels.shape[-1], gap=8),
+                    width="stretch", output_format="PNG")
+        right.image(core.inside.grid(maps[pair], columns=8, scale=120 // maps.shape[-1], diverging=False, gap=8),
+                    caption=t("mnist.inside.maps_caption") if last else None, width="stretch", output_format="PNG")

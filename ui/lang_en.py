@@ -480,14 +480,14 @@ STRINGS = {
                                   "over the picture and says, at every position, how much the patch under it looks "
                                   "like the filter: red weights want ink, blue ones want none, so a filter red on one "
                                   "side and blue on the other finds an edge.",
-    "mnist.inside.filters_caption": "The first convolution's filters, each on its own scale: white is 0.",
     "mnist.inside.maps_intro": "Their feature maps ({side}×{side}), after ReLU: bright where the filter found its "
                                "pattern.",
     "mnist.inside.maps_yours": "The digit is yours, from above.",
     "mnist.inside.maps_test": "The digit is the first test digit; draw or upload your own above to see it here.",
     "mnist.inside.input": "The digit",
-    "mnist.inside.maps_caption": "One map per filter, in the same order: black is nothing found, yellow the "
-                                 "strongest response.",
+    "mnist.inside.maps_caption": "Above: the first convolution's filters, each on its own scale (white is 0). Below "
+                                 "each filter: its feature map for the digit, black where nothing was found, yellow "
+                                 "the strongest response.",
     "mnist.inside.wrong_sorted": "The surest mistakes come first: the model gave its wrong answer {first} on the "
                                  "first one, {last} on the last one shown.",
     "error.image.too_big": "The picture is {mb} MB; at most {most} MB.",

@@ -476,13 +476,12 @@ STRINGS = {
                                   "위를 미끄러지며 위치마다 아래 조각이 자기와 얼마나 닮았는지 답합니다. 빨간 가중치는 "
                                   "잉크를, 파란 가중치는 빈 곳을 원하므로, 한쪽은 빨갛고 다른 쪽은 파란 필터는 "
                                   "경계를 찾습니다.",
-    "mnist.inside.filters_caption": "첫 합성곱 층의 필터, 필터마다 따로 맞춘 눈금: 흰색이 0입니다.",
     "mnist.inside.maps_intro": "ReLU를 거친 특성 맵({side}×{side}): 필터가 자기 무늬를 찾은 곳이 밝습니다.",
     "mnist.inside.maps_yours": "숫자는 위에서 넣은 내 숫자입니다.",
     "mnist.inside.maps_test": "숫자는 첫 번째 시험 숫자입니다. 위에서 내 숫자를 그리거나 올리면 여기에 나옵니다.",
     "mnist.inside.input": "숫자",
-    "mnist.inside.maps_caption": "필터마다 맵 하나, 필터와 같은 순서: 검정은 아무것도 못 찾은 곳, 노랑은 가장 센 "
-                                 "반응입니다.",
+    "mnist.inside.maps_caption": "위: 첫 합성곱 층의 필터, 필터마다 따로 맞춘 눈금 (흰색이 0). 각 필터 아래: 그 "
+                                 "필터가 숫자에서 만든 특성 맵, 검정은 아무것도 못 찾은 곳, 노랑은 가장 센 반응입니다.",
     "mnist.inside.wrong_sorted": "가장 확신한 실수부터 나옵니다: 첫 번째에서는 틀린 답에 {first}, 보이는 마지막 "
                                  "것에서는 {last}를 주었습니다.",
     "error.image.too_big": "그림이 {mb} MB입니다. 최대 {most} MB까지 됩니다.",

@@ -194,8 +194,8 @@ def test_the_cnn_trains_and_shows_its_filters_and_feature_maps(app):
     train(app, "mnist")
     assert float(metric(app, "Test accuracy").rstrip("%")) > 50
     shown = str([i.proto for i in app.get("image")])
-    assert "convolution\\'s filters" in shown  # the proto's text escapes the apostrophe
-    assert "One map per filter" in shown
+    assert "Below each filter: its feature map" in shown
+    assert len(app.get("image")) >= 1 + 4 + 1  # the digit grid; filters and maps, 8 a row; the digit
     assert any("first test digit" in m.value for m in app.markdown)
     code = next(c.value for c in app.code if "final loss" in c.value)
     assert "nn.Conv2d(1, 16, 5)" in code
