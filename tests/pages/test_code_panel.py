@@ -32,6 +32,8 @@ CASES = {  # id: (page, key, settings to apply before training)
     "mnist-sgd-batches": ("pages/mnist.py", "mnist", [
         ("selectbox", "mnist.optimizer", "sgd"), ("slider", "mnist.momentum", 0.9),
         ("select_slider", "mnist.lr", 0.01), ("select_slider", "mnist.batch_size", 256)]),
+    "mnist-cnn": ("pages/mnist.py", "mnist", [("selectbox", "mnist.arch", "cnn"), ("number_input", "mnist.epochs", 2),
+                                             ("number_input", "mnist.seed", 3)]),
 }
 
 
