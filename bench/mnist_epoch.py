@@ -1,6 +1,6 @@
-"""Time one MNIST epoch three ways on the same data, in one run, and print the ratios.
+"""Time one MNIST epoch three ways on the same data, in one run, and print the ratios; then the CNN.
 
-    python bench/mnist_epoch.py [--repeats 3] [--device cpu] [--copies 15]
+    python bench/mnist_epoch.py [--repeats 3] [--device cpu] [--copies 15] [--cnn-repeats 3] [--cnn-only]
 
 1. core.train: the app's loop (tensors in memory, a seeded permutation a epoch).
 2. bare: the shortest in-memory loop that does the same maths, the floor to compare with.
@@ -8,6 +8,10 @@
 The 4,000 bundled training digits are repeated `copies` times (15: 60,000, full MNIST's epoch size).
 Each way runs `repeats` times, interleaved, and the median counts; the machine is shared and noisy,
 so only ratios measured side by side mean anything.
+
+Then the CNN (core.models.cnn) on the bundled sample itself (4,000 digits, one torch thread, as the app
+runs): one epoch through core.train beside the MLP's and a bare loop of the CNN, and the test accuracy
+after the brief's 5 epochs (Adam 1e-3, batches of 64), for seeds 0 to 3.
 """
 import argparse
 import statistics
@@ -41,14 +45,14 @@ class TutorialMNIST(Dataset):
         return self.transform(img), int(self.targets[i])
 
 
-def core_epoch(x, y, device):
-    model = core.models.mlp(seed=0)
+def core_epoch(x, y, device, make=core.models.mlp):
+    model = make(seed=0)
     cfg = core.TrainConfig(lr=LR, epochs=1, optimizer="adam", batch_size=BATCH, device=device)
     return core.train(model, core.losses.cross_entropy, x, y, cfg).loss[-1]
 
 
-def bare_epoch(x, y, device):
-    model = core.models.mlp(seed=0).to(device)
+def bare_epoch(x, y, device, make=core.models.mlp):
+    model = make(seed=0).to(device)
     x, y = x.to(device), y.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=LR)
     loss_fn = torch.nn.CrossEntropyLoss()
@@ -80,12 +84,48 @@ def tutorial_epoch(images, labels, device):
     return running / len(loader)
 
 
+def cnn_report(repeats: int, device: str) -> None:
+    """The CNN on the sample: one epoch three ways (seconds, median of `repeats`), then 5-epoch accuracy."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # the app's share of this 2-core machine (ui.nav.share_the_cores)
+    x, y, test_x, test_y, _ = core.data.load_mnist("sample")
+    ways = {"core.train MLP": lambda: core_epoch(x, y, device),
+            "core.train CNN": lambda: core_epoch(x, y, device, core.models.cnn),
+            "bare loop CNN": lambda: bare_epoch(x, y, device, core.models.cnn)}
+    core_epoch(x[:500], y[:500], device, core.models.cnn)  # warm up
+    times = {name: [] for name in ways}
+    for _ in range(repeats):
+        for name, fn in ways.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    print(f"\none epoch of the bundled sample ({len(x):,} digits), batch {BATCH}, Adam, 1 thread, "
+          f"median of {repeats}")
+    for name, t in times.items():
+        print(f"  {name:<20} {statistics.median(t):6.2f} s   (runs: {', '.join(f'{v:.2f}' for v in t)})")
+    accuracies, seconds = [], []
+    for seed in range(4):
+        model = core.models.cnn(seed=seed)
+        cfg = core.TrainConfig(lr=LR, epochs=5, optimizer="adam", batch_size=BATCH, device=device, seed=seed)
+        hist = core.train(model, core.losses.cross_entropy, x, y, cfg)
+        accuracies.append(core.evaluate(model, test_x, test_y, device))
+        seconds.append(hist.seconds)
+    print(f"CNN test accuracy after 5 epochs, seeds 0-3: {', '.join(f'{a:.1%}' for a in accuracies)} "
+          f"(target: at least 95%); 5 epochs took {', '.join(f'{s:.1f}' for s in seconds)} s")
+    torch.set_num_threads(threads)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--copies", type=int, default=15)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--cnn-repeats", type=int, default=3, help="0 leaves the CNN out")
+    parser.add_argument("--cnn-only", action="store_true", help="only the CNN on the sample (a few seconds)")
     args = parser.parse_args()
+    if args.cnn_only:
+        cnn_report(args.cnn_repeats, args.device)
+        return
 
     import numpy as np
     raw = np.load(core.data.SAMPLE)
@@ -111,6 +151,8 @@ def main() -> None:
     ratio_tutorial = median["tutorial DataLoader"] / median["core.train"]
     print(f"core.train / bare loop          = {ratio_bare:.2f}x   (target: at most 1.2x)")
     print(f"tutorial DataLoader / core.train = {ratio_tutorial:.2f}x   (target: at least 3x)")
+    if args.cnn_repeats:
+        cnn_report(args.cnn_repeats, args.device)
 
 
 if __name__ == "__main__":
