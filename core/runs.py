@@ -50,7 +50,13 @@ class Runs:
         self.kept = [k for k in self.kept if k.number != number]
 
     def clear(self) -> None:
-        self.kept = []
+        self.kept, self.dropped = [], 0
+
+    def replace(self, old: Run, new: Run) -> None:
+        """`new` carries `old` on (resumed on another device): the same entry, number and colour."""
+        for k in self.kept:
+            if k.run is old:
+                k.run = new
 
     @property
     def newest(self) -> Kept | None:

@@ -197,8 +197,8 @@ class Run:
         """How much of the run is done, in [0, 1]."""
         if self.done and not (self.hist.stopped or self.hist.diverged or self.hist.error):
             return 1.0
-        if self.last is None:
-            return 0.0
+        if self.last is None:  # nothing trained yet by this Run: a run resumed on the CPU starts where it broke off
+            return min(len(self.hist.loss) / self.cfg.epochs, 1.0)
         return (self.last.epoch + self.last.step / self.last.steps_per_epoch) / self.cfg.epochs
 
     def advance(self, seconds: float | None = None,
@@ -209,6 +209,10 @@ class Run:
         advancing this run right now."""
         if not self._busy.acquire(blocking=False):
             return False
+        if self._stop_wanted and not self.done:  # a Stop that came while another thread held the lock,
+            self._close(stopped=True)            # after that thread's last look at the flag
+            self._busy.release()
+            return True
         start = time.perf_counter()
         goal = None if epochs is None else len(self.hist.loss) + epochs  # epochs finished when we stop
         try:

@@ -101,11 +101,11 @@ code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist_mlp.py")
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
     st.header(t("mnist.wrong_title"), divider="orange")
-    key = "mnist.eval"
-    if st.session_state.get(key, (None,))[0] is not trained:
+    key = "mnist.eval"  # predicted once per run and test set: the data set may have changed since training
+    if st.session_state.get(key, (None, None))[:2] != (trained, used):
         predicted, _ = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
-        st.session_state[key] = (trained, predicted)
-    predicted = st.session_state[key][1]
+        st.session_state[key] = (trained, used, predicted)
+    predicted = st.session_state[key][2]
     matrix = core.evaluation.confusion(test_y, predicted)
     left, right = st.columns(2, gap="large")
     with left:
