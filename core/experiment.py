@@ -1,6 +1,7 @@
 """What a page trains, everything but the knobs: one description the Train panel, the runs list and
 the code panel all read, so a page says it once."""
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 import torch
@@ -23,4 +24,6 @@ class Experiment:
 
     def start(self, cfg: TrainConfig) -> Run:
         """A new run of this experiment under cfg, from the weights cfg.seed gives."""
-        return Run(self.make_model(cfg.seed), self.loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
+        run = Run(self.make_model(cfg.seed), self.loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
+        run.fresh = partial(self.make_model, cfg.seed)  # a picture of "before" for this run, whatever the page says now
+        return run

@@ -185,6 +185,7 @@ class Run:
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
+        self.fresh: Callable[[], nn.Module] | None = None  # the run's starting weights made again (core.Experiment)
         # Two script runs of one session can overlap (a rerun starts while a live redraw is still
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
@@ -271,8 +272,10 @@ class Run:
         except RuntimeError as err:
             raise ValueError(f"the weights could not be moved off the failed device: {err}") from None
         self.hist.error = None
-        return Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
+        resumed = Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
                    self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
+        resumed.fresh = self.fresh
+        return resumed
 
 
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,

@@ -300,3 +300,14 @@ def test_advance_by_epochs_takes_that_many_epochs():
     assert len(run.hist.loss) == 4 and not run.done
     run.advance(epochs=3)
     assert len(run.hist.loss) == 5 and run.done and not run.hist.stopped
+
+
+def test_a_run_can_make_its_starting_weights_again():
+    x, y = core.data.table("line")
+    experiment = core.Experiment(lambda seed: core.models.linear(init="random", seed=seed), core.losses.mse, x, y,
+                                 recipe=None)
+    run = experiment.start(core.TrainConfig(epochs=20, seed=3))
+    start = run.model.weight.item()
+    run.advance()
+    assert run.model.weight.item() != start and run.fresh().weight.item() == start
+    assert run.resume_on("cpu").fresh().weight.item() == start
