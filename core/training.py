@@ -185,7 +185,9 @@ class Run:
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
-        self.fresh: Callable[[], nn.Module] | None = None  # the run's starting weights made again (core.Experiment)
+        # set by core.Experiment: the run's starting weights made again, and the page's settings it was trained on
+        self.fresh: Callable[[], nn.Module] | None = None
+        self.inputs: dict = {}
         # Two script runs of one session can overlap (a rerun starts while a live redraw is still
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
@@ -274,7 +276,7 @@ class Run:
         self.hist.error = None
         resumed = Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
                    self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
-        resumed.fresh = self.fresh
+        resumed.fresh, resumed.inputs = self.fresh, self.inputs
         return resumed
 
 

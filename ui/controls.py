@@ -59,6 +59,17 @@ def set_value(page: str, name: str, value) -> None:
     st.session_state[keys.kept(keys.of(page, name))] = value
 
 
+def forget(page: str, name: str) -> None:
+    """Drop a control's value (and its widget's), so it shows its default on the next run."""
+    for key in (keys.of(page, name), keys.kept(keys.of(page, name))):
+        st.session_state.pop(key, None)
+
+
+def value(page: str, setting: settings.Setting):
+    """A setting that no widget shows (kept by buttons and checkboxes of its own): its value now."""
+    return st.session_state[linked(page, setting)["key"]]
+
+
 def _lr_label(lr: float) -> str:
     return f"{lr:.0e}" if lr < 1e-3 else f"{lr:g}"
 
