@@ -9,6 +9,12 @@ import pandas as pd
 MOST_POINTS = 400  # a curve drawn with more points looks no different, but costs the server and the wifi
 
 
+def warm_up() -> None:
+    """Build and serialise one chart: Altair checks its first charts against its schema slowly (~0.1 s)."""
+    loss_curve([1.0, 0.5, 0.25], log_scale=True).to_dict()
+    heatmap([[0.0, 1.0], [1.0, 0.0]]).to_dict()
+
+
 def thin(n: int, most: int = MOST_POINTS) -> list[int]:
     """Indices of at most `most` points evenly spread over range(n), always keeping the last."""
     if n <= most:

@@ -53,6 +53,9 @@ def _load_torch() -> None:
     import core
     for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
         getattr(core, name)
+    core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
+    core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
+    from ui import chart, code_panel, run, runs  # noqa: F401  the training pages' own modules
 
 
 @st.cache_resource
