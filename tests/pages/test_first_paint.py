@@ -28,3 +28,18 @@ def test_the_background_load_brings_torch_and_core_in():
     from ui import nav
     nav._load_torch()
     assert "torch" in sys.modules and "core.training" in sys.modules and "core.charts" in sys.modules
+
+
+WARM_UP = f"""
+import sys
+sys.path.insert(0, {str(ROOT)!r})
+from ui import nav
+nav._load_torch()
+print("loaded:", ",".join(m for m in ("torch._dynamo", "ui.run", "ui.code_panel") if m in sys.modules))
+"""
+
+
+def test_the_background_load_takes_what_a_first_train_would_wait_for():
+    # a fresh process: in this one, earlier tests have imported everything already
+    out = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True, timeout=120)
+    assert "loaded: torch._dynamo,ui.run,ui.code_panel" in out.stdout, out.stdout + out.stderr
