@@ -78,6 +78,14 @@ def test_quick_train_adds_a_normal_run_of_one_epoch_on_the_sample(app):
     assert any(m.label == "Test accuracy" for m in app.metric)  # shown above as any run is
 
 
+def probabilities(at) -> str:
+    """The "reads" chart's data, by name: Altair names a data set by a hash of its values."""
+    names = [json.loads(c.proto.spec)["data"]["name"] for c, title in zip(at.get("vega_lite_chart"), chart_titles(at))
+             if title and title.startswith("The model reads a")]
+    assert len(names) == 1, names
+    return names[0]
+
+
 def test_a_stroke_is_read_and_clear_empties_the_canvas(app):
     open_page(app, PAGE)
     quick_train(app)
@@ -129,3 +137,28 @@ def test_a_drawing_in_korean():
     stroke(app, one())
     assert any(t and t.startswith("모델은") for t in chart_titles(app))
     assert app.button(key="mnist.draw.clear").label == "지우기"
+
+
+def test_the_newer_of_the_upload_and_the_drawing_is_read(app):
+    """x_mine is one digit: the one the student gave last; Clear goes back to the upload."""
+    from test_mnist_page import seven_png
+    open_page(app, PAGE)
+    quick_train(app)
+    app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    assert app.session_state["mnist.draw.last"] == "upload"
+    uploaded = probabilities(app)
+    stroke(app, one())
+    assert app.session_state["mnist.draw.last"] == "draw"
+    drawn = probabilities(app)
+    assert drawn != uploaded
+    buf = io.BytesIO()
+    Image.fromarray(255 - one()[..., 0]).save(buf, "PNG")  # the stroke again, as a dark-on-white photo
+    app.file_uploader(key="mnist.upload").upload("one.png", buf.getvalue(), "image/png").run()
+    assert app.session_state["mnist.draw.last"] == "upload"  # newer than the drawing, which stays
+    assert probabilities(app) == drawn  # one pipeline: the same strokes, uploaded, read the same
+    app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    assert probabilities(app) == uploaded
+    stroke(app, np.rot90(one()).copy())  # a new stroke (a state that changes, as every stroke's does)
+    assert app.session_state["mnist.draw.last"] == "draw" and probabilities(app) not in (uploaded, drawn)
+    app.button(key="mnist.draw.clear").click().run()
+    assert probabilities(app) == uploaded and not app.error  # the upload again: the canvas is empty
