@@ -140,3 +140,14 @@ def test_a_wrong_array_is_a_clear_problem(value, code):
         core.images.digit_from_canvas(value)
     assert err.value.code == code
     assert str(err.value).startswith(code)  # its values go into the sentence: the shape or dtype it got
+
+
+def test_the_probability_bars_name_every_digit_and_write_only_the_visible_values():
+    """Beside the canvas at 1024x768 the chart is about 220 px wide: Vega hid every other digit, and
+    ten "0%" ran into one another."""
+    probs = [0.0, 0.001, 0.0, 0.02, 0.0, 0.0, 0.0, 0.88, 0.0, 0.099]
+    spec = core.charts.bars(list(range(10)), probs, highlight=7, label_from=0.01).to_dict()
+    bars, text = spec["layer"]
+    assert bars["encoding"]["x"]["axis"]["labelOverlap"] is False
+    assert text["transform"] == [{"filter": "(datum.value >= 0.01)"}]
+    assert "transform" not in core.charts.bars(list(range(10)), probs).to_dict()["layer"][1]  # by default, all
