@@ -87,3 +87,25 @@ def test_a_second_stroke_changes_the_drawing_the_model_reads(page: Page, app_url
     wait_idle(page)
     expect(seen.locator("img")).not_to_have_attribute("src", first, timeout=30_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_finger_draws_too(browser, app_url):
+    """Touch, which streamlit-drawable-canvas does not confirm upstream: a drag of real touch events
+    (Chromium's DevTools protocol, as a touchscreen sends them) paints a stroke that the model reads."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(app_url + "/mnist")
+        wait_idle(page)
+        quick_train(page)
+        box = canvas_box(page)
+        x, top = box["x"] + box["width"] / 2, box["y"] + 50
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": top}]})
+        for k in range(1, 11):
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": top + 18 * k}]})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        expect(page.get_by_test_id("stVegaLiteChart").filter(has_text=READS)).to_have_count(1, timeout=30_000)
+        assert page.locator(INK).evaluate(LIT) > 2000
+    finally:
+        context.close()
