@@ -22,7 +22,6 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST"]
 
 
 def free_port() -> int:
@@ -86,9 +85,10 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("TORCH_PLAYGROUND_OFFLINE", "1")
     sys.path.insert(0, str(ROOT))
-    from ui.lang_en import STRINGS  # each page's title, as its h1 shows it
-    titles = [STRINGS[k] for k in ("tensors.title", "linear.title", "descent.title", "sine.title", "mnist.title")]
-    ours_pages = list(zip(PAGES, titles))
+    from ui.lang_en import STRINGS  # each page's sidebar name and title, as its h1 shows it
+    from ui.nav import PAGES as ENTRIES
+    PAGES = [STRINGS[f"nav.{e.name}"] for e in ENTRIES if e.name != "home"]
+    ours_pages = [(STRINGS[f"nav.{e.name}"], STRINGS[f"{e.name}.title"]) for e in ENTRIES if e.name != "home"]
     rows = {k: [] for k in ("home cold", "home warm", "trivial cold", "trivial warm", "trivial switch",
                             *[f"first {p}" for p in PAGES])}
     with sync_playwright() as pw:

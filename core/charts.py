@@ -9,6 +9,12 @@ import pandas as pd
 MOST_POINTS = 400  # a curve drawn with more points looks no different, but costs the server and the wifi
 
 
+def warm_up() -> None:
+    """Build and serialise one chart: Altair checks its first charts against its schema slowly (~0.1 s)."""
+    loss_curve([1.0, 0.5, 0.25], log_scale=True).to_dict()
+    heatmap([[0.0, 1.0], [1.0, 0.0]]).to_dict()
+
+
 def thin(n: int, most: int = MOST_POINTS) -> list[int]:
     """Indices of at most `most` points evenly spread over range(n), always keeping the last."""
     if n <= most:
@@ -318,19 +324,26 @@ def confusion_matrix(matrix: list[list[int]], title: str = "Confusion matrix", x
 
 
 def bars(labels: list, values: list[float], title: str = "", y_title: str = "", percent: bool = True,
-         highlight: int | None = None) -> alt.Chart:
-    """One bar a label (accuracy per class, the ten probabilities), the `highlight` one in colour."""
+         highlight: int | None = None, label_from: float | None = None) -> alt.Chart:
+    """One bar a label (accuracy per class, the ten probabilities), the `highlight` one in colour.
+
+    label_from: write the values of only the bars at least this tall, so that in a narrow column ten
+    "0%" do not run into one another.
+    """
     frame = pd.DataFrame({"label": [str(v) for v in labels], "value": values,
                           "top": [i == highlight for i in range(len(labels))]})
     fmt = ".0%" if percent else ".3g"
     base = alt.Chart(frame, title=title).encode(
-        x=alt.X("label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelOverlap=False)),  # every label
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=fmt),
                 scale=alt.Scale(domain=[0, 1]) if percent else alt.Scale()))
+    text = base.mark_text(dy=-8, fontSize=12).encode(text=alt.Text("value:Q", format=fmt))
+    if label_from is not None:
+        text = text.transform_filter(alt.datum.value >= label_from)
     return (base.mark_bar(color="#1c7ed6").encode(
                 color=alt.condition(alt.datum.top, alt.value("#e4572e"), alt.value("#1c7ed6")),
                 tooltip=["label", alt.Tooltip("value:Q", format=fmt)])
-            + base.mark_text(dy=-8, fontSize=12).encode(text=alt.Text("value:Q", format=fmt)))
+            + text)
 
 
 RUN_COLOURS = ["#e4572e", "#1c7ed6", "#2b8a3e", "#7048e8", "#f59f00", "#0ca678", "#d6336c", "#495057"]

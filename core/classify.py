@@ -1,14 +1,12 @@
 """The Classify page's maths: the network's shape, its loss with L1 or L2, every neuron over the plane,
-each data set's defaults, and the script that trains the same network on the same points."""
-import math
+each data set's defaults, and what the page trains (a core.Experiment, its script's parts)."""
 from dataclasses import dataclass
 
 import torch
 from torch import nn
 
-from . import models, optimizers, points
+from . import codegen, models, points
 from .problems import Problem
-from .training import TrainConfig
 
 MAX_LAYERS, MAX_NEURONS = 6, 8
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
@@ -92,14 +90,11 @@ def penalty(model: nn.Module, regularisation: str) -> torch.Tensor:
     return torch.zeros(())
 
 
-def loss_for(model: nn.Module, regularisation: str, rate: float):
-    """The loss the page trains with: cross-entropy, plus rate times the penalty on model's weights."""
-    def loss_fn(y_hat: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
-        loss = nn.functional.cross_entropy(y_hat, y)
-        if regularisation != "none" and rate > 0:
-            loss = loss + rate * penalty(model, regularisation)
-        return loss
-    return loss_fn
+def weight_penalty(regularisation: str, rate: float):
+    """What the page adds to the cross-entropy: model -> rate times its penalty; None without one."""
+    if regularisation == "none" or rate == 0:
+        return None
+    return lambda model: rate * penalty(model, regularisation)
 
 
 def data_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
@@ -167,107 +162,64 @@ class Setup:
     n: int = POINTS
 
 
-ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "linear": "nn.Identity()"}
+def inputs_of(setup: Setup) -> dict:
+    """The page's settings as the runs list names them (noise and test share in percent, as on the page)."""
+    return {"dataset": setup.kind, "noise": round(setup.noise * 100), "points": setup.points_seed,
+            "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
+            "layers": format_layers(setup.layers), "activation": setup.activation, "reg": setup.regularisation,
+            "reg_rate": setup.rate}
 
 
-def _model_code(setup: Setup) -> str:
-    widths = [len(setup.features), *setup.layers, 2]
-    lines = []
-    for i, (a, b) in enumerate(zip(widths, widths[1:])):
-        lines.append(f"nn.Linear({a}, {b})")
-        if i < len(widths) - 2:
-            lines.append(ACTIVATION_CODE[setup.activation])
-    return ("model = nn.Sequential(\n    " + ",\n    ".join(lines) + ",\n)\n"
-            "# PyTorch's own init, uniform in +-1/sqrt(fan_in), drawn from a generator seeded like the app's\n"
-            "init_gen = torch.Generator().manual_seed(seed)\n"
-            "with torch.no_grad():\n"
-            "    for layer in model:\n"
-            "        if isinstance(layer, nn.Linear):\n"
-            "            bound = 1 / math.sqrt(layer.in_features)\n"
-            "            layer.weight.uniform_(-bound, bound, generator=init_gen)\n"
-            "            layer.bias.uniform_(-bound, bound, generator=init_gen)")
+def setup_of(inputs: dict) -> Setup:
+    """inputs_of, read back: the setup a kept run was trained on."""
+    return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["points"], inputs["test_share"] / 100,
+                 tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
+                 inputs["reg"], inputs["reg_rate"])
+
+
+def _data_code(setup: Setup) -> str:
+    """The script's points, split and features: x, y for training, test_x, test_y."""
+    return ("# The points: TensorFlow Playground's data set, as the app draws it\n" + points.source(setup.kind).rstrip()
+            + "\n\n\n"
+            f"points_x, points_y = {setup.kind}({setup.n}, {float(setup.noise)!r}, "
+            f"torch.Generator().manual_seed({setup.points_seed}))\n"
+            "points_x, points_y = points_x.float(), points_y.long()  # (N, 2) and (N,), labels 0 and 1\n"
+            f"order = torch.randperm(len(points_x), generator=torch.Generator().manual_seed({setup.points_seed}))\n"
+            f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
+            "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
+            "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
+            f"    return {points.features_code(setup.features)}\n\n\n"
+            "x, y = inputs(points_x[train]), points_y[train]\n"
+            "test_x, test_y = inputs(points_x[test]), points_y[test]")
 
 
 def _loss_code(setup: Setup) -> str:
-    if setup.regularisation == "none" or setup.rate == 0:
-        return "def loss_fn(y_hat, y):\n    return nn.functional.cross_entropy(y_hat, y)"
-    term = "w.abs().sum()" if setup.regularisation == "l1" else "(w ** 2).sum()"
-    name = "L1" if setup.regularisation == "l1" else "L2"
-    return ("weights = [m.weight for m in model if isinstance(m, nn.Linear)]  # not the biases\n\n\n"
-            "def loss_fn(y_hat, y):\n"
-            f"    penalty = sum({term} for w in weights)  # {name}\n"
-            f"    return nn.functional.cross_entropy(y_hat, y) + {setup.rate!r} * penalty")
+    if weight_penalty(setup.regularisation, setup.rate) is None:
+        return codegen.LOSS_CODE["cross_entropy"]
+    term, name = ("w.abs().sum()", "L1") if setup.regularisation == "l1" else ("(w ** 2).sum()", "L2")
+    return (f"lambda y_hat, y: nn.functional.cross_entropy(y_hat, y) + {setup.rate!r} * sum(\n"
+            f"    {term} for w in (m.weight for m in model if isinstance(m, nn.Linear)))  # {name}, biases left out")
 
 
-def _loop_code(cfg: TrainConfig) -> str:
-    """The same loop as core.training.steps, written out."""
-    schedule = "    if scheduler is not None:\n        scheduler.step()\n"
-    if cfg.batch_size is None:
-        return (f"for epoch in range({cfg.epochs}):\n"
-                "    loss = loss_fn(model(x), y)      # forward and loss, the whole training set\n"
-                "    if not math.isfinite(loss.item()):\n"
-                "        print(f'the loss diverged at epoch {epoch + 1}')\n"
-                "        break\n"
-                "    optimizer.zero_grad()\n"
-                "    loss.backward()                  # backward\n"
-                "    optimizer.step()                 # step\n"
-                "    final = loss.item()              # the loss before this step\n" + schedule)
-    return (f"batch = min({cfg.batch_size}, len(x))\n"
-            "steps_per_epoch = math.ceil(len(x) / batch)\n"
-            f"order_gen = torch.Generator().manual_seed({cfg.seed})  # the batch order, seeded\n"
-            f"for epoch in range({cfg.epochs}):\n"
-            "    order = torch.randperm(len(x), generator=order_gen).to(device)\n"
-            "    total = torch.zeros((), device=device)\n"
-            "    for i in range(steps_per_epoch):\n"
-            "        idx = order[i * batch:(i + 1) * batch]\n"
-            "        loss = loss_fn(model(x[idx]), y[idx])  # forward and loss, one mini-batch\n"
-            "        optimizer.zero_grad()\n"
-            "        loss.backward()              # backward\n"
-            "        optimizer.step()             # step\n"
-            "        total += loss.detach()\n"
-            "    epoch_loss = total.item() / steps_per_epoch  # the mean batch loss of the epoch\n"
-            "    if not math.isfinite(epoch_loss):\n"
-            "        print(f'the loss diverged at epoch {epoch + 1}')\n"
-            "        break\n"
-            "    final = epoch_loss\n" + schedule)
+def recipe(setup: Setup, title: str = "Classify") -> codegen.Recipe:
+    """The script's parts: the page's points, features and network; it prints test accuracy and final loss."""
+    return codegen.Recipe(title, _data_code(setup),
+                          codegen.model_mlp(setup.layers, setup.activation, len(setup.features), 2, flatten=False),
+                          _loss_code(setup), report=codegen.ACCURACY_REPORT)
 
 
-def _optimizer_code(cfg: TrainConfig) -> str:
-    code = optimizers.code(cfg)
-    return code if "scheduler = " in code else code + "\nscheduler = None"
-
-
-def script(setup: Setup, cfg: TrainConfig, title: str = "Classify") -> str:
-    """A complete script: the page's points, features and network, trained under cfg; it prints the
-    page's final loss and test accuracy."""
-    device = cfg.device if cfg.device != "auto" else "cpu"
-    names = setup.features
-    parts = [
-        f'"""{title}: written by Torch Playground for these settings.\n\n'
-        'Run it with `python this_file.py`; it prints the final loss the page shows.\n"""',
-        "import math\n\nimport torch\nfrom torch import nn",
-        f"device = {device!r}\nseed = {cfg.seed}",
-        "# The points: TensorFlow Playground's data set, as the app draws it\n" + points.source(setup.kind).rstrip(),
-        f"points_x, points_y = {setup.kind}({setup.n}, {float(setup.noise)!r}, "
-        f"torch.Generator().manual_seed({setup.points_seed}))\n"
-        "points_x, points_y = points_x.float(), points_y.long()  # (N, 2) and (N,), labels 0 and 1\n"
-        f"order = torch.randperm(len(points_x), generator=torch.Generator().manual_seed({setup.points_seed}))\n"
-        f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
-        "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
-        "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
-        f"    return {points.features_code(names)}\n\n\n"
-        "x, y = inputs(points_x[train]).to(device), points_y[train].to(device)\n"
-        "test_x, test_y = inputs(points_x[test]).to(device), points_y[test].to(device)",
-        _model_code(setup) + "\nmodel = model.to(device)",
-        _loss_code(setup),
-        _optimizer_code(cfg),
-        "final = float('nan')\n" + _loop_code(cfg),
-        "with torch.no_grad():\n"
-        "    predicted = model(test_x).argmax(dim=1)\n"
-        "print(f'test accuracy: {(predicted == test_y).float().mean().item():.1%}')\n"
-        "print(f'final loss: {final:.6g}')",
-    ]
-    return "\n\n".join(parts) + "\n"
+def experiment(setup: Setup, title: str = "Classify"):
+    """What the page trains for setup: train and test loss (without the penalty) and accuracy each epoch."""
+    from .experiment import Experiment
+    train_x, train_y, test_x, test_y, _, _ = prepare(setup)
+    metrics = {"train loss": lambda m: data_loss(m, train_x, train_y),
+               "test loss": lambda m: data_loss(m, test_x, test_y),
+               "train accuracy": lambda m: accuracy(m, train_x, train_y),
+               "test accuracy": lambda m: accuracy(m, test_x, test_y)}
+    return Experiment(make_model=lambda seed: network(setup.features, setup.layers, setup.activation, seed),
+                      loss_fn=nn.functional.cross_entropy, x=train_x, y=train_y, recipe=recipe(setup, title),
+                      inputs=inputs_of(setup), metrics=metrics,
+                      penalty=weight_penalty(setup.regularisation, setup.rate))
 
 
 def prepare(setup: Setup):
@@ -283,18 +235,6 @@ def accuracy(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
     device = next(model.parameters()).device
     with torch.no_grad():
         return (model(x.to(device)).argmax(dim=1).cpu() == y).float().mean().item()
-
-
-def run(setup: Setup, cfg: TrainConfig):
-    """A core.Run of setup under cfg, recording train and test loss (without the penalty) and accuracy."""
-    from .training import Run
-    train_x, train_y, test_x, test_y, _, _ = prepare(setup)
-    model = network(setup.features, setup.layers, setup.activation, cfg.seed)
-    metrics = {"train loss": lambda m: data_loss(m, train_x, train_y),
-               "test loss": lambda m: data_loss(m, test_x, test_y),
-               "train accuracy": lambda m: accuracy(m, train_x, train_y),
-               "test accuracy": lambda m: accuracy(m, test_x, test_y)}
-    return Run(model, loss_for(model, setup.regularisation, setup.rate), train_x, train_y, cfg, metrics)
 
 
 # The pictures -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from . import optimizers
 from .data import SAMPLE
 from .training import TrainConfig
 
-ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()"}
+ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "linear": "nn.Identity()"}
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,11 @@ def model_cubic() -> str:
             "model = Cubic()")
 
 
-def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int) -> str:
+def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int,
+              flatten: bool = True) -> str:
+    """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat)."""
     widths = [in_features, *hidden, out_features]
-    layers = ["nn.Flatten()"]
+    layers = ["nn.Flatten()"] if flatten else []
     for i, (a, b) in enumerate(zip(widths, widths[1:])):
         layers.append(f"nn.Linear({a}, {b})")
         if i < len(widths) - 2:

@@ -3,6 +3,7 @@ import torch
 from torch import nn
 
 from . import devices
+from .training import device_of, evaluate
 
 
 def predict_classes(model: nn.Module, x: torch.Tensor, device: str = "cpu",
@@ -29,6 +30,14 @@ def per_class_accuracy(matrix: torch.Tensor) -> list[float]:
     """The share of each true class predicted right (the diagonal over the row sums)."""
     totals = matrix.sum(dim=1).clamp(min=1)
     return (matrix.diag().double() / totals).tolist()
+
+
+def accuracy_metrics(train_x: torch.Tensor, train_y: torch.Tensor, test_x: torch.Tensor,
+                     test_y: torch.Tensor) -> dict:
+    """A classifier's History metrics: train and test accuracy, measured on the device the model is on
+    (after a device failure a run may carry on on the CPU)."""
+    return {"train accuracy": lambda m: evaluate(m, train_x, train_y, device_of(m)),
+            "test accuracy": lambda m: evaluate(m, test_x, test_y, device_of(m))}
 
 
 def mistakes_by_confidence(labels: torch.Tensor, probs: torch.Tensor) -> torch.Tensor:

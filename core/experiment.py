@@ -1,6 +1,7 @@
 """What a page trains, everything but the knobs: one description the Train panel, the runs list and
 the code panel all read, so a page says it once."""
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 import torch
@@ -20,7 +21,16 @@ class Experiment:
     inputs: dict = field(default_factory=dict)  # the page's settings that decide data and model: {"dataset": "hours"}
     metrics: dict[str, Metric] | None = None
     grad_fn: GradFn | None = None
+    penalty: Callable[[nn.Module], torch.Tensor] | None = None  # added to the loss, from the weights (L1, L2)
 
     def start(self, cfg: TrainConfig) -> Run:
         """A new run of this experiment under cfg, from the weights cfg.seed gives."""
-        return Run(self.make_model(cfg.seed), self.loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
+        model = self.make_model(cfg.seed)
+        loss_fn = self.loss_fn
+        if self.penalty is not None:
+            def loss_fn(y_hat: torch.Tensor, y: torch.Tensor, base=self.loss_fn, penalty=self.penalty) -> torch.Tensor:
+                return base(y_hat, y) + penalty(model)
+        run = Run(model, loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
+        run.fresh = partial(self.make_model, cfg.seed)  # a picture of "before" for this run, whatever the page says now
+        run.inputs = dict(self.inputs)                  # and what it was trained on, whatever the page says now
+        return run

@@ -1,4 +1,4 @@
-"""Digit pictures: a student's upload made to look like MNIST, and a labelled grid of test digits."""
+"""Digit pictures: a student's upload or drawing made to look like MNIST, and a labelled grid of test digits."""
 import io
 
 import numpy as np
@@ -31,17 +31,55 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     if max(w, h) > MAX_SIDE:
         raise DataError("image.too_many_pixels", width=w, height=h, most=MAX_SIDE)
     try:  # verify() checks little of a JPEG: a cut-off file fails only here, as it is decoded
-        img = ImageOps.exif_transpose(Image.open(io.BytesIO(raw)))
-        if img.mode in ("RGBA", "LA", "P"):  # transparent parts count as white paper
-            img = img.convert("RGBA")
-            paper = Image.new("RGBA", img.size, "white")
-            img = Image.alpha_composite(paper, img)
-        grey = np.asarray(img.convert("L"), dtype=np.float32)               # (H, W), 0..255
+        rgba = np.asarray(ImageOps.exif_transpose(Image.open(io.BytesIO(raw))).convert("RGBA"))  # (H, W, 4)
     except (OSError, ValueError, SyntaxError) as err:
         raise DataError("image.damaged", detail=str(err)) from None
-    if grey.mean() > 127:                                                   # dark ink on light paper
+    return mnist_like(ink_of(rgba))
+
+
+def digit_from_canvas(rgba: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
+    """A drawing component's picture, (H, W, 4) uint8 RGBA -> what digit_from_upload returns.
+
+    Whatever it holds: ink on a transparent background (of any colour), or on an opaque one, dark or light.
+    """
+    if not isinstance(rgba, np.ndarray):
+        raise DataError("image.canvas_type", kind=type(rgba).__name__)
+    if rgba.ndim != 3 or rgba.shape[2] != 4 or min(rgba.shape[:2]) < 1:
+        raise DataError("image.canvas_shape", shape=str(tuple(rgba.shape)))
+    if rgba.dtype != np.uint8:
+        raise DataError("image.canvas_dtype", dtype=str(rgba.dtype))
+    if max(rgba.shape[:2]) > MAX_SIDE:
+        raise DataError("image.too_many_pixels", width=rgba.shape[1], height=rgba.shape[0], most=MAX_SIDE)
+    return mnist_like(ink_of(rgba))
+
+
+def ink_of(rgba: np.ndarray) -> np.ndarray:
+    """(H, W, 4) uint8 RGBA -> (H, W) float32, the ink bright (0..255) on a black background.
+
+    The background is what the picture's edges mostly show. A transparent one: the ink is whatever was
+    painted, of any colour, so its opacity is the ink. An opaque one: grey, inverted if mostly light
+    (dark ink on paper); transparent spots count as white paper, and the paper's own grey (its median)
+    becomes pure black.
+    """
+    alpha = rgba[..., 3].astype(np.float32)                                # (H, W), 0..255
+    edges = np.concatenate([alpha[0], alpha[-1], alpha[:, 0], alpha[:, -1]])
+    if np.median(edges) < 128:                                             # ink on a transparent background
+        return alpha
+    rgb = rgba[..., :3].astype(np.float32)
+    grey = rgb @ np.array([0.299, 0.587, 0.114], dtype=np.float32)          # (H, W), as PIL's "L"
+    opacity = alpha / 255.0
+    grey = grey * opacity + 255.0 * (1.0 - opacity)                        # over white paper
+    if grey.mean() > 127:                                                  # dark ink on light paper
         grey = 255 - grey
-    grey = np.clip(grey - np.median(grey), 0, None)                         # the paper becomes pure black
+    return np.clip(grey - np.median(grey), 0, None)
+
+
+def mnist_like(grey: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
+    """(H, W) float ink, bright on black -> x (1, 1, 28, 28) scaled like MNIST, and seen (28, 28) uint8.
+
+    As MNIST was made: cropped to the ink, scaled so the longer side is 20 pixels, and centred on its
+    centre of mass in a 28x28 frame. No ink at all -> DataError("image.blank").
+    """
     ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, bool)
     if grey.max() < 40 or not ink.any():
         raise DataError("image.blank")
@@ -49,7 +87,7 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     crop = grey[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     scale = 20 / max(crop.shape)
     size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
-    small = np.asarray(Image.fromarray(crop.astype(np.uint8)).resize(size, Image.LANCZOS), dtype=np.float32)
+    small = np.asarray(Image.fromarray(np.rint(crop).astype(np.uint8)).resize(size, Image.LANCZOS), dtype=np.float32)
     frame = np.zeros((28, 28), dtype=np.float32)
     ys, xs = np.indices(small.shape)
     mass = small.sum() or 1.0
@@ -57,7 +95,7 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     top = int(np.clip(round(14 - cy), 0, 28 - small.shape[0]))
     left = int(np.clip(round(14 - cx), 0, 28 - small.shape[1]))
     frame[top:top + small.shape[0], left:left + small.shape[1]] = small
-    seen = np.clip(frame * (255.0 / frame.max()), 0, 255).astype(np.uint8)  # (28, 28)
+    seen = np.clip(np.rint(frame * (255.0 / frame.max())), 0, 255).astype(np.uint8)  # (28, 28)
     return normalise(torch.from_numpy(seen).unsqueeze(0)), seen
 
 

@@ -87,6 +87,21 @@ def cubic(seed: int = 0) -> Cubic:
     return Cubic(seed)
 
 
+def _stack(widths: list[int], activation: type[nn.Module], seed: int) -> list[nn.Module]:
+    """Linear+activation for each pair of widths (none after the last), drawn from a generator seeded
+    with `seed` in PyTorch's own init: a script with torch.manual_seed(seed) builds the same weights."""
+    layers: list[nn.Module] = []
+    for i, (n_in, n_out) in enumerate(zip(widths, widths[1:])):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(widths) - 2:
+            layers.append(activation())
+    gen = torch.Generator().manual_seed(seed)
+    for layer in layers:
+        if isinstance(layer, nn.Linear):
+            _default_linear_init(layer, gen)
+    return layers
+
+
 def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
         out_features: int = 10, seed: int = 0) -> nn.Sequential:
     """Flatten, then Linear+activation per hidden width, then a Linear to the outputs.
@@ -95,13 +110,7 @@ def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    widths = [in_features, *hidden, out_features]
-    layers: list[nn.Module] = [nn.Flatten()]
-    for i, (n_in, n_out) in enumerate(zip(widths, widths[1:])):
-        layers.append(nn.Linear(n_in, n_out))
-        if i < len(widths) - 2:
-            layers.append(ACTIVATIONS[activation]())
-    return _seeded(nn.Sequential(*layers), seed)
+    return nn.Sequential(nn.Flatten(), *_stack([in_features, *hidden, out_features], ACTIVATIONS[activation], seed))
 
 
 # The CNN's sizes: chosen so that on the bundled sample (4,000 digits) five epochs of Adam at 1e-3, batches
@@ -144,10 +153,4 @@ def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: 
     kinds = {**ACTIVATIONS, "linear": nn.Identity}
     if activation not in kinds:
         raise ValueError(f"activation must be one of {sorted(kinds)}, not {activation!r}")
-    widths = [in_features, *hidden, 2]
-    layers: list[nn.Module] = []
-    for i, (n_in, n_out) in enumerate(zip(widths, widths[1:])):
-        layers.append(nn.Linear(n_in, n_out))
-        if i < len(widths) - 2:
-            layers.append(kinds[activation]())
-    return _seeded(nn.Sequential(*layers), seed)
+    return nn.Sequential(*_stack([in_features, *hidden, 2], kinds[activation], seed))

@@ -17,8 +17,9 @@ def epochs_per_frame(speed: str, epochs: int, frame_seconds: float) -> int | Non
 class Clock:
     """Wall-clock time a run has been on screen, counting only while the page is shown and redrawing.
 
-    tick() is called once a redraw. A gap much longer than a redraw (the student visited another page,
-    or the run was paused) counts as one redraw, so the estimate neither jumps nor doubles.
+    tick() is called once a redraw. A gap is counted up to two frames (a slow redraw still counts in
+    full); a longer one (the student visited another page, or the run was paused) counts as two frames,
+    so the estimate neither jumps nor doubles.
     """
 
     def __init__(self, frame_seconds: float):

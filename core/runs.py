@@ -5,6 +5,7 @@ its whole life, so a run is the same colour on every chart of the page.
 """
 from dataclasses import dataclass, field
 
+from .optimizers import KNOBS
 from .training import Run, TrainConfig
 
 MOST = 8       # runs kept a page; the oldest goes first
@@ -50,7 +51,13 @@ class Runs:
         self.kept = [k for k in self.kept if k.number != number]
 
     def clear(self) -> None:
-        self.kept = []
+        self.kept, self.dropped = [], 0
+
+    def replace(self, old: Run, new: Run) -> None:
+        """`new` carries `old` on (resumed on another device): the same entry, number and colour."""
+        for k in self.kept:
+            if k.run is old:
+                k.run = new
 
     @property
     def newest(self) -> Kept | None:
@@ -75,7 +82,7 @@ def differences(kept: Kept, newest: Kept) -> list[tuple[str, object]]:
     mine, theirs = settings_of(kept), settings_of(newest)
     takes = _knobs_taken(kept.run.cfg)
     return [(name, value) for name, value in mine.items()
-            if value != theirs.get(name) and (name not in ("momentum", "nesterov", "weight_decay") or name in takes)]
+            if value != theirs.get(name) and (name not in KNOBS or name in takes)]
 
 
 def _knobs_taken(cfg: TrainConfig) -> tuple[str, ...]:

@@ -185,6 +185,9 @@ class Run:
         self.hist = hist if hist is not None else History()
         self.last: Progress | None = None
         self.done = False
+        # set by core.Experiment: the run's starting weights made again, and the page's settings it was trained on
+        self.fresh: Callable[[], nn.Module] | None = None
+        self.inputs: dict = {}
         # Two script runs of one session can overlap (a rerun starts while a live redraw is still
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
@@ -197,8 +200,8 @@ class Run:
         """How much of the run is done, in [0, 1]."""
         if self.done and not (self.hist.stopped or self.hist.diverged or self.hist.error):
             return 1.0
-        if self.last is None:
-            return 0.0
+        if self.last is None:  # nothing trained yet by this Run: a run resumed on the CPU starts where it broke off
+            return min(len(self.hist.loss) / self.cfg.epochs, 1.0)
         return (self.last.epoch + self.last.step / self.last.steps_per_epoch) / self.cfg.epochs
 
     def advance(self, seconds: float | None = None,
@@ -209,6 +212,10 @@ class Run:
         advancing this run right now."""
         if not self._busy.acquire(blocking=False):
             return False
+        if self._stop_wanted and not self.done:  # a Stop that came while another thread held the lock,
+            self._close(stopped=True)            # after that thread's last look at the flag
+            self._busy.release()
+            return True
         start = time.perf_counter()
         goal = None if epochs is None else len(self.hist.loss) + epochs  # epochs finished when we stop
         try:
@@ -267,8 +274,10 @@ class Run:
         except RuntimeError as err:
             raise ValueError(f"the weights could not be moved off the failed device: {err}") from None
         self.hist.error = None
-        return Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
+        resumed = Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
                    self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
+        resumed.fresh, resumed.inputs = self.fresh, self.inputs
+        return resumed
 
 
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,

@@ -5,7 +5,7 @@ import streamlit as st
 import core
 from core import classify, network_picture, points, settings
 from core.problems import Problem
-from ui import address, chart, controls, nav, run
+from ui import address, chart, code_panel, controls, keys, nav, run
 from ui.i18n import say, t
 
 nav.ensure_entrypoint()
@@ -16,8 +16,7 @@ st.markdown(t("classify.intro"))
 
 # Data ---------------------------------------------------------------------------------------------
 KINDS = {k: t(f"classify.kind.{k}") for k in points.KINDS}
-controls.linked(PAGE, settings.choice("dataset", KINDS, "circle"))
-kind = st.session_state[f"{PAGE}.dataset"]
+kind = controls.value(PAGE, settings.choice("dataset", KINDS, "circle"))
 defaults = classify.DEFAULTS[kind]
 
 # Keys that follow the data set's defaults until the student changes them: picking a data set resets them.
@@ -26,12 +25,11 @@ FOLLOW = ("features", "layers", "activation", "lr", "epochs", "batch_size", "opt
 
 def pick(new_kind: str) -> None:
     """A data set was clicked: take it, with the settings that learn it."""
-    st.session_state[f"_{PAGE}.dataset"] = new_kind
+    controls.set_value(PAGE, "dataset", new_kind)
     for name in FOLLOW:
-        for key in (f"_{PAGE}.{name}", f"{PAGE}.{name}"):
-            st.session_state.pop(key, None)
+        controls.forget(PAGE, name)
     for name in points.FEATURES:
-        st.session_state.pop(f"{PAGE}.f_{name}", None)
+        st.session_state.pop(keys.of(PAGE, f"f_{name}"), None)
 
 
 @st.cache_data(show_spinner=False)
@@ -52,12 +50,12 @@ noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_hel
 test_share = c2.slider(t("classify.test_share"), 10, 90, step=10, help=t("classify.test_share_help"),
                        **controls.linked(PAGE, settings.number("test_share", 50, 10, 90, kind="int",
                                                                snap=tuple(range(10, 91, 10)))))
-points_seed = controls.linked(PAGE, settings.number("points", 0, 0, 10**6, kind="int"))["key"]
+points_seed = int(controls.value(PAGE, settings.number("points", 0, 0, 10**6, kind="int")))
 
 
 def new_points() -> None:
     """The same data set drawn again from the next seed (kept in the link as ?points=)."""
-    st.session_state[f"_{points_seed}"] = (st.session_state[points_seed] + 1) % 10**6
+    controls.set_value(PAGE, "points", (points_seed + 1) % 10**6)
 
 
 buttons = st.container(horizontal=True, vertical_alignment="center")
@@ -66,44 +64,47 @@ show_test = buttons.toggle(t("classify.show_test"), key=f"{PAGE}.show_test")
 
 # Inputs -------------------------------------------------------------------------------------------
 st.subheader(t("classify.features"))
-features_key = controls.linked(PAGE, settings.text("features", ",".join(defaults.features), most=100))["key"]
+features_text = controls.value(PAGE, settings.text("features", ",".join(defaults.features), most=100))
 try:  # "" is every box unticked by the student: said below, not corrected
-    features = points.parse_features(st.session_state[features_key]) if st.session_state[features_key] else ()
+    features = points.parse_features(features_text) if features_text else ()
 except Problem as err:  # a link's bad value
     features = defaults.features
     address.warn(say(err) + " " + t("classify.using", value=",".join(features)))
-    st.session_state[f"_{features_key}"] = st.session_state[features_key] = ",".join(features)
+    controls.set_value(PAGE, "features", ",".join(features))
     address.write("features", ",".join(features))
 
 
 def keep_features() -> None:
-    chosen = [n for n in points.FEATURES if st.session_state.get(f"{PAGE}.f_{n}")]
-    st.session_state[f"_{features_key}"] = ",".join(chosen)
+    controls.set_value(PAGE, "features", ",".join(n for n in points.FEATURES if st.session_state.get(box_key(n))))
+
+
+def box_key(feature: str) -> str:
+    return keys.of(PAGE, f"f_{feature}")
 
 
 row = st.container(horizontal=True)
 for name, (_, label) in points.FEATURES.items():
-    st.session_state[f"{PAGE}.f_{name}"] = name in features
-    row.checkbox(label, key=f"{PAGE}.f_{name}", on_change=keep_features)
+    st.session_state[box_key(name)] = name in features
+    row.checkbox(label, key=box_key(name), on_change=keep_features)
 if not features:
     st.error(say(Problem("points.no_features")), icon=":material/error:")
     st.stop()
 
 # Network ------------------------------------------------------------------------------------------
 st.subheader(t("classify.network"))
-layers_key = controls.linked(PAGE, settings.text("layers", classify.format_layers(defaults.layers), most=40))["key"]
+layers_text = controls.value(PAGE, settings.text("layers", classify.format_layers(defaults.layers), most=40))
 try:
-    layers = classify.parse_layers(st.session_state[layers_key])
+    layers = classify.parse_layers(layers_text)
 except Problem as err:
     layers = defaults.layers
     address.warn(say(err) + " " + t("classify.using", value=classify.format_layers(layers)))
-    st.session_state[f"_{layers_key}"] = st.session_state[layers_key] = classify.format_layers(layers)
+    controls.set_value(PAGE, "layers", classify.format_layers(layers))
     address.write("layers", classify.format_layers(layers))
 
 
 def reshape(change, *args) -> None:
-    """A +/- button: the new shape goes where linked() reads it on the next run."""
-    st.session_state[f"_{layers_key}"] = classify.format_layers(change(layers, *args))
+    """A +/- button: the new shape goes where the page reads it on the next run."""
+    controls.set_value(PAGE, "layers", classify.format_layers(change(layers, *args)))
 
 
 shape = st.container(horizontal=True, vertical_alignment="center")
@@ -136,16 +137,13 @@ rate = a3.select_slider(t("classify.rate"), options=classify.RATES, format_func=
 # Training -----------------------------------------------------------------------------------------
 cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_epochs=3000, optimizer="adam",
                               batch_size=defaults.batch_size, batch_sizes=classify.BATCH_SIZES)
-setup = classify.Setup(kind, noise / 100, int(st.session_state[points_seed]), test_share / 100, features, layers,
+setup = classify.Setup(kind, noise / 100, points_seed, test_share / 100, features, layers,
                        activation, regularisation, float(rate) if regularisation != "none" else 0.0)
 try:
-    train_x, train_y, test_x, test_y, train_points, test_points = classify.prepare(setup)
+    experiment = classify.experiment(setup, title=t("classify.title"))
 except Problem as err:
     st.error(say(err), icon=":material/error:")
     st.stop()
-inputs = {"dataset": kind, "noise": noise, "points": setup.points_seed, "test_share": test_share,
-          "features": ",".join(features), "layers": classify.format_layers(layers), "activation": activation,
-          "reg": regularisation, "reg_rate": setup.rate}
 WORDS = {"boundary": t("classify.boundary"), "inputs": t("classify.inputs"), "layer": t("classify.layer"),
          "output": t("classify.output")}
 
@@ -159,7 +157,9 @@ def draw(r: core.Run) -> None:
     cols[1].metric(t("classify.train_accuracy"), f"{last['train accuracy']:.1%}" if "train accuracy" in last else "–")
     cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.4g}" if hist.loss else "–")
     left, right = st.columns(2, gap="medium")
-    boundary, picture = classify.pictures(r.model, setup, train_points, train_y,
+    trained_on = classify.setup_of(r.inputs)  # the page's setup may have changed since (other features, other points)
+    _, train_y, _, test_y, train_points, test_points = classify.prepare(trained_on)
+    boundary, picture = classify.pictures(r.model, trained_on, train_points, train_y,
                                           test_points if show_test else None, test_y if show_test else None, WORDS)
     with left:
         chart.show(boundary)
@@ -169,20 +169,9 @@ def draw(r: core.Run) -> None:
         st.caption(t("classify.network_caption"))
     if m.get("train loss"):
         chart.show(network_picture.curves({t("classify.train"): m["train loss"], t("classify.test"): m["test loss"]},
-                                               title=t("classify.loss_title"), x_title=t("chart.epoch"),
-                                               y_title=t("chart.loss")))
+                                          title=t("classify.loss_title"), x_title=t("chart.epoch"),
+                                          y_title=t("chart.loss")))
 
 
-def start(cfg: core.TrainConfig) -> core.Run:
-    return classify.run(setup, cfg)
-
-
-run.train_panel(PAGE, cfg, start, draw, inputs=inputs)
-
-# The code -----------------------------------------------------------------------------------------
-code = classify.script(setup, cfg, title=t("classify.title"))
-with st.expander(t("code.title"), icon=":material/code:"):
-    st.caption(t("code.caption"))
-    st.code(code, language="python", line_numbers=True)
-    st.download_button(t("code.download"), code, file_name="classify.py", mime="text/x-python",
-                       key=f"{PAGE}.download_code", icon=":material/download:")
+run.train_panel(PAGE, cfg, experiment, draw)
+code_panel.code_panel(PAGE, experiment.recipe, cfg, "classify.py")

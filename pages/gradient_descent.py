@@ -7,7 +7,7 @@ import streamlit as st
 import torch
 
 import core
-from ui import chart, code_panel, controls, nav, run, runs
+from ui import chart, code_panel, controls, i18n, nav, present, run, runs
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -90,16 +90,25 @@ regime, ratio = core.landscape.descent_regime(cfg.lr, x)
 st.markdown(t("descent.regimes_intro", lr=f"{cfg.lr:g}", r=f"{ratio:.3f}", regime=t(f"descent.regime.{regime}")))
 # a 2 x 2 grid: four charts side by side are too narrow for their titles on a projector's 1024 px
 grid = [col for row in range(2) for col in st.columns(2, gap="medium")]
-for col, kind in zip(grid, ("slow", "converging", "oscillating", "diverging")):
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def regime_picture(data: str, kind: str, start: float, lang: str, presenting: bool) -> dict:
+    """Twelve steps at the regime's rate and their picture: they follow from the data set, the start and
+    the language alone, so the server draws them once for the whole class, not on every rerun."""
     lr = core.landscape.lr_for_regime(kind, x)
-    model = core.models.linear(init=(start_w,), bias=False)
+    model = core.models.linear(init=(start,), bias=False)
     hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=12),
                       metrics={"W": lambda m: m.weight.item()})
-    walk = [start_w] + hist.metrics.get("W", [])
+    picture = parabola([start] + hist.metrics.get("W", []),
+                       f"{t(f'descent.regime.{kind}')} · {t('descent.regime_lr', lr=f'{lr:.3g}')}",
+                       span=max(abs(start - best_w0), 0.5) * 1.6)
+    return chart.spec(picture.properties(height=220), presenting)
+
+
+for col, kind in zip(grid, ("slow", "converging", "oscillating", "diverging")):
     with col:
-        picture = parabola(walk, f"{t(f'descent.regime.{kind}')} · {t('descent.regime_lr', lr=f'{lr:.3g}')}",
-                           span=max(abs(start_w - best_w0), 0.5) * 1.6)
-        chart.show(picture.properties(height=220))
+        chart.show_spec(regime_picture(name, kind, start_w, i18n.lang(), present.presenting()))
 
 # 3. The (W, b) surface ---------------------------------------------------------------------------
 st.header(t("descent.surface"), divider="orange")

@@ -1,11 +1,13 @@
 """MNIST: the tutorial's MLP learns handwritten digits live; then see what it gets wrong, and try your own."""
 import os
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
 
 import core
 from ui import chart, code_panel, controls, nav, run, runs
+from ui import draw as canvas_ui  # (the page has a draw(run) of its own)
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -125,11 +127,11 @@ code_panel.code_panel("mnist", experiment.recipe, cfg, f"mnist_{arch}.py")
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
     st.header(t("mnist.wrong_title"), divider="orange")
-    key = "mnist.eval"
-    if st.session_state.get(key, (None,))[0] is not trained:
+    key = "mnist.eval"  # predicted once per run and test set: the data set may have changed since training
+    if st.session_state.get(key, (None, None))[:2] != (trained, used):
         predicted, probs = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
-        st.session_state[key] = (trained, predicted, probs)  # (N,), (N, 10)
-    _, predicted, probs = st.session_state[key]
+        st.session_state[key] = (trained, used, predicted, probs)  # predicted (N,), probs (N, 10)
+    _, _, predicted, probs = st.session_state[key]
     matrix = core.evaluation.confusion(test_y, predicted)
     left, right = st.columns(2, gap="large")
     with left:
@@ -166,25 +168,46 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
 
 # Try your own ------------------------------------------------------------------------------------
 st.header(t("mnist.yours_title"), divider="orange")
-x_mine = None  # the student's digit (1, 1, 28, 28), once drawn or uploaded; "Look inside" below uses it
-upload = st.file_uploader(t("mnist.upload"),
-                          type=["png", "jpg", "jpeg"], key="mnist.upload")
-if upload is not None:
+x_mine = None  # the digit drawn or uploaded, (1, 1, 28, 28) scaled like MNIST, for what comes below
+row = st.container(horizontal=True, gap="medium")  # the canvas at its own width, the answer in the rest
+with row.container(width=canvas_ui.SIDE):
+    drawing = canvas_ui.canvas("mnist")  # (280, 280, 4) uint8 RGBA; every stroke reruns the page
+with row.container(width="stretch"):
+    upload = st.file_uploader(t("mnist.upload"), type=["png", "jpg", "jpeg"], key="mnist.upload",
+                              on_change=canvas_ui.mark, args=("mnist", "upload"))
+    mine = canvas_ui.latest("mnist", drawing, upload)
     try:
-        x_mine, seen = core.images.digit_from_upload(upload.getvalue())
+        if mine == "draw":
+            x_mine, seen = core.images.digit_from_canvas(drawing)
+        elif mine == "upload":
+            x_mine, seen = core.images.digit_from_upload(upload.getvalue())
     except core.data.DataError as err:
-        st.error(say(err), icon=":material/error:")
-    else:
-        left, right = st.columns([1, 3], gap="large")
-        left.image(seen, caption=t("mnist.sees"), width=168, clamp=True)
-        if trained is None:
-            right.info(t("mnist.train_first"))
+        if mine == "draw" and err.code == "image.blank":  # emptied with the canvas's own bin
+            st.caption(t("mnist.draw.hint"))
         else:
-            label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.training.device_of(trained.model))
-            with right:
-                chart.show(core.charts.bars(list(range(10)), probs[0].tolist(),
-                                            t("mnist.reads", digit=label.item()), t("mnist.probability"),
-                                            highlight=label.item()))
+            st.error(say(err), icon=":material/error:")
+    if trained is None:
+        # Before any training: one epoch on the sample, about a second, kept as a run like any other.
+        # Only this button trains here: a stroke reruns the page, and must stay cheap.
+        st.info(t("mnist.train_first") if x_mine is not None else t("mnist.draw.no_model"))
+        if st.button(t("mnist.draw.quick_train"), type="primary", key="mnist.draw.quick_train",
+                     icon=":material/bolt:", help=t("mnist.draw.quick_train_help")):
+            sample_x, sample_y, sample_test_x, sample_test_y, *_ = mnist("sample")
+            quick = replace(experiment, x=sample_x, y=sample_y, inputs={**experiment.inputs, "data": "sample"},
+                            metrics=core.evaluation.accuracy_metrics(sample_x, sample_y, sample_test_x, sample_test_y),
+                            recipe=replace(experiment.recipe, data=core.codegen.data_mnist("sample")))
+            run.train_all("mnist", quick, [replace(cfg, epochs=1)])
+            st.rerun()
+    elif x_mine is not None:
+        label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.training.device_of(trained.model))
+        seen_at, said = st.columns([1, 2], vertical_alignment="center")
+        seen_at.image(seen, width="stretch", clamp=True)
+        said.caption(t("mnist.sees"))
+        chart.show(core.charts.bars(list(range(10)), probs[0].tolist(), t("mnist.reads", digit=label.item()),
+                                    t("mnist.probability"), highlight=label.item(), label_from=0.01)
+                   .properties(height=220))
+    elif mine is None:
+        st.caption(t("mnist.draw.hint"))
 
 # Look inside -------------------------------------------------------------------------------------
 st.header(t("mnist.inside.title"), divider="orange")

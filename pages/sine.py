@@ -1,4 +1,6 @@
 """Sine: fit sin(x) on [-pi, pi] with a cubic, by hand and by autograd, or with a small network."""
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 import torch
@@ -113,7 +115,7 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     xs = x.reshape(-1).tolist()
-    before = core.predict(make_model(r.cfg.seed), x).reshape(-1).tolist()
+    before = core.predict((r.fresh or partial(make_model, r.cfg.seed))(), x).reshape(-1).tolist()  # its own start
     now = core.predict(r.model, x).reshape(-1).tolist()
     label, colour, others = runs.alongside(page, r, inputs)  # earlier runs' curves, in their colours
     series = {"sin(x)": clean.reshape(-1).tolist(), t("sine.before"): before}

@@ -59,6 +59,17 @@ def set_value(page: str, name: str, value) -> None:
     st.session_state[keys.kept(keys.of(page, name))] = value
 
 
+def forget(page: str, name: str) -> None:
+    """Drop a control's value (and its widget's), so it shows its default on the next run."""
+    for key in (keys.of(page, name), keys.kept(keys.of(page, name))):
+        st.session_state.pop(key, None)
+
+
+def value(page: str, setting: settings.Setting):
+    """A setting that no widget shows (kept by buttons and checkboxes of its own): its value now."""
+    return st.session_state[linked(page, setting)["key"]]
+
+
 def _lr_label(lr: float) -> str:
     return f"{lr:.0e}" if lr < 1e-3 else f"{lr:g}"
 
@@ -91,10 +102,11 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         t("controls.epochs"), min_value=1, max_value=max_epochs, step=1,
         help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
+    chosen = linked(page, settings.choice("optimizer", registry, optimizer))  # applies a link first: the help follows it
     optimizer = spot.get("optimizer", side).selectbox(
         t("controls.optimizer"), options=list(registry), format_func=lambda k: registry[k].label,
         help=t(f"optimizer.help.{st.session_state.get(keys.kept(keys.of(page, 'optimizer')), optimizer)}"),
-        **linked(page, settings.choice("optimizer", registry, optimizer)))
+        **chosen)
     knobs = registry[optimizer].knobs  # only what this optimizer takes is shown (and linked)
     momentum, nesterov, weight_decay = 0.0, False, 0.0
     if "momentum" in knobs:
@@ -130,4 +142,5 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         **linked(page, settings.number("seed", seed, 0, 2**31 - 1, kind="int")))
     return core.TrainConfig(lr=float(lr), epochs=int(epochs), momentum=float(momentum),
                             optimizer=optimizer, batch_size=batch_size, device=device, seed=int(seed),
-                            weight_decay=float(weight_decay), nesterov=nesterov, schedule=schedule)
+                            weight_decay=float(weight_decay), nesterov=nesterov and momentum > 0,  # a link may say both
+                            schedule=schedule)

@@ -18,6 +18,11 @@ def lang() -> str:
     return st.session_state.get(KEY, "en") if st.session_state.get(KEY) in TABLES else "en"
 
 
+def has(key: str) -> bool:
+    """Whether the tables word `key` (English is complete; Korean is checked against it by the tests)."""
+    return key in lang_en.STRINGS
+
+
 def t(key: str, **values) -> str:
     """The string `key` in the session's language, with {placeholders} filled from `values`."""
     text = TABLES[lang()].get(key) or lang_en.STRINGS[key]

@@ -496,6 +496,20 @@ STRINGS = {
     "error.image.too_many_pixels": "The picture is {width}x{height} pixels; at most {most} on a side.",
     "error.image.damaged": "The picture could not be read to the end; it may be damaged. Details: {detail}",
     "error.image.blank": "No digit found: the picture looks blank.",
+    # MNIST: draw your own digit (issue 14)
+    "mnist.draw.label": "Draw a digit with the mouse (or a finger)",
+    "mnist.draw.clear": "Clear",
+    "mnist.draw.hint": "Draw one digit, big, in the black square: the answer changes with every stroke.",
+    "mnist.draw.quick_train": "Quick train: one epoch on the sample",
+    "mnist.draw.quick_train_help": "About a second: the model chosen above learns from the bundled sample for one "
+                                   "epoch and joins the runs list like any run, so you can draw straight away. "
+                                   "Train above for a better one.",
+    "mnist.draw.no_model": "No model has been trained yet: quick-train one, and it reads your digit.",
+    "error.image.canvas_type": "The drawing came back as {kind}, not a picture: draw again, or reload the page.",
+    "error.image.canvas_shape": "The drawing came back with the shape {shape}, not height × width × 4 (RGBA): "
+                                "draw again, or reload the page.",
+    "error.image.canvas_dtype": "The drawing came back as {dtype} numbers, not bytes from 0 to 255 (uint8): "
+                                "draw again, or reload the page.",
     "code.comment.noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
     "code.comment.sine_points": "{n} points of y = sin(x) on [-pi, pi]",
     "code.comment.normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",

@@ -490,6 +490,21 @@ STRINGS = {
     "error.image.too_many_pixels": "그림이 {width}x{height} 픽셀입니다. 한 변은 최대 {most} 픽셀까지 됩니다.",
     "error.image.damaged": "그림을 끝까지 읽지 못했습니다. 파일이 손상되었을 수 있습니다. 자세한 내용: {detail}",
     "error.image.blank": "숫자를 찾지 못했습니다. 그림이 비어 있는 것 같습니다.",
+    # MNIST: draw your own digit (issue 14)
+    "mnist.draw.label": "마우스(또는 손가락)로 숫자를 그려 보세요",
+    "mnist.draw.clear": "지우기",
+    "mnist.draw.hint": "검은 칸에 숫자 하나를 크게 그려 보세요. 한 획을 그을 때마다 답이 바뀝니다.",
+    "mnist.draw.quick_train": "빠른 학습: 샘플로 1 에포크",
+    "mnist.draw.quick_train_help": "1초쯤 걸립니다. 위에서 고른 모델이 앱에 들어 있는 샘플로 한 에포크 학습하고, "
+                                   "다른 학습처럼 내 학습 기록에 남습니다. 바로 그려 볼 수 있고, 더 나은 모델은 "
+                                   "위에서 학습하세요.",
+    "mnist.draw.no_model": "아직 학습한 모델이 없습니다. 빠른 학습으로 하나 만들면 내 숫자를 읽어 줍니다.",
+    "error.image.canvas_type": "그린 그림이 그림 데이터가 아닌 {kind}(으)로 돌아왔습니다. 다시 그리거나 페이지를 "
+                               "새로 고쳐 주세요.",
+    "error.image.canvas_shape": "그린 그림의 모양이 높이 × 너비 × 4(RGBA)가 아닌 {shape}입니다. 다시 그리거나 "
+                                "페이지를 새로 고쳐 주세요.",
+    "error.image.canvas_dtype": "그린 그림의 값이 0~255 바이트(uint8)가 아닌 {dtype}입니다. 다시 그리거나 페이지를 "
+                                "새로 고쳐 주세요.",
     "code.comment.noisy_line": "y = {slope} x + {intercept} 위의 점 {n}개, 가우스 잡음({noise})을 더함",
     "code.comment.sine_points": "[-pi, pi] 위 y = sin(x)의 점 {n}개",
     "code.comment.normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), Normalize((0.5,), (0.5,))와 같음",

@@ -47,29 +47,38 @@ def share_the_cores() -> int:
     return threads
 
 
-def _load_torch() -> None:
-    """What every training page needs, loaded once: torch, the training loop, the charts, the data sets.
-    (The MNIST sample itself takes about 50 ms to read; the MNIST page caches it on first visit.)"""
-    import core
-    for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
-        getattr(core, name)
+def _load_torch(ready: threading.Event) -> None:
+    """What every training page needs, loaded once: torch, the training loop, the charts, the data sets;
+    `ready` is set once a page can be drawn. Then, with no page waiting for it, what the first Train
+    and the first chart would otherwise wait for. (The MNIST sample takes about 50 ms to read; the
+    MNIST page caches it on first visit.)"""
+    try:
+        import core
+        for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
+            getattr(core, name)
+        from ui import chart, code_panel, run, runs  # noqa: F401  the training pages' own modules
+    finally:
+        ready.set()  # a failed import is then the page's own error to show, not a wait without end
+    core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
+    core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
 
 
 @st.cache_resource
-def warm_up() -> threading.Thread:
+def warm_up() -> threading.Event:
     """Once per server process, as the first session starts: load torch in the background while Home
-    draws (importing it takes seconds), so it is ready by the time a student picks a page."""
-    thread = threading.Thread(target=_load_torch, name="torch-playground-warm-up", daemon=True)
-    thread.start()
-    return thread
+    draws (importing it takes seconds), so it is ready by the time a student picks a page. Returns
+    the event set once a training page can be drawn."""
+    ready = threading.Event()
+    threading.Thread(target=_load_torch, args=(ready,), name="torch-playground-warm-up", daemon=True).start()
+    return ready
 
 
 def wait_ready() -> None:
     """Before a page that trains: if torch is still loading, say so rather than hang."""
-    thread = warm_up()
-    if thread.is_alive():
+    ready = warm_up()
+    if not ready.is_set():
         with st.spinner(t("app.getting_ready")):
-            thread.join()
+            ready.wait()
     share_the_cores()
 
 

@@ -19,7 +19,6 @@ from ui.i18n import md, t
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
 REDRAW_EVERY = 0.75   # seconds between redraws at full speed (a class shares one server)
 FRAME = 0.5           # seconds between redraws when a run is played at a watchable speed
-SPEED = "app.speed"   # one speed for every page
 
 
 def run_key(page: str) -> str:
@@ -67,6 +66,8 @@ def train_panel(page: str, cfg: core.TrainConfig,
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):
+        if current is not None and not current.done:
+            current.stop()  # replaced: it must not stay "running" in the runs list
         try:
             st.session_state[key] = current = start(cfg)
             st.session_state[keys.of(page, "inputs")] = inputs
@@ -78,7 +79,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
         st.session_state[playing] = bool(train)
     if step and current is not None:
         st.session_state[playing] = False
-        _advance(current, epochs=1)
+        _advance(current, epochs=1, seconds=None)  # a whole epoch, however long: Step means one epoch
     run = st.session_state.get(key)
     live_now = run is not None and not run.done and st.session_state.get(playing, True)
     per_frame = core.pace.epochs_per_frame(speed, run.cfg.epochs, FRAME) if run is not None else None
@@ -142,6 +143,8 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
     """
     if isinstance(start, core.Experiment):
         start, inputs, recipe = start.start, start.inputs, start.recipe
+    if (current := st.session_state.get(run_key(page))) is not None and not current.done:
+        current.stop()  # the sweep's last run takes its place
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
     for i, cfg in enumerate(configs):
         try:
@@ -159,10 +162,12 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
     bar.empty()
 
 
-def _advance(run: core.Run, epochs: int | None) -> None:
-    """Train one redraw's worth; a device that fails keeps what was learned and says what happened."""
+def _advance(run: core.Run, epochs: int | None, seconds: float | None = CHUNK_SECONDS) -> None:
+    """Train one redraw's worth (at most `epochs`, at most `seconds`: a slow epoch, such as full MNIST's,
+    spreads over several redraws so Stop is answered); a device that fails keeps what was learned and
+    says what happened."""
     try:
-        run.advance(seconds=CHUNK_SECONDS if epochs is None or epochs > 1 else None, epochs=epochs)
+        run.advance(seconds=seconds, epochs=epochs)
     except Exception as err:  # out of memory, a lost driver, or worse
         run.fail(err)
 
@@ -186,10 +191,11 @@ def _offer_cpu(page: str, run: core.Run) -> None:
         return  # the CPU itself failed the run: nowhere better to go
     if st.button(t("run.continue_cpu"), key=f"{page}.continue_cpu", icon=":material/play_arrow:"):
         try:
-            st.session_state[run_key(page)] = run.resume_on("cpu")
+            st.session_state[run_key(page)] = resumed = run.resume_on("cpu")
         except ValueError as err:
             st.error(t("run.cannot_start", error=md(err)))
             return
+        runs.runs_of(page).replace(run, resumed)  # the list shows the run carrying on, not the failed one
         controls.set_value(page, "device", "cpu")  # the device control follows
         st.rerun()
 

@@ -7,8 +7,8 @@ import streamlit as st
 
 import core
 from core.runs import Kept, Runs
-from ui import chart, keys, lang_en
-from ui.i18n import t
+from ui import chart, keys
+from ui.i18n import has, t
 
 
 def runs_key(page: str) -> str:
@@ -43,7 +43,7 @@ def label(kept: Kept, newest: Kept) -> str:
 
 def _name(setting: str) -> str:
     """A setting's short name in labels: the table's word if it has one, else the link's name (lr)."""
-    return t(f"runs.name.{setting}") if f"runs.name.{setting}" in lang_en.STRINGS else setting
+    return t(f"runs.name.{setting}") if has(f"runs.name.{setting}") else setting
 
 
 def settings_text(kept: Kept) -> str:

@@ -143,9 +143,24 @@ def test_l1_and_l2_count_the_weights_not_the_biases():
     torch.testing.assert_close(classify.penalty(model, "l2"), (w[0] ** 2).sum() + (w[1] ** 2).sum())
     x, y = torch.randn(10, 2), torch.randint(0, 2, (10,))
     plain = torch.nn.functional.cross_entropy(model(x), y)
-    torch.testing.assert_close(classify.loss_for(model, "l2", 0.1)(model(x), y),
-                               plain + 0.1 * classify.penalty(model, "l2"))
-    torch.testing.assert_close(classify.loss_for(model, "none", 0.1)(model(x), y), plain)
+    torch.testing.assert_close(classify.weight_penalty("l2", 0.1)(model), 0.1 * classify.penalty(model, "l2"))
+    assert classify.weight_penalty("none", 0.1) is None and classify.weight_penalty("l1", 0.0) is None
+
+
+def test_a_run_trains_on_cross_entropy_plus_the_penalty():
+    setup = classify.Setup("circle", 0.0, 0, 0.5, ("x1", "x2"), (3,), "tanh", "l1", 0.1, n=40)
+    run = classify.experiment(setup).start(core.TrainConfig(epochs=1, lr=0.01))
+    fresh = run.fresh()
+    expected = torch.nn.functional.cross_entropy(fresh(run.x), run.y) + 0.1 * classify.penalty(fresh, "l1")
+    run.advance()
+    assert run.hist.loss[0] == pytest.approx(expected.item(), rel=1e-6)
+    assert run.hist.metrics["train loss"][0] < run.hist.loss[0]        # the curves show the data's loss alone
+
+
+def test_a_run_keeps_the_setup_it_was_trained_on():
+    setup = classify.Setup("spiral", 0.1, 4, 0.3, ("x1", "x2", "sin_x1"), (5, 3), "relu", "l2", 0.003)
+    run = classify.experiment(setup).start(core.TrainConfig(epochs=1))
+    assert classify.setup_of(run.inputs) == setup
 
 
 # Pictures -------------------------------------------------------------------------------------------------
@@ -218,7 +233,7 @@ def test_a_redraw_changes_the_charts_data_not_its_spec():
 def test_each_data_sets_defaults_learn_it(kind, least):
     d = classify.DEFAULTS[kind]
     setup = classify.Setup(kind, 0.0, 0, 0.5, d.features, d.layers, d.activation, "none", 0.0)
-    run = classify.run(setup, core.TrainConfig(lr=d.lr, epochs=d.epochs, optimizer="adam", batch_size=d.batch_size))
+    run = classify.experiment(setup).start(core.TrainConfig(lr=d.lr, epochs=d.epochs, optimizer="adam", batch_size=d.batch_size))
     run.advance()
     assert run.hist.metrics["test accuracy"][-1] >= least
 
@@ -242,7 +257,7 @@ def final_loss_of(script: str, tmp_path) -> float:
      core.TrainConfig(lr=0.01, epochs=10, optimizer="rmsprop", seed=1)),
 ])
 def test_the_script_prints_the_pages_final_loss(setup, cfg, tmp_path):
-    run = classify.run(setup, cfg)
+    run = classify.experiment(setup).start(cfg)
     run.advance()
-    printed = final_loss_of(classify.script(setup, cfg), tmp_path)
+    printed = final_loss_of(core.codegen.script(classify.recipe(setup), cfg), tmp_path)
     assert math.isclose(printed, run.hist.loss[-1], rel_tol=1e-4), (printed, run.hist.loss[-1])

@@ -41,4 +41,23 @@ def test_a_row_holds_settings_results_time_and_device():
     row = runs.row(kept.newest)
     assert row["number"] == 1 and row["lr"] == 0.05 and row["dataset"] == "line"
     assert row["final_loss"] == kept.newest.run.hist.loss[-1] and row["epochs_done"] == 3
-    assert row["device"] == "cpu" and row["status"] == "done" and row["seconds"] >= 0
+    assert row["device"] == "cpu" and row["status"] == "done" and row["seconds"] == round(kept.newest.run.hist.seconds, 3) > 0
+
+
+def test_clear_forgets_the_runs_and_the_note_about_dropped_ones():
+    kept = runs.Runs()
+    for i in range(9):
+        kept.add(a_run(lr=0.001 * (i + 1)), {})
+    assert kept.dropped == 1
+    kept.clear()
+    assert kept.kept == [] and kept.dropped == 0
+
+
+def test_a_run_carried_on_elsewhere_keeps_its_number_and_colour():
+    kept = runs.Runs()
+    kept.add(a_run(), {})
+    kept.add(a_run(lr=0.1), {})
+    old = kept.kept[0].run
+    resumed = old.resume_on("cpu")
+    kept.replace(old, resumed)
+    assert kept.kept[0].run is resumed and kept.kept[0].number == 1 and kept.kept[0].colour == 0

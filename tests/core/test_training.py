@@ -180,6 +180,28 @@ def test_run_stop_keeps_the_model_and_partial_history():
     assert len(run.hist.loss) == 10
 
 
+def test_a_stop_that_came_while_another_thread_held_the_run_is_honoured_next():
+    x, y = core.data.table("line")
+    run = core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(epochs=100))
+    run.advance(epochs=5)
+    run._busy.acquire()  # another thread is between its last look at the flag and letting go
+    run.stop()           # cannot close the run itself now
+    assert not run.done
+    run._busy.release()
+    assert run.advance(epochs=5) and run.done and run.hist.stopped
+    assert len(run.hist.loss) == 5   # the next redraw trains nothing more
+
+
+def test_a_resumed_run_starts_its_progress_where_the_old_one_broke_off():
+    x, y = core.data.table("line")
+    run = core.Run(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(epochs=40))
+    run.advance(epochs=10)
+    resumed = run.resume_on("cpu")
+    assert resumed.fraction == 0.25
+    resumed.advance()
+    assert resumed.fraction == 1.0 and len(resumed.hist.loss) == 40
+
+
 def test_adam_and_momentum_change_the_path():
     plain = fit_line(epochs=50)[1].loss
     assert fit_line(epochs=50, momentum=0.9)[1].loss != plain
@@ -278,3 +300,14 @@ def test_advance_by_epochs_takes_that_many_epochs():
     assert len(run.hist.loss) == 4 and not run.done
     run.advance(epochs=3)
     assert len(run.hist.loss) == 5 and run.done and not run.hist.stopped
+
+
+def test_a_run_can_make_its_starting_weights_again():
+    x, y = core.data.table("line")
+    experiment = core.Experiment(lambda seed: core.models.linear(init="random", seed=seed), core.losses.mse, x, y,
+                                 recipe=None)
+    run = experiment.start(core.TrainConfig(epochs=20, seed=3))
+    start = run.model.weight.item()
+    run.advance()
+    assert run.model.weight.item() != start and run.fresh().weight.item() == start
+    assert run.resume_on("cpu").fresh().weight.item() == start

@@ -30,7 +30,7 @@ def test_a_link_carries_data_features_layers_activation_and_regularisation():
     assert at.selectbox(key="classify.reg").value == "l2" and at.select_slider(key="classify.reg_rate").value == 0.01
     assert at.markdown and "**Layer 2**  \n2 neurons" in [m.value for m in at.markdown]
     assert "nn.Linear(2, 3)" in at.code[-1].value and "nn.ReLU()" in at.code[-1].value
-    assert "+ 0.01 * penalty" in at.code[-1].value
+    assert "+ 0.01 * sum(" in at.code[-1].value and "# L2" in at.code[-1].value
 
 
 @pytest.mark.parametrize("name, raw, default", [("layers", "99", "4-4"), ("features", "evil", "x1,x2"),
@@ -114,3 +114,29 @@ def test_runs_are_kept_side_by_side_labelled_by_what_differs():
     table = at.dataframe[-1].value
     assert len(table) == 2
     assert any("layers 2-2" in str(v) for v in table.iloc[:, :4].to_numpy().ravel()), table
+
+
+@pytest.mark.parametrize("change", ["features", "dataset", "layers"])
+def test_a_trained_run_is_drawn_with_what_it_was_trained_on_after_the_page_changes(change):
+    at = opened(PAGE, epochs="5", show_test="true")
+    train(at, "classify")
+    if change == "features":      # three inputs now: the kept network takes two
+        at.checkbox(key="classify.f_x1sq").check().run()
+    elif change == "dataset":     # spiral's defaults: four inputs, three layers
+        at.button(key="classify.pick_spiral").click().run()
+    else:
+        at.button(key="classify.add_layer").click().run()
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) >= 3
+    assert any("settings" in c.value for c in at.caption)   # and says the picture is of the old settings
+
+
+def test_the_code_panel_shows_any_kept_runs_script():
+    at = opened(PAGE, dataset="gauss", epochs="3")
+    train(at, "classify")
+    at.button(key="classify.add_layer").click().run()
+    train(at, "classify")
+    at.selectbox(key="classify.code_of").set_value(1).run()
+    assert "nn.Linear(2, 2)," in at.code[-1].value and "nn.Linear(2, 2, " not in at.code[-1].value
+    at.selectbox(key="classify.code_of").set_value(0).run()
+    assert at.code[-1].value.count("nn.Linear(") == 3

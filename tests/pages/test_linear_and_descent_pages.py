@@ -287,3 +287,25 @@ def test_the_comparison_charts_take_the_full_width(app):
     placed = dict((str(title), inside) for title, inside in chart_titles(app.main))
     runs_chart = next(title for title in placed if "Loss of your runs" in title)
     assert placed[runs_chart] is False  # the comparison of the runs spans the page
+
+
+def test_the_regime_pictures_are_drawn_once_for_the_whole_class(monkeypatch):
+    import json
+
+    import streamlit as st
+
+    import core
+    from test_links import opened
+    st.cache_data.clear()
+    calls = []
+    real = core.train
+    monkeypatch.setattr(core, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = opened("pages/gradient_descent.py", start_w="-2")
+    assert len(calls) == 4                                  # one walk per regime
+    second = opened("pages/gradient_descent.py", start_w="-2")   # another student, the same settings
+    assert len(calls) == 4 and not second.exception
+    korean = opened("pages/gradient_descent.py", start_w="-2", lang="ko")
+    specs = [json.loads(c.proto.spec) for c in korean.get("vega_lite_chart")]
+    assert any("진동" in json.dumps(spec, ensure_ascii=False) for spec in specs)   # the language is part of the picture
+    assert len(calls) == 8
+    st.cache_data.clear()

@@ -143,3 +143,15 @@ def test_a_link_carries_the_optimizer_its_knobs_and_the_schedule():
     assert at.selectbox(key="linear.schedule").value == "cosine"
     at = opened("pages/linear_regression.py", schedule="<b>x</b>", nesterov="maybe", weight_decay="-1")
     assert not at.exception and len(at.warning) == 3
+
+
+def test_a_linked_optimizer_has_its_own_help_from_the_first_draw():
+    from ui import lang_en
+    at = opened("pages/linear_regression.py", optimizer="adam")
+    assert at.selectbox(key="linear.optimizer").help == lang_en.STRINGS["optimizer.help.adam"]
+
+
+def test_a_linked_nesterov_without_momentum_trains_plain_sgd():
+    at = opened("pages/linear_regression.py", optimizer="sgd", momentum="0", nesterov="true", epochs="3")
+    at.button(key="linear.train").click().run()
+    assert not at.exception and at.session_state["linear.run"].cfg.nesterov is False

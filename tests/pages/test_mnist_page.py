@@ -175,6 +175,22 @@ def test_two_runs_compare_with_test_accuracy_in_the_table_and_any_optimizer_in_t
     assert "Test accuracy" in table.columns and table["Test accuracy"].notna().all()
 
 
+def test_what_it_gets_wrong_follows_a_change_of_data_set_after_training(monkeypatch):
+    import streamlit as st
+
+    import core
+    from test_links import opened
+    st.cache_resource.clear()
+    train_x, train_y, test_x, test_y = core.data._sample()
+    monkeypatch.setattr(core.data, "_full", lambda root: (train_x[:500], train_y[:500], test_x[:300], test_y[:300]))
+    at = opened(PAGE, dataset="sample", epochs="1")
+    train(at, "mnist")
+    at.selectbox(key="mnist.dataset").set_value("full").run()   # a test set of another size
+    st.cache_resource.clear()
+    assert not at.exception, at.exception
+    assert "Confusion matrix" in chart_titles(at)
+
+
 def test_look_inside_the_mlp_shows_its_first_layers_weights(trained):
     assert any(h.value == "Look inside the network" for h in trained.header)
     pictures = [i for i in trained.get("image") if "First-layer weights" in str(i.proto)]

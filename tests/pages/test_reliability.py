@@ -73,8 +73,9 @@ DIVERGING = {  # page: settings whose loss blows up
     "sine": [("select_slider", "lr", 0.01), ("number_input", "epochs", 200)],
     "mnist": [("selectbox", "optimizer", "sgd"), ("select_slider", "lr", 1.0), ("slider", "momentum", 0.99),
               ("select_slider", "batch_size", 1024), ("number_input", "epochs", 3)],
-    "classify": [("selectbox", "optimizer", "sgd"), ("select_slider", "lr", 1.0), ("slider", "momentum", 0.99),
-                 ("number_input", "epochs", 60)],
+    # tanh saturates and caps the loss near 5; with no activation the logits grow without end
+    "classify": [("selectbox", "activation", "linear"), ("selectbox", "optimizer", "sgd"), ("select_slider", "lr", 1.0),
+                 ("slider", "momentum", 0.99), ("select_slider", "batch_size", 10), ("number_input", "epochs", 60)],
 }
 
 

@@ -1,6 +1,8 @@
 """The run panel every training page shares: Step, Continue, the speed of a run, Stop."""
 import pytest
 
+import core
+
 from apptest_helpers import is_running
 from test_links import opened
 
@@ -55,3 +57,16 @@ def test_fast_speed_from_a_link_trains_without_pacing(monkeypatch):
     at = opened("pages/linear_regression.py", epochs="1000", speed="fast")
     at.button(key="linear.train").click().run()
     assert epochs_done(at) > 125   # not held to Watch's slice: a redraw trains as much as 0.4 s allows
+
+
+def test_train_while_a_run_plays_stops_the_old_run_first(monkeypatch):
+    monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")   # Watch: a 1,000-epoch run takes several redraws
+    at = opened("pages/linear_regression.py", epochs="1000")
+    at.button(key="linear.train").click().run()
+    first = at.session_state["linear.run"]
+    assert not first.done
+    at.button(key="linear.train").click().run()
+    assert at.session_state["linear.run"] is not first
+    assert first.done and first.hist.stopped      # not left "running" in the runs list
+    statuses = [core.runs.row(k)["status"] for k in at.session_state["linear.runs"].kept]
+    assert statuses[0] == "stopped"
