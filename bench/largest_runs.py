@@ -1,6 +1,6 @@
 """The largest run each page allows, through core, timed: does each keep the promise of about a minute?
 
-    python bench/largest_runs.py [--threads N] [--skip-full]
+    python bench/largest_runs.py [--threads N] [--skip-full] [--mnist-only]
 
 Each run uses the page's caps (the largest epochs, points, network and the smallest batch it offers)
 on the app's thread count (half the cores, as ui.nav.share_the_cores sets). Beside it, where it is
@@ -56,27 +56,38 @@ def row(name: str, app: float, bare: float | None, note: str = "") -> None:
     print(f"{name:<58} {app:8.2f} s   {side}   {note}", flush=True)
 
 
-def mnist_run(name, train_x, train_y, test_x, test_y, hidden, batch, estimate_note=""):
-    epochs = core.budget.mnist_epochs(len(train_x), hidden, batch)
+def mnist_run(name, train_x, train_y, test_x, test_y, hidden, batch, estimate_note="", model="mlp"):
+    """hidden: the MLP's widths; model "cnn" trains core.models.cnn instead (hidden is then unused)."""
+    epochs = core.budget.mnist_epochs(len(train_x), hidden, batch, model=model)
     cfg = core.TrainConfig(lr=1e-3, epochs=epochs, optimizer="adam", batch_size=batch)
     accuracy = {"train accuracy": lambda m: core.evaluate(m, train_x, train_y),
                 "test accuracy": lambda m: core.evaluate(m, test_x, test_y)}
-    app = timed(lambda: core.train(core.models.mlp(hidden=hidden, seed=0), core.losses.cross_entropy,
-                                   train_x, train_y, cfg, metrics=accuracy))
-    bare = timed(lambda: bare_batches(core.models.mlp(hidden=hidden, seed=0), train_x, train_y, epochs, batch, 1e-3))
-    row(f"{name}: {epochs} epochs, batch {batch}, {'-'.join(map(str, hidden))}", app, bare,
-        f"(cap estimate {epochs * core.budget.mnist_epoch_seconds(len(train_x), hidden, batch):.0f} s){estimate_note}")
+
+    def make():
+        return core.models.cnn(seed=0) if model == "cnn" else core.models.mlp(hidden=hidden, seed=0)
+    app = timed(lambda: core.train(make(), core.losses.cross_entropy, train_x, train_y, cfg, metrics=accuracy))
+    bare = timed(lambda: bare_batches(make(), train_x, train_y, epochs, batch, 1e-3))
+    shape = "CNN" if model == "cnn" else "-".join(map(str, hidden))
+    estimate = epochs * core.budget.mnist_epoch_seconds(len(train_x), hidden, batch, model)
+    row(f"{name}: {epochs} epochs, batch {batch}, {shape}", app, bare, f"(cap estimate {estimate:.0f} s){estimate_note}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--threads", type=int, default=max(1, (os.cpu_count() or 2) // 2))
-    parser.add_argument("--skip-full", action="store_true", help="leave out the 60,000-example MNIST run")
+    parser.add_argument("--skip-full", action="store_true", help="leave out the 60,000-example MNIST runs")
+    parser.add_argument("--mnist-only", action="store_true", help="only the MNIST runs")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     print(f"torch {torch.__version__}, {args.threads} thread(s) of {os.cpu_count()} cores; wall seconds")
     print(f"{'run (largest settings the page allows)':<58} {'core':>10}   {'bare torch':>10}")
 
+    if not args.mnist_only:
+        other_pages()
+    mnist_runs(args.skip_full)
+
+
+def other_pages() -> None:
     # Tensors: a 2x1 linear model on its small table, the page's 1,000 epochs at most
     x, y = torch.randn(5, 1), torch.randn(5, 1)
     cfg = core.TrainConfig(lr=0.1, epochs=1000)
@@ -115,17 +126,26 @@ def main() -> None:
     row(f"Sine net: 10,000 points, 4x128 tanh, {epochs} epochs",
         timed(lambda: core.train(net(), core.losses.sum_of_squares, x, y, cfg)), None)
 
-    # MNIST: the sample, and full MNIST (estimated offline from the sample repeated to 60,000)
+
+
+def mnist_runs(skip_full: bool) -> None:
+    """MNIST: the sample, and full MNIST (estimated offline from the sample repeated to 60,000); the largest
+    MLP, and the CNN in batches of 16 (its slowest: a fixed cost a step) and of 1,024 (its slowest per example)."""
     train_x, train_y, test_x, test_y, _ = core.data.load_mnist("sample")
     mnist_run("MNIST sample", train_x, train_y, test_x, test_y, (512, 256), 16)
-    if not args.skip_full:
-        try:
-            full = core.data.load_mnist("full")[:4]
-            mnist_run("MNIST full", *full, (512, 256), 16)
-        except Exception:  # offline: the sample repeated to full MNIST's size, test set alike
-            mnist_run("MNIST full (ESTIMATE: sample x15)", train_x.repeat(15, 1, 1, 1), train_y.repeat(15),
-                      test_x.repeat(10, 1, 1, 1), test_y.repeat(10), (512, 256), 16,
-                      "; full MNIST not downloadable here, estimated from the sample repeated to 60,000")
+    mnist_run("MNIST sample", train_x, train_y, test_x, test_y, (), 16, model="cnn")
+    mnist_run("MNIST sample", train_x, train_y, test_x, test_y, (), 1024, model="cnn")
+    if skip_full:
+        return
+    try:
+        full = core.data.load_mnist("full")[:4]
+        note = ""
+    except Exception:  # offline: the sample repeated to full MNIST's size, test set alike
+        full = train_x.repeat(15, 1, 1, 1), train_y.repeat(15), test_x.repeat(10, 1, 1, 1), test_y.repeat(10)
+        note = "; full MNIST not downloadable here, estimated from the sample repeated to 60,000"
+    name = "MNIST full" + (" (ESTIMATE: sample x15)" if note else "")
+    mnist_run(name, *full, (512, 256), 16, note)
+    mnist_run(name, *full, (), 16, note, model="cnn")
 
 
 if __name__ == "__main__":
