@@ -210,31 +210,32 @@ with row.container(width="stretch"):
         st.caption(t("mnist.draw.hint"))
 
 # Look inside -------------------------------------------------------------------------------------
-st.header(t("mnist.inside.title"), divider="orange")
-if trained is None or not trained.done or trained.hist.diverged or trained.hist.error:
-    st.info(t("mnist.inside.train_first"))
-elif core.inside.kind(trained.model) == "mlp":
-    # the first layer's weights, one 28x28 picture per hidden unit
-    pictures = core.inside.weight_pictures(trained.model, most=32)  # (32, 28, 28)
-    st.markdown(t("mnist.inside.weights_intro", shown=len(pictures), units=core.inside.units(trained.model)))
-    st.image(core.inside.grid(pictures, columns=8, scale=4), caption=t("mnist.inside.weights_caption"),
-             width="stretch", output_format="PNG")  # PNG: JPEG would smear the sharp squares
-else:
-    # the first convolution's filters, and below each what it finds in one digit
-    kernels = core.inside.filters(trained.model)  # (16, 5, 5)
-    digit = x_mine if x_mine is not None else test_x[:1]  # (1, 1, 28, 28)
-    maps = core.inside.feature_maps(trained.model, digit)  # (16, 24, 24)
-    st.markdown(t("mnist.inside.filters_intro", count=len(kernels), size=kernels.shape[-1]) + " " +
-                t("mnist.inside.maps_intro", side=maps.shape[-1]) + " " +
-                t("mnist.inside.maps_yours" if x_mine is not None else "mnist.inside.maps_test"))
-    # both grids 120 px a cell (5 x 24 and 24 x 5), eight a row, so each filter sits right above its own map
-    for first in range(0, len(kernels), 8):
-        pair = slice(first, first + 8)
-        left, right = st.columns([1, 4], gap="medium")
-        if first == 0:
-            left.image(core.images.to_uint8(digit)[0], caption=t("mnist.inside.input"), width="stretch", clamp=True)
-        last = first + 8 >= len(kernels)
-        right.image(core.inside.grid(kernels[pair], columns=8, scale=120 // kernels.shape[-1], gap=8),
-                    width="stretch", output_format="PNG")
-        right.image(core.inside.grid(maps[pair], columns=8, scale=120 // maps.shape[-1], diverging=False, gap=8),
-                    caption=t("mnist.inside.maps_caption") if last else None, width="stretch", output_format="PNG")
+with st.container(key="mnist_inside"):  # one box, so a test can tell its pictures from the ones above
+    st.header(t("mnist.inside.title"), divider="orange")
+    if trained is None or not trained.done or trained.hist.diverged or trained.hist.error:
+        st.info(t("mnist.inside.train_first"))
+    elif core.inside.kind(trained.model) == "mlp":
+        # the first layer's weights, one 28x28 picture per hidden unit
+        pictures = core.inside.weight_pictures(trained.model, most=32)  # (32, 28, 28)
+        st.markdown(t("mnist.inside.weights_intro", shown=len(pictures), units=core.inside.units(trained.model)))
+        st.image(core.inside.grid(pictures, columns=8, scale=4), caption=t("mnist.inside.weights_caption"),
+                 width="stretch", output_format="PNG")  # PNG: JPEG would smear the sharp squares
+    else:
+        # the first convolution's filters, and below each what it finds in one digit
+        kernels = core.inside.filters(trained.model)  # (16, 5, 5)
+        digit = x_mine if x_mine is not None else test_x[:1]  # (1, 1, 28, 28)
+        maps = core.inside.feature_maps(trained.model, digit)  # (16, 24, 24)
+        st.markdown(t("mnist.inside.filters_intro", count=len(kernels), size=kernels.shape[-1]) + " " +
+                    t("mnist.inside.maps_intro", side=maps.shape[-1]) + " " +
+                    t("mnist.inside.maps_yours" if x_mine is not None else "mnist.inside.maps_test"))
+        # both grids 120 px a cell (5 x 24 and 24 x 5), eight a row, so each filter sits right above its own map
+        for first in range(0, len(kernels), 8):
+            pair = slice(first, first + 8)
+            left, right = st.columns([1, 4], gap="medium")
+            if first == 0:
+                left.image(core.images.to_uint8(digit)[0], caption=t("mnist.inside.input"), width="stretch", clamp=True)
+            last = first + 8 >= len(kernels)
+            right.image(core.inside.grid(kernels[pair], columns=8, scale=120 // kernels.shape[-1], gap=8),
+                        width="stretch", output_format="PNG")
+            right.image(core.inside.grid(maps[pair], columns=8, scale=120 // maps.shape[-1], diverging=False, gap=8),
+                        caption=t("mnist.inside.maps_caption") if last else None, width="stretch", output_format="PNG")

@@ -77,7 +77,8 @@ def test_a_second_stroke_changes_the_drawing_the_model_reads(page: Page, app_url
     vertical_stroke(page, box)
     wait_idle(page)
     expect(page.get_by_test_id("stVegaLiteChart").filter(has_text=READS)).to_have_count(1, timeout=30_000)
-    seen = page.get_by_test_id("stImage").last  # the 28x28 picture the model sees
+    # the 28x28 picture the model sees: the last picture above "Look inside", whose pictures follow it
+    seen = page.locator("[data-testid='stImage']:not(.st-key-mnist_inside [data-testid='stImage'])").last
     first = seen.locator("img").get_attribute("src")
     page.mouse.move(box["x"] + 60, box["y"] + 60)  # a bar across the top: a 7 now
     page.mouse.down()
