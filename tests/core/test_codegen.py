@@ -57,3 +57,5 @@ def test_the_cnn_script_builds_the_apps_cnn_and_prints_its_final_loss(capsys):
     hist = core.train(model, core.losses.cross_entropy, train_x, train_y, cfg)
     assert printed[-1] == f"final loss: {hist.loss[-1]:.6g}"
     assert printed[-2] == f"test accuracy: {core.evaluate(model, test_x, test_y):.1%}"
+    korean = core.codegen.say_comments(core.codegen.model_cnn(), {"code.comment.cnn": "합성곱 두 번"})
+    assert korean.splitlines()[0] == "# 합성곱 두 번"  # its comment, in the page's language
