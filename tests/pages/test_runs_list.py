@@ -83,3 +83,12 @@ def test_the_sweep_goes_below_the_sliders_smallest_rate():
     at = opened("pages/sine.py", epochs="20", lr="1e-06")
     at.button(key="sine.preset_sweep").click().run()
     assert [k.run.cfg.lr for k in at.session_state["sine.runs"].kept] == [1e-07, 1e-05, 1e-06]
+
+
+def test_runs_are_labelled_by_the_pages_settings_in_the_pages_language():
+    at = opened("pages/linear_regression.py", epochs="3", lang="ko")
+    train(at, "linear")
+    at.radio(key="linear.dataset").set_value("hours").run()
+    train(at, "linear")
+    labels = at.dataframe[-1].value.iloc[:, 2].tolist()
+    assert labels[0] == "#1 · 데이터 line", labels
