@@ -20,6 +20,7 @@ Traffic stays on 127.0.0.1; every wait is bounded.
 """
 import argparse
 import asyncio
+import contextlib
 import os
 import socket
 import statistics
@@ -34,7 +35,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT_MS = 600_000
+TIMEOUT_MS = 300_000  # any one wait; a session of 30 at once took about 160 s in all
 
 
 def free_port() -> int:
@@ -153,12 +154,16 @@ def actions(url: str, png: Path | None):
 async def student(browser, url: str, n: int, results: list, png: Path | None = None) -> None:
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
-    start, error = time.perf_counter(), None
+    start, error, name = time.perf_counter(), None, ""
     try:
-        for _, step in actions(url, png):
+        for name, step in actions(url, png):
             await step(page)
     except Exception as err:  # report it, keep the other students going
-        error = f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"
+        error = f"{name}: {type(err).__name__}: {str(err).splitlines()[0][:200]}"
+        with contextlib.suppress(Exception):  # what the student saw, to find out why
+            shot = Path(tempfile.gettempdir()) / f"classroom-failed-{os.getpid()}-{n}.png"
+            await page.screenshot(path=str(shot), full_page=True)
+            error += f" (screenshot {shot})"
     results.append((n, time.perf_counter() - start, error))
     print(f"  session {n:2d} {'failed' if error else 'done'} after {time.perf_counter() - start:.0f} s", flush=True)
     await context.close()
