@@ -1,0 +1,66 @@
+"""deploy/: the server files agree with the app's own pins, and nginx accepts the proxy's config."""
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def pins(path: Path) -> dict[str, str]:
+    """{package: version} for each `name==version` line of a requirements file."""
+    found = {}
+    for line in path.read_text().splitlines():
+        match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line.strip())
+        if match:
+            found[match[1].lower()] = match[2]
+    return found
+
+
+def test_the_server_requirements_pin_cpu_wheels_of_the_apps_versions():
+    app, server = pins(ROOT / "requirements.txt"), pins(DEPLOY / "requirements-cpu.txt")
+    for name in ("torch", "torchvision"):
+        assert server[name] == app[name] + "+cpu"  # a CPU-only wheel or nothing: never the CUDA build
+    assert server["streamlit"] == app["streamlit"]
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in (DEPLOY / "requirements-cpu.txt").read_text()
+    # the unpinned ones carry the same ranges
+    ranges = {line for line in (ROOT / "requirements.txt").read_text().splitlines() if re.match(r"^\w.*[<>]", line)}
+    assert ranges <= set((DEPLOY / "requirements-cpu.txt").read_text().splitlines())
+
+
+def test_the_image_uses_the_python_version_of_the_version_file():
+    version = (DEPLOY / ".python-version").read_text().strip()
+    assert re.search(rf"^FROM python:{re.escape(version)}-slim\b", (DEPLOY / "Dockerfile").read_text(), re.M)
+    assert "deploy/requirements-cpu.txt" in (DEPLOY / "Dockerfile").read_text()
+
+
+def test_compose_runs_replicas_behind_nginx_with_this_config():
+    compose = (DEPLOY / "compose.yaml").read_text()
+    assert "replicas: ${APP_REPLICAS:-2}" in compose
+    assert "./nginx.conf:/etc/nginx/conf.d/default.conf:ro" in compose
+    assert "dockerfile: deploy/Dockerfile" in compose
+
+
+def test_nginx_keeps_a_student_on_one_replica_and_passes_the_websocket():
+    conf = (DEPLOY / "nginx.conf").read_text()
+    assert re.search(r"hash \$tp_replica consistent;", conf)
+    assert "ip_hash" not in re.sub(r"#.*", "", conf)  # a school behind one address would land on one replica
+    for line in ("proxy_http_version 1.1;", "proxy_set_header Upgrade $http_upgrade;",
+                 "proxy_set_header Connection $connection_upgrade;"):
+        assert line in conf
+
+
+def test_nginx_accepts_the_config(tmp_path):
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail("no nginx: apt-get install nginx")
+        pytest.skip("no nginx: apt-get install nginx")
+    import scale_out
+    report = scale_out.check_nginx(nginx, scale_out.render_nginx(tmp_path, [8631, 8632], 8639))
+    assert "syntax is ok" in report and "test is successful" in report
