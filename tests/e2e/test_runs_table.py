@@ -13,8 +13,10 @@ def test_a_run_ticked_in_the_table_is_deleted_by_the_button(page: Page, app_url)
         wait_idle(page)
     delete = page.get_by_role("button", name="Delete ticked (0)")
     expect(delete).to_be_disabled()
-    grid = page.get_by_test_id("stDataFrame").last      # the runs table: the page's last grid
+    grid = page.get_by_test_id("stDataFrame").filter(has_text="#2 · newest")  # the runs table
+    expect(grid).to_have_count(1)
     grid.scroll_into_view_if_needed()
+    expect(grid).to_be_visible()
     # the grid draws on a canvas: select the first run's label (a read-only cell), step left onto its
     # Delete box and tick it with the keyboard, as a person without a mouse would
     box = grid.bounding_box()
@@ -25,5 +27,5 @@ def test_a_run_ticked_in_the_table_is_deleted_by_the_button(page: Page, app_url)
     page.get_by_role("button", name="Delete ticked (1)").click()
     wait_idle(page)
     expect(page.get_by_role("button", name="Delete ticked (0)")).to_be_visible()
-    labels = page.get_by_test_id("stDataFrame").last.locator("td[aria-colindex='3']")
+    labels = page.get_by_test_id("stDataFrame").filter(has_text="newest").locator("td[aria-colindex='3']")
     expect(labels).to_have_text(["#2 · newest"])   # the grid's own accessible table: one run left
