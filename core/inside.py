@@ -26,17 +26,22 @@ def _first(model: nn.Module, kind: type) -> nn.Module:
     return layer
 
 
-def weight_pictures(model: nn.Module, most: int = 32) -> np.ndarray:
+def weight_pictures(model: nn.Module, most: int = 32, start: nn.Module | None = None) -> np.ndarray:
     """The first Linear layer's weights, one 28x28 picture a hidden unit: (K, 28, 28), K <= most.
 
     Row k of weight (hidden, 784) is what unit k multiplies the flattened digit by, so a positive (red)
     pixel is ink that makes the unit fire and a negative (blue) one ink that holds it back.
+    start: the same network before training; then the units that training changed most come first
+    (after a few epochs most units still look like their random start: speckle, not strokes).
     """
     layer = _first(model, nn.Linear)
     if layer.in_features != 28 * 28:
         raise ValueError(f"the first Linear layer takes {layer.in_features} inputs, not 784 pixels")
-    weight = layer.weight.detach().cpu()[:most]          # (K, 784)
-    return weight.reshape(-1, 28, 28).numpy().copy()     # (K, 28, 28)
+    weight = layer.weight.detach().cpu()                 # (hidden, 784)
+    if start is not None:
+        change = (weight - _first(start, nn.Linear).weight.detach().cpu()).norm(dim=1)  # (hidden,)
+        weight = weight[change.argsort(descending=True)]
+    return weight[:most].reshape(-1, 28, 28).numpy().copy()  # (K, 28, 28)
 
 
 def units(model: nn.Module) -> int:

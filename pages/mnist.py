@@ -216,7 +216,8 @@ with st.container(key="mnist_inside"):  # one box, so a test can tell its pictur
         st.info(t("mnist.inside.train_first"))
     elif core.inside.kind(trained.model) == "mlp":
         # the first layer's weights, one 28x28 picture per hidden unit
-        pictures = core.inside.weight_pictures(trained.model, most=32)  # (32, 28, 28)
+        start = trained.fresh() if trained.fresh else None  # the same units before training
+        pictures = core.inside.weight_pictures(trained.model, most=32, start=start)  # (32, 28, 28), most changed first
         st.markdown(t("mnist.inside.weights_intro", shown=len(pictures), units=core.inside.units(trained.model)))
         st.image(core.inside.grid(pictures, columns=8, scale=4), caption=t("mnist.inside.weights_caption"),
                  width="stretch", output_format="PNG")  # PNG: JPEG would smear the sharp squares

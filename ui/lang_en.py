@@ -494,7 +494,7 @@ STRINGS = {
                                   "784 weights laid out as the 28×28 digit they multiply. **Red**: ink there makes "
                                   "the unit fire; **blue**: ink there holds it back. Strokes and blobs appear where "
                                   "training shaped them; a unit that stayed speckled barely learned.",
-    "mnist.inside.weights_caption": "First-layer weights, each unit on its own scale: white is 0, its strongest "
+    "mnist.inside.weights_caption": "First-layer weights, the units training changed most first, each on its own scale: white is 0, its strongest "
                                     "weight full red or blue.",
     "mnist.inside.filters_intro": "The CNN's first layer has {count} filters of {size}×{size} weights. Each slides "
                                   "over the picture and says, at every position, how much the patch under it looks "

@@ -52,6 +52,16 @@ def test_weight_pictures_are_the_first_layers_rows_as_28x28():
         core.inside.weight_pictures(core.models.classifier(2))  # 2 inputs are not pixels
 
 
+def test_the_units_training_changed_most_come_first():
+    start, model = core.models.mlp(hidden=(16,), seed=1), core.models.mlp(hidden=(16,), seed=1)
+    with torch.no_grad():
+        model[1].weight[9] += 0.5     # unit 9 learned most, then unit 4
+        model[1].weight[4] -= 0.2
+    pictures = core.inside.weight_pictures(model, most=3, start=start)
+    assert np.array_equal(pictures[0].reshape(-1), model[1].weight[9].detach().numpy())
+    assert np.array_equal(pictures[1].reshape(-1), model[1].weight[4].detach().numpy())
+
+
 def test_filters_and_feature_maps_of_the_cnn():
     model = core.models.cnn(seed=0)
     kernels = core.inside.filters(model)
