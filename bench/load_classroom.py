@@ -231,6 +231,20 @@ def capacity(per_session: float, busiest: float) -> list[str]:
     return lines
 
 
+def report_sessions(results: list, wall: float, title: str) -> list:
+    """Print how the sessions ended, (number, seconds, error or None) each; returns those without an error."""
+    ok = [r for r in results if r[2] is None]
+    times = sorted(r[1] for r in ok)
+    print(title)
+    print(f"  finished without error: {len(ok)} / {len(results)}")
+    for n, _, error in sorted(r for r in results if r[2]):
+        print(f"  session {n}: {error}")
+    if times:
+        print(f"  time per session: median {statistics.median(times):.1f} s, slowest {times[-1]:.1f} s; "
+              f"all done in {wall:.1f} s")
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=30)
@@ -267,15 +281,8 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=20)
 
-    ok = [r for r in results if r[2] is None]
-    times = sorted(r[1] for r in ok)
-    print(f"{args.sessions} sessions, each: MNIST sample 1 epoch, then linear regression 300 epochs")
-    print(f"  finished without error: {len(ok)} / {args.sessions}")
-    for n, _, error in sorted(r for r in results if r[2]):
-        print(f"  session {n}: {error}")
-    if times:
-        print(f"  time per session: median {statistics.median(times):.1f} s, slowest {times[-1]:.1f} s; "
-              f"all done in {wall:.1f} s")
+    ok = report_sessions(results, wall, f"{args.sessions} sessions, each: MNIST sample 1 epoch, then linear "
+                                        "regression 300 epochs")
     print(f"  server memory: idle {idle:.0f} MB, peak {max(watch.peak, high_water):.0f} MB "
           f"(sampled {watch.peak:.0f}, high-water {high_water:.0f}), after the sessions closed {after:.0f} MB")
     print(f"  server CPU: the first student {totals['first student']:.1f} s (loading torch and the sample once); "

@@ -191,16 +191,9 @@ def main() -> int:
     rows = read_log(folder / "access.log")  # complete now: nginx logs a websocket when it closes
     counts = tally(rows, args.ports)
 
-    ok = [r for r in results if r[2] is None]
-    times = sorted(r[1] for r in ok)
-    print(f"{args.sessions} sessions through nginx on :{args.proxy_port} to {len(args.ports)} replicas, each: "
-          f"MNIST sample 1 epoch, upload a digit, then linear regression 300 epochs")
-    print(f"  finished without error: {len(ok)} / {args.sessions}")
-    for n, _, error in sorted(r for r in results if r[2]):
-        print(f"  session {n}: {error}")
-    if times:
-        print(f"  time per session: median {sorted(times)[len(times) // 2]:.1f} s, slowest {times[-1]:.1f} s; "
-              f"all done in {wall:.1f} s")
+    ok = load_classroom.report_sessions(
+        results, wall, f"{args.sessions} sessions through nginx on :{args.proxy_port} to {len(args.ports)} replicas, "
+                       "each: MNIST sample 1 epoch, upload a digit, then linear regression 300 epochs")
     for port, seconds, peak in zip(args.ports, cpu, peaks):
         c = counts["per"][port]
         print(f"  replica :{port}: {c['sessions']:2d} sessions (websockets), {c['uploads']:2d} uploads, "
