@@ -95,7 +95,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
         for r in range(args.rounds):
             for app in ("trivial", "ours"):
-                script = ROOT / ("bench/trivial_app/app.py" if app == "trivial" else "streamlit_app.py")
+                script = ROOT / ("bench/trivial_app/app.py" if app == "trivial" else "server.py")
                 server, url = start(script, script.parent)
                 try:
                     home = "Page one" if app == "trivial" else "Torch Playground"

@@ -256,7 +256,7 @@ def main() -> int:
 
     port = free_port()
     env = {**os.environ, "TORCH_PLAYGROUND_OFFLINE": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless=true",
                                f"--server.port={port}", "--server.address=127.0.0.1"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"

@@ -101,7 +101,7 @@ def cluster(ports: list[int], proxy_port: int, nginx: str = "nginx", folder: Pat
         for port in ports:
             log = open(folder / f"replica-{port}.log", "w")
             processes.append(subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+                [sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless=true",
                  f"--server.port={port}", "--server.address=127.0.0.1"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT))
         conf = render_nginx(folder, ports, proxy_port)

@@ -1,4 +1,5 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
+import functools
 import os
 import threading
 from dataclasses import dataclass
@@ -57,25 +58,38 @@ def _load_torch(ready: threading.Event) -> None:
         for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
             getattr(core, name)
         from ui import chart, code_panel, run, runs  # noqa: F401  the training pages' own modules
+    except Exception:
+        return  # the page that needs them imports them again, and shows the error itself
     finally:
-        ready.set()  # a failed import is then the page's own error to show, not a wait without end
+        ready.set()  # never a wait without end
     core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
     core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
 
 
-@st.cache_resource
-def warm_up() -> threading.Event:
-    """Once per server process, as the first session starts: load torch in the background while Home
-    draws (importing it takes seconds), so it is ready by the time a student picks a page. Returns
-    the event set once a training page can be drawn."""
+@dataclass(frozen=True)
+class WarmUp:
+    ready: threading.Event     # set once a training page can be drawn
+    thread: threading.Thread   # ends once the first Train and chart have nothing left to load
+
+
+@functools.cache  # once per server process (the module is imported once), shared by every session
+def warm_up() -> WarmUp:
+    """Load torch in the background. server.py starts it as the server starts, before any visitor;
+    under a plain `streamlit run streamlit_app.py`, the first session starts it once its page is drawn."""
     ready = threading.Event()
-    threading.Thread(target=_load_torch, args=(ready,), name="torch-playground-warm-up", daemon=True).start()
-    return ready
+    thread = threading.Thread(target=_load_torch, args=(ready,), name="torch-playground-warm-up", daemon=True)
+    thread.start()
+    return WarmUp(ready, thread)
+
+
+def load_now() -> None:
+    """Everything the warm-up loads, loaded now (server.py, before the server answers)."""
+    warm_up().thread.join()
 
 
 def wait_ready() -> None:
     """Before a page that trains: if torch is still loading, say so rather than hang."""
-    ready = warm_up()
+    ready = warm_up().ready
     if not ready.is_set():
         with st.spinner(t("app.getting_ready")):
             ready.wait()

@@ -21,11 +21,15 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve():
-    """`streamlit run` on a free port; yields its URL once /_stcore/health answers."""
+def serve(script: str = "server.py"):
+    """`streamlit run script` on a free port; yields its URL once /_stcore/health answers.
+
+    server.py, as the README says to run it (Streamlit's ASGI server, torch loaded at start), or
+    streamlit_app.py on Streamlit's classic server (torch loaded after the first visitor's page).
+    """
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
          f"--server.port={port}", "--server.address=127.0.0.1"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"

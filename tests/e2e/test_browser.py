@@ -1,4 +1,5 @@
 """Every page through the sidebar in a real Chromium: it renders, and Train trains."""
+import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import serve
@@ -33,9 +34,10 @@ def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot)
         shot(page, title.lower().replace(" ", "_"))
 
 
-def test_a_deep_link_on_a_fresh_server_keeps_the_apps_navigation(page: Page):
-    """The first visitor of a new server opens /tensors directly (a shared link)."""
-    with serve() as url:
+@pytest.mark.parametrize("script", ["server.py", "streamlit_app.py"])
+def test_a_deep_link_on_a_fresh_server_keeps_the_apps_navigation(page: Page, script):
+    """The first visitor of a new server opens /tensors directly (a shared link), on either server."""
+    with serve(script) as url:
         page.goto(url + "/tensors")
         wait_idle(page)
         expect(page.get_by_role("heading", name="Tensors and autograd")).to_be_visible()

@@ -47,3 +47,19 @@ def test_the_background_load_takes_what_a_first_train_would_wait_for():
     # a fresh process: in this one, earlier tests have imported everything already
     out = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True, timeout=120)
     assert "loaded: torch._dynamo,ui.run,ui.code_panel" in out.stdout, out.stdout + out.stderr
+
+
+SERVER_START = f"""
+import asyncio, sys
+sys.path.insert(0, {str(ROOT)!r})
+import server
+async def start():
+    async with server.lifespan(server.app):   # what the ASGI server runs before it answers anyone
+        print("loaded:", ",".join(m for m in ("torch", "torch._dynamo", "core.training", "ui.run") if m in sys.modules))
+asyncio.run(start())
+"""
+
+
+def test_server_py_loads_torch_before_it_answers_anyone():
+    out = subprocess.run([sys.executable, "-c", SERVER_START], capture_output=True, text=True, timeout=180, cwd=ROOT)
+    assert "loaded: torch,torch._dynamo,core.training,ui.run" in out.stdout, out.stdout + out.stderr
