@@ -13,12 +13,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def pins(path: Path) -> dict[str, str]:
-    """{package: version} for each `name==version` line of a requirements file."""
+    """{package: version} for each `name==version` line of a requirements file (`name[extra]==` too)."""
     found = {}
     for line in path.read_text().splitlines():
-        match = re.match(r"^([A-Za-z0-9_.-]+)==(\S+)", line.strip())
+        match = re.match(r"^([A-Za-z0-9_.-]+)(\[[\w,]+\])?==(\S+)", line.strip())
         if match:
-            found[match[1].lower()] = match[2]
+            found[match[1].lower() + (match[2] or "")] = match[3]
     return found
 
 
@@ -26,7 +26,8 @@ def test_the_server_requirements_pin_cpu_wheels_of_the_apps_versions():
     app, server = pins(ROOT / "requirements.txt"), pins(DEPLOY / "requirements-cpu.txt")
     for name in ("torch", "torchvision"):
         assert server[name] == app[name] + "+cpu"  # a CPU-only wheel or nothing: never the CUDA build
-    assert server["streamlit"] == app["streamlit"]
+    for name in app.keys() - {"torch", "torchvision"}:  # everything else the app pins, the same on a server
+        assert server.get(name) == app[name], name
     assert "--extra-index-url https://download.pytorch.org/whl/cpu" in (DEPLOY / "requirements-cpu.txt").read_text()
     # the unpinned ones carry the same ranges
     ranges = {line for line in (ROOT / "requirements.txt").read_text().splitlines() if re.match(r"^\w.*[<>]", line)}
