@@ -74,6 +74,14 @@ def ink_of(rgba: np.ndarray) -> np.ndarray:
     return np.clip(grey - np.median(grey), 0, None)
 
 
+FAINTEST = 40  # the least ink (0..255) a picture needs to hold a digit: less is a blank page
+
+
+def has_ink(rgba: np.ndarray) -> bool:
+    """Whether a drawing (H, W, 4) uint8 RGBA holds any ink: a canvas emptied with its own bin has none."""
+    return bool(ink_of(rgba).max() >= FAINTEST)
+
+
 def mnist_like(grey: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
     """(H, W) float ink, bright on black -> x (1, 1, 28, 28) scaled like MNIST, and seen (28, 28) uint8.
 
@@ -81,7 +89,7 @@ def mnist_like(grey: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
     centre of mass in a 28x28 frame. No ink at all -> DataError("image.blank").
     """
     ink = grey > 0.25 * grey.max() if grey.max() > 0 else np.zeros_like(grey, bool)
-    if grey.max() < 40 or not ink.any():
+    if grey.max() < FAINTEST or not ink.any():
         raise DataError("image.blank")
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     crop = grey[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]

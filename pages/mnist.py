@@ -88,8 +88,7 @@ experiment = core.Experiment(
     # what sets runs apart in the runs list: the MLP's widths and activation only where there is an MLP
     inputs={"data": used, "model": MODELS[arch]} | ({} if is_cnn else {"layers": hidden_name, "activation": activation}),
     # measured where the model is: after a device failure the run may carry on on the CPU
-    metrics={"train accuracy": lambda m: core.evaluate(m, train_x, train_y, core.training.device_of(m)),
-             "test accuracy": lambda m: core.evaluate(m, test_x, test_y, core.training.device_of(m))},
+    metrics=core.evaluation.accuracy_metrics(train_x, train_y, test_x, test_y),
     recipe=core.codegen.Recipe(t("mnist.title"), core.codegen.data_mnist(used),
                                core.codegen.model_cnn() if is_cnn else
                                core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
@@ -112,7 +111,7 @@ def draw(r: core.Run) -> None:
                 x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
     with right:
         if test_acc:
-            label, colour, others = runs.alongside("mnist", r, experiment.inputs)  # other runs' test accuracy
+            label, colour, others = runs.alongside("mnist", r, r.inputs)  # other runs of its data and model
             series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get("test accuracy", []) for k, name in others}
             series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
             colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
@@ -122,7 +121,7 @@ def draw(r: core.Run) -> None:
 
 
 trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))
-code_panel.code_panel("mnist", experiment.recipe, cfg, f"mnist_{arch}.py")
+code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
@@ -182,10 +181,8 @@ with row.container(width="stretch"):
         elif mine == "upload":
             x_mine, seen = core.images.digit_from_upload(upload.getvalue())
     except core.data.DataError as err:
-        if mine == "draw" and err.code == "image.blank":  # emptied with the canvas's own bin
-            st.caption(t("mnist.draw.hint"))
-        else:
-            st.error(say(err), icon=":material/error:")
+        st.error(say(err), icon=":material/error:")
+    usable = trained is not None and not (trained.hist.diverged or trained.hist.error)  # (it may still be training)
     if trained is None:
         # Before any training: one epoch on the sample, about a second, kept as a run like any other.
         # Only this button trains here: a stroke reruns the page, and must stay cheap.
@@ -198,6 +195,8 @@ with row.container(width="stretch"):
                             recipe=replace(experiment.recipe, data=core.codegen.data_mnist("sample")))
             run.train_all("mnist", quick, [replace(cfg, epochs=1)])
             st.rerun()
+    elif not usable:
+        st.info(t("mnist.draw.unusable"))
     elif x_mine is not None:
         label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.training.device_of(trained.model))
         seen_at, said = st.columns([1, 2], vertical_alignment="center")

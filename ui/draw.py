@@ -9,6 +9,7 @@ import numpy as np
 import streamlit as st
 from streamlit_drawable_canvas import st_canvas
 
+import core
 from ui import keys
 from ui.i18n import t
 
@@ -17,7 +18,7 @@ INK = 20    # stroke width: a digit drawn 150 to 250 pixels tall gets MNIST's th
 
 
 def canvas(page: str) -> np.ndarray | None:
-    """The canvas and Clear beneath it -> the drawing, (SIDE, SIDE, 4) uint8 RGBA, or None before a stroke."""
+    """The canvas and Clear beneath it -> the drawing, (SIDE, SIDE, 4) uint8 RGBA, or None while it holds no ink."""
     cleared = keys.of(page, "draw.cleared")
     result = st_canvas(stroke_width=INK, stroke_color="#ffffff", background_color="#000000",
                        width=SIDE, height=SIDE, drawing_mode="freedraw", return_image_data=True,
@@ -28,7 +29,9 @@ def canvas(page: str) -> np.ndarray | None:
     row.button(t("mnist.draw.clear"), key=f"{page}.draw.clear", icon=":material/ink_eraser:",
                on_click=_clear, args=(page,))
     row.caption(t("mnist.draw.label"))
-    return result.image_data
+    drawing = result.image_data
+    # a canvas emptied with its own bin still sends a (black) picture: no ink is no drawing
+    return drawing if drawing is not None and core.images.has_ink(drawing) else None
 
 
 def _clear(page: str) -> None:

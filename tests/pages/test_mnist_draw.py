@@ -162,3 +162,26 @@ def test_the_newer_of_the_upload_and_the_drawing_is_read(app):
     assert app.session_state["mnist.draw.last"] == "draw" and probabilities(app) not in (uploaded, drawn)
     app.button(key="mnist.draw.clear").click().run()
     assert probabilities(app) == uploaded and not app.error  # the upload again: the canvas is empty
+
+
+def test_a_canvas_emptied_with_its_own_bin_gives_the_upload_back(app):
+    from test_mnist_page import seven_png
+    open_page(app, PAGE)
+    quick_train(app)
+    app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
+    uploaded = probabilities(app)
+    stroke(app, one())
+    assert probabilities(app) != uploaded
+    empty = np.zeros((280, 280, 4), np.uint8)
+    empty[..., 3] = 255
+    stroke(app, empty)                                  # the bin: black again, no ink
+    assert probabilities(app) == uploaded and not app.error
+
+
+def test_a_diverged_run_does_not_read_the_drawing(app):
+    open_page(app, PAGE)
+    quick_train(app)
+    hist = app.session_state["mnist.run"].hist
+    hist.diverged, hist.diverged_epoch = True, 0   # as a run that blew up leaves it
+    stroke(app, one())
+    assert not reads(app) and any("cannot read a digit" in i.value for i in app.info)

@@ -93,6 +93,7 @@ STRINGS = {
     # MNIST: draw your own digit (issue 14)
     "mnist.draw.label": "Draw a digit with the mouse (or a finger)",
     "mnist.draw.clear": "Clear",
+    "mnist.draw.unusable": "This run diverged or broke off with an error, so it cannot read a digit: train again (a smaller learning rate if it diverged).",
     "mnist.draw.hint": "Draw one digit, big, in the black square: the answer changes with every stroke.",
     "mnist.draw.quick_train": "Quick train: one epoch on the sample",
     "mnist.draw.quick_train_help": "About a second: the model chosen above learns from the bundled sample for one "

@@ -89,6 +89,7 @@ STRINGS = {
     # MNIST: draw your own digit (issue 14)
     "mnist.draw.label": "마우스(또는 손가락)로 숫자를 그려 보세요",
     "mnist.draw.clear": "지우기",
+    "mnist.draw.unusable": "이 학습은 발산했거나 오류로 멈춰서 숫자를 읽을 수 없습니다. 다시 학습하세요 (발산했다면 학습률을 낮춰서).",
     "mnist.draw.hint": "검은 칸에 숫자 하나를 크게 그려 보세요. 한 획을 그을 때마다 답이 바뀝니다.",
     "mnist.draw.quick_train": "빠른 학습: 샘플로 1 에포크",
     "mnist.draw.quick_train_help": "1초쯤 걸립니다. 위에서 고른 모델이 앱에 들어 있는 샘플로 한 에포크 학습하고, "
