@@ -18,7 +18,9 @@ def test_the_cnns_feature_maps_follow_the_digit_drawn(page: Page, app_url, shot)
     expect(pictures).to_have_count(5)  # the digit, then filters and maps, eight of each a row, twice
     maps = pictures.nth(2).locator("img")
     before = maps.get_attribute("src")
-    assert all(pictures.nth(i).locator("img").evaluate("i => i.naturalWidth") > 0 for i in range(5))
+    page.wait_for_function(  # every picture arrives whole (an image may still be loading when counted)
+        f"() => [...document.querySelectorAll('{INSIDE} [data-testid=stImage] img')]"
+        ".every(i => i.complete && i.naturalWidth > 0)", timeout=30_000)
 
     vertical_stroke(page, canvas_box(page))
     wait_idle(page)
