@@ -59,6 +59,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     if isinstance(start, core.Experiment):
         start, inputs = start.start, start.inputs
     key, playing = run_key(page), keys.of(page, "playing")
+    step_to = keys.of(page, "step_to")  # the epochs a Step is training to: one epoch may take several redraws
     row = st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
@@ -79,9 +80,11 @@ def train_panel(page: str, cfg: core.TrainConfig,
         st.session_state[playing] = bool(train)
     if step and current is not None:
         st.session_state[playing] = False
-        _advance(current, epochs=1, seconds=None)  # a whole epoch, however long: Step means one epoch
+        st.session_state[step_to] = len(current.hist.loss) + 1
+        _advance(current, epochs=1)  # a long epoch (full MNIST) goes on in the redraws below, Stop answered
     run = st.session_state.get(key)
-    live_now = run is not None and not run.done and st.session_state.get(playing, True)
+    stepping = run is not None and len(run.hist.loss) < st.session_state.get(step_to, 0)
+    live_now = run is not None and not run.done and (st.session_state.get(playing, True) or stepping)
     per_frame = core.pace.epochs_per_frame(speed, run.cfg.epochs, FRAME) if run is not None else None
 
     @st.fragment(run_every=(FRAME if per_frame else REDRAW_EVERY) if live_now else None)
@@ -102,7 +105,13 @@ def train_panel(page: str, cfg: core.TrainConfig,
                 if buttons.button(t("run.continue"), key=f"{page}.continue", icon=":material/play_arrow:"):
                     st.session_state[playing] = True
                     st.rerun()
-                bar.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
+                if len(run.hist.loss) < st.session_state.get(step_to, 0):  # a Step's epoch, not over yet
+                    _advance(run, epochs=1)
+                    bar.progress(run.fraction, text=_progress_text(run, None))
+                    if len(run.hist.loss) >= st.session_state[step_to] or run.done:
+                        st.rerun()  # paused again: a full rerun turns the redraw timer off
+                else:
+                    bar.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
             else:
                 _advance(run, epochs=per_frame)
                 clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
@@ -162,12 +171,12 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
     bar.empty()
 
 
-def _advance(run: core.Run, epochs: int | None, seconds: float | None = CHUNK_SECONDS) -> None:
-    """Train one redraw's worth (at most `epochs`, at most `seconds`: a slow epoch, such as full MNIST's,
-    spreads over several redraws so Stop is answered); a device that fails keeps what was learned and
-    says what happened."""
+def _advance(run: core.Run, epochs: int | None) -> None:
+    """Train one redraw's worth: at most `epochs` more, and at most CHUNK_SECONDS (a slow epoch, such as
+    full MNIST's, spreads over several redraws so Stop is answered); a device that fails keeps what was
+    learned and says what happened."""
     try:
-        run.advance(seconds=seconds, epochs=epochs)
+        run.advance(seconds=CHUNK_SECONDS, epochs=epochs)
     except Exception as err:  # out of memory, a lost driver, or worse
         run.fail(err)
 

@@ -70,3 +70,23 @@ def test_train_while_a_run_plays_stops_the_old_run_first(monkeypatch):
     assert first.done and first.hist.stopped      # not left "running" in the runs list
     statuses = [core.runs.row(k)["status"] for k in at.session_state["linear.runs"].kept]
     assert statuses[0] == "stopped"
+
+
+def test_step_on_a_long_epoch_trains_it_over_several_redraws_and_stop_answers(monkeypatch):
+    from ui import run as run_panel
+    monkeypatch.setattr(run_panel, "CHUNK_SECONDS", 0.0)   # each redraw trains one batch: a "long" epoch
+    at = opened("pages/mnist.py", dataset="sample", batch_size="256")
+    at.button(key="mnist.train_step").click().run()
+    r = at.session_state["mnist.run"]
+    assert len(r.hist.loss) == 0 and r.hist.steps >= 1     # the page answered before the epoch ended
+    for _ in range(40):
+        if len(r.hist.loss) == 1:
+            break
+        at.run()
+    assert len(r.hist.loss) == 1 and not r.done             # one epoch, then paused
+    steps = r.hist.steps
+    at.run()
+    assert r.hist.steps == steps                           # paused: nothing more
+    at.button(key="mnist.train_step").click().run()         # the next epoch, stopped half way
+    at.button(key="mnist.stop").click().run()
+    assert r.done and r.hist.stopped and len(r.hist.loss) == 1
