@@ -166,15 +166,15 @@ def inputs_of(setup: Setup) -> dict:
     """The page's settings as the runs list names them (noise and test share in percent, as on the page)."""
     return {"dataset": setup.kind, "noise": round(setup.noise * 100), "points": setup.points_seed,
             "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
-            "layers": format_layers(setup.layers), "activation": setup.activation, "reg": setup.regularisation,
-            "reg_rate": setup.rate}
+            "layers": format_layers(setup.layers), "activation": setup.activation, "reg": setup.regularisation} | (
+        {} if setup.regularisation == "none" else {"reg_rate": setup.rate})  # a rate without a penalty changes nothing
 
 
 def setup_of(inputs: dict) -> Setup:
     """inputs_of, read back: the setup a kept run was trained on."""
     return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["points"], inputs["test_share"] / 100,
                  tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
-                 inputs["reg"], inputs["reg_rate"])
+                 inputs["reg"], inputs.get("reg_rate", 0.0))
 
 
 def _data_code(setup: Setup) -> str:

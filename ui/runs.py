@@ -28,6 +28,8 @@ def _value(name: str, value) -> str:
         return t(f"schedule.{value}")
     if name == "nesterov":
         return t("runs.nesterov_on") if value else t("runs.nesterov_off")
+    if isinstance(value, str) and has(f"runs.value.{name}.{value}"):  # a page's code name, in words
+        return t(f"runs.value.{name}.{value}")
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -91,4 +91,4 @@ def test_runs_are_labelled_by_the_pages_settings_in_the_pages_language():
     at.radio(key="linear.dataset").set_value("hours").run()
     train(at, "linear")
     labels = at.dataframe[-1].value.iloc[:, 2].tolist()
-    assert labels[0] == "#1 · 데이터 line", labels
+    assert labels[0] == "#1 · 데이터 y = 2x", labels  # the setting and its value in words
