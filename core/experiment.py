@@ -13,7 +13,7 @@ from .training import GradFn, LossFn, Metric, Run, TrainConfig
 
 @dataclass(eq=False)  # holds tensors: two experiments are never compared field by field
 class Experiment:
-    make_model: Callable[[int], nn.Module]   # seed -> a fresh model: runs with one seed start from the same weights
+    make_model: Callable[..., nn.Module]     # make_model(seed=...) -> a fresh model: one seed, the same weights
     loss_fn: LossFn
     x: torch.Tensor
     y: torch.Tensor
@@ -25,12 +25,12 @@ class Experiment:
 
     def start(self, cfg: TrainConfig) -> Run:
         """A new run of this experiment under cfg, from the weights cfg.seed gives."""
-        model = self.make_model(cfg.seed)
+        model = self.make_model(seed=cfg.seed)
         loss_fn = self.loss_fn
         if self.penalty is not None:
             def loss_fn(y_hat: torch.Tensor, y: torch.Tensor, base=self.loss_fn, penalty=self.penalty) -> torch.Tensor:
                 return base(y_hat, y) + penalty(model)
         run = Run(model, loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
-        run.fresh = partial(self.make_model, cfg.seed)  # a picture of "before" for this run, whatever the page says now
+        run.fresh = partial(self.make_model, seed=cfg.seed)  # a picture of "before" for this run, whatever the page says now
         run.inputs = dict(self.inputs)                  # and what it was trained on, whatever the page says now
         return run

@@ -1,6 +1,7 @@
 """MNIST: the tutorial's MLP learns handwritten digits live; then see what it gets wrong, and try your own."""
 import os
 from dataclasses import replace
+from functools import partial
 
 import numpy as np
 import streamlit as st
@@ -77,10 +78,10 @@ else:
                      batch=f"{cfg.batch_size:,}"))
 
 
-def make_model(seed: int):
-    if is_cnn:
-        return core.models.cnn(seed=seed)
-    return core.models.mlp(hidden=HIDDEN[hidden_name], activation=activation, seed=seed)
+# seed= -> a fresh model; a partial of core's builder, not a function of this page: a kept run holds on to
+# its maker, and a function defined here would keep this whole script run's variables alive with it
+make_model = (partial(core.models.cnn) if is_cnn else
+              partial(core.models.mlp, hidden=HIDDEN[hidden_name], activation=activation))
 
 
 experiment = core.Experiment(

@@ -78,8 +78,7 @@ if model_kind == "cubic":
     cfg = controls.train_controls(page, lr=1e-6, epochs=2000, max_epochs=20_000)
     warn_if_unstable(cfg)
 
-    def make_model(seed: int):
-        return core.models.cubic(seed=seed)
+    make_model = partial(core.models.cubic)  # seed= -> a fresh model (a kept run holds it: core's, not this page's)
     grad_fn = core.gradients.cubic_sum_of_squares if by_hand else None
     inputs = {"model": model_kind, "points": n, "noise": noise, "data seed": data_seed,
               "gradients": "hand" if by_hand else "autograd"}
@@ -98,9 +97,8 @@ else:
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
                                   max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
 
-    def make_model(seed: int):
-        return core.models.mlp(hidden=(width,) * depth, activation=activation, in_features=1,
-                               out_features=1, seed=seed)
+    make_model = partial(core.models.mlp, hidden=(width,) * depth, activation=activation, in_features=1,
+                         out_features=1)
     grad_fn = None
     inputs = {"model": model_kind, "points": n, "noise": noise, "data seed": data_seed, "width": width,
               "depth": depth, "activation": activation}
@@ -115,7 +113,7 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     xs = x.reshape(-1).tolist()
-    before = core.predict((r.fresh or partial(make_model, r.cfg.seed))(), x).reshape(-1).tolist()  # its own start
+    before = core.predict((r.fresh or partial(make_model, seed=r.cfg.seed))(), x).reshape(-1).tolist()  # its own start
     now = core.predict(r.model, x).reshape(-1).tolist()
     label, colour, others = runs.alongside(page, r, inputs)  # earlier runs' curves, in their colours
     series = {"sin(x)": clean.reshape(-1).tolist(), t("sine.before"): before}
@@ -159,7 +157,7 @@ if model_kind == "cubic":
             "grad_c, grad_d = (grad_y_pred * x ** 2).sum(), (grad_y_pred * x ** 3).sum()", language="python")
     if st.button(t("sine.both_button"), key="sine.compare_button", icon=":material/compare_arrows:"):
         with st.spinner(t("sine.both_spinner")):
-            both_runs = core.compare(lambda: make_model(cfg.seed), core.losses.sum_of_squares, x, y,
+            both_runs = core.compare(lambda: make_model(seed=cfg.seed), core.losses.sum_of_squares, x, y,
                                 {t("sine.by_hand"): cfg, t("sine.with_autograd"): cfg},
                                 grad_fns={t("sine.by_hand"): core.gradients.cubic_sum_of_squares})
         st.session_state["sine.comparison"] = {
