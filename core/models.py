@@ -87,18 +87,13 @@ def cubic(seed: int = 0) -> Cubic:
     return Cubic(seed)
 
 
-def _stack(widths: list[int], activation: type[nn.Module], seed: int) -> list[nn.Module]:
-    """Linear+activation for each pair of widths (none after the last), drawn from a generator seeded
-    with `seed` in PyTorch's own init: a script with torch.manual_seed(seed) builds the same weights."""
+def _stack(widths: list[int], activation: type[nn.Module]) -> list[nn.Module]:
+    """Linear+activation for each pair of widths (none after the last); _seeded draws their weights."""
     layers: list[nn.Module] = []
     for i, (n_in, n_out) in enumerate(zip(widths, widths[1:])):
         layers.append(nn.Linear(n_in, n_out))
         if i < len(widths) - 2:
             layers.append(activation())
-    gen = torch.Generator().manual_seed(seed)
-    for layer in layers:
-        if isinstance(layer, nn.Linear):
-            _default_linear_init(layer, gen)
     return layers
 
 
@@ -110,7 +105,8 @@ def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    return nn.Sequential(nn.Flatten(), *_stack([in_features, *hidden, out_features], ACTIVATIONS[activation], seed))
+    return _seeded(nn.Sequential(nn.Flatten(), *_stack([in_features, *hidden, out_features], ACTIVATIONS[activation])),
+                   seed)
 
 
 # The CNN's sizes: chosen so that on the bundled sample (4,000 digits) five epochs of Adam at 1e-3, batches
@@ -153,4 +149,4 @@ def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: 
     kinds = {**ACTIVATIONS, "linear": nn.Identity}
     if activation not in kinds:
         raise ValueError(f"activation must be one of {sorted(kinds)}, not {activation!r}")
-    return nn.Sequential(*_stack([in_features, *hidden, 2], kinds[activation], seed))
+    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], kinds[activation])), seed)
