@@ -250,13 +250,15 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--upload", action="store_true", help="also upload a digit on the MNIST page")
+    parser.add_argument("--script", default="server.py",
+                        help="server.py (the README's: ASGI server, torch at start) or streamlit_app.py (classic)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="classroom-"))
     png = digit_png(folder) if args.upload else None
 
     port = free_port()
     env = {**os.environ, "TORCH_PLAYGROUND_OFFLINE": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "server.py", "--server.headless=true",
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", args.script, "--server.headless=true",
                                f"--server.port={port}", "--server.address=127.0.0.1"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
