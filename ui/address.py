@@ -39,8 +39,8 @@ def open_link() -> None:
 
 
 def close_link(tidy: bool = True) -> None:
-    """At the end of a full run: the link has set what it could, and the address holds only what the
-    page uses, so a share link carries no stray (or huge) parameters. Say what was left out."""
+    """At the end of a run: after a full one (tidy) the link has set what it could, and the address holds
+    only what the page uses, so a share link carries no stray (or huge) parameters. Say what was left out."""
     link, written = st.session_state[LINK], st.session_state.get(WRITTEN, set())
     stray = [k for k in st.query_params if k not in written]
     if tidy and not link["used"]:
@@ -49,7 +49,9 @@ def close_link(tidy: bool = True) -> None:
             warn(t("link.unknown", names=md(", ".join(n[:30] for n in unknown[:5]))))
     for k in stray if tidy else ():
         del st.query_params[k]
-    link["used"] = True
+    # only a run that got to its end has applied the link; one cut short (a rerun asked for while it
+    # waited for torch, an error) leaves it to the next run, which applies what was not yet applied
+    link["used"] = link["used"] or tidy
 
 
 # Streamlit adds a history entry for every change of the query string; within one page we replace the

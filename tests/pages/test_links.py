@@ -155,3 +155,22 @@ def test_a_linked_nesterov_without_momentum_trains_plain_sgd():
     at = opened("pages/linear_regression.py", optimizer="sgd", momentum="0", nesterov="true", epochs="3")
     at.button(key="linear.train").click().run()
     assert not at.exception and at.session_state["linear.run"].cfg.nesterov is False
+
+
+def test_a_first_run_cut_short_leaves_the_link_to_the_next_run(monkeypatch):
+    """A rerun asked for while the first run waits for torch (a busy server) must not lose the link."""
+    import streamlit as st
+
+    from ui import nav
+    real, calls = nav.wait_ready, []
+
+    def cut_short_once():
+        calls.append(1)
+        if len(calls) == 1:
+            st.rerun()   # the run ends here, before any control has read the link
+        real()
+
+    monkeypatch.setattr(nav, "wait_ready", cut_short_once)
+    at = opened("pages/linear_regression.py", epochs="7", lr="0.1")
+    assert len(calls) >= 2 and not at.exception
+    assert at.number_input(key="linear.epochs").value == 7 and at.select_slider(key="linear.lr").value == 0.1
