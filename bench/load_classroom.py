@@ -122,7 +122,7 @@ async def idle(page) -> None:
 
 async def upload_digit(page, png: Path) -> None:
     """MNIST's "Try your own": the upload reaches the session's server, and so does the picture's request."""
-    await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(png))
+    await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(png), timeout=TIMEOUT_MS)
     await page.get_by_text("The model reads a").wait_for(timeout=TIMEOUT_MS)
     seen = page.get_by_test_id("stImage").locator("img").first
     await seen.wait_for(timeout=TIMEOUT_MS)
