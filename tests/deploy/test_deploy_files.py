@@ -1,11 +1,10 @@
 """deploy/: the server files agree with the app's own pins, and nginx accepts the proxy's config."""
-import os
 import re
-import shutil
 import sys
 from pathlib import Path
 
-import pytest
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: nginx_here
+import nginx_here  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -57,11 +56,7 @@ def test_nginx_keeps_a_student_on_one_replica_and_passes_the_websocket():
 
 
 def test_nginx_accepts_the_config(tmp_path):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("no nginx: apt-get install nginx")
-        pytest.skip("no nginx: apt-get install nginx")
+    nginx = nginx_here.nginx_or_skip()
     import scale_out
     report = scale_out.check_nginx(nginx, scale_out.render_nginx(tmp_path, [8631, 8632], 8639))
     assert "syntax is ok" in report and "test is successful" in report

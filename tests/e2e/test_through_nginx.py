@@ -1,6 +1,4 @@
 """The app behind nginx as deploy/ runs it: two replicas, deploy/nginx.conf, a student who trains and uploads."""
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -11,16 +9,14 @@ from conftest import ROOT, _free_port
 from test_browser import wait_idle
 
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+import nginx_here  # noqa: E402  (tests/)
 
 
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory):
     """Two `streamlit run` replicas behind Debian's nginx, in the foreground, with its own prefix."""
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("no nginx: apt-get install nginx")
-        pytest.skip("no nginx: apt-get install nginx")
+    nginx = nginx_here.nginx_or_skip()
     import scale_out
     folder = tmp_path_factory.mktemp("nginx")
     ports = [_free_port(), _free_port()]
