@@ -102,7 +102,7 @@ def draw(r: core.Run) -> None:
     test_acc, train_acc = hist.metrics.get("test accuracy", []), hist.metrics.get("train accuracy", [])
     cols[0].metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–")
     cols[1].metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–")
-    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.4g}" if hist.loss else "–")  # four columns: 0.2992 fits 1024 px
+    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–")
     cols[3].metric(t("mnist.steps"), f"{hist.steps:,}")
     left, right = st.columns(2, gap="large")
     with left:
