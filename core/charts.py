@@ -215,8 +215,9 @@ PALETTE = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00"]
 
 
 def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: bool = False,
-                y_title: str = "Loss", x_title: str = "Epoch", first: int = 0) -> alt.Chart:
+                y_title: str = "Loss", x_title: str = "Epoch", first: int = 0, legend: str = "bottom") -> alt.Chart:
     """Several curves per epoch (losses, accuracies), one colour each, on one chart; x counts from `first`.
+    The legend goes under the chart (long run labels) or to its "right" (short ones, a taller plot).
 
     Values that are not finite are left out; every field is typed, so even no data at all draws.
     """
@@ -230,7 +231,7 @@ def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: 
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
                     y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
                     color=alt.Color("run:N", title=None, sort=list(series), scale=alt.Scale(range=PALETTE),
-                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=300)
+                                    legend=alt.Legend(orient=legend, direction="vertical", labelLimit=300)
                                     if len(series) > 1 else None),
                     tooltip=[alt.Tooltip("run:N"), alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".4g")]))
 

@@ -3,6 +3,7 @@ import math
 
 import torch
 
+from . import regimes
 from .problems import Problem
 
 
@@ -37,25 +38,19 @@ def least_squares(x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
 
 
 def descent_regime(lr: float, x: torch.Tensor) -> tuple[str, float]:
-    """How plain gradient descent on W alone behaves at this learning rate.
-
-    cost(W) = mean((W x - y)^2) has curvature 2 mean(x^2), so each step multiplies the distance
-    to the best W by r = 1 - lr * 2 mean(x^2): 0 < r < 1 slow or steady, -1 < r < 0 oscillating
-    in towards it, |r| > 1 diverging.  -> (regime name, r)
-    """
-    r = 1 - lr * 2 * x.double().pow(2).mean().item()
-    if abs(r) >= 1:
-        return "diverging", r
-    if r < 0:
-        return "oscillating", r
-    return ("slow" if r > 0.9 else "converging"), r
+    """How plain gradient descent on W alone behaves at this learning rate on this data (core.regimes).
+    -> (regime name, r), r the factor each step multiplies the distance to the best W by."""
+    return regimes.regime(lr, _curvature(x))
 
 
 def lr_for_regime(regime: str, x: torch.Tensor) -> float:
     """A learning rate that shows `regime` on this data (the inverse of descent_regime)."""
-    curvature = 2 * x.double().pow(2).mean().item()
-    r = {"slow": 0.97, "converging": 0.3, "oscillating": -0.7, "diverging": -1.15}[regime]
-    return (1 - r) / curvature
+    return regimes.lr_for(regime, _curvature(x))
+
+
+def _curvature(x: torch.Tensor) -> float:
+    """cost''(W) = 2 mean(x^2), in float64."""
+    return 2 * x.double().pow(2).mean().item()
 
 
 def least_squares_poly(x: torch.Tensor, y: torch.Tensor, degree: int = 3) -> tuple[list[float], float]:

@@ -1,10 +1,14 @@
-"""Home: what the playground teaches, and a way into each page."""
+"""Home: what the playground teaches, a first picture of runs compared, and a way into each page."""
+import pandas as pd
 import streamlit as st
 
-from ui import nav
+from core import charts, regimes
+from ui import chart, i18n, nav, present
 from ui.i18n import t
 
 nav.ensure_entrypoint()
+
+STEPS = 10  # the slow rate lags, the diverging one climbs, and the converging one stays above the log floor
 
 st.title("Torch Playground")
 st.markdown(t("home.intro"))
@@ -16,3 +20,30 @@ for page in nav.PAGES[1:]:
     with cards.container(border=True, width=230):
         st.page_link(page.file, label=t(f"nav.{page.name}"), icon=page.icon)
         st.caption(t(f"home.blurb.{page.name}"))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def four_rates(lang: str, presenting: bool) -> tuple[dict, pd.DataFrame]:
+    """The four regimes on the Gradient descent tutorial's data: their chart and table follow from the
+    language alone, so the server draws them once for the whole class. (The chart and the table also
+    bring the browser the chart and table code that every other page needs, while the student reads.)"""
+    c = regimes.curvature(regimes.TUTORIAL_X)
+    series, rows = {}, []
+    for kind in regimes.REGIMES:
+        lr = regimes.lr_for(kind, c)
+        cost = regimes.costs(regimes.TUTORIAL_X, regimes.TUTORIAL_Y, 0.0, lr, STEPS)
+        series[f"lr = {lr:.3g} · {t(f'descent.regime.{kind}')}"] = cost
+        rows.append({t("home.compare_lr"): f"{lr:.3g}", t("home.compare_regime"): t(f"descent.regime.{kind}"),
+                     t("home.compare_final", steps=STEPS): f"{cost[-1]:.3g}"})
+    picture = charts.loss_curves(series, title="cost(W)", log_scale=True, y_title="cost(W)", x_title=t("home.compare_step"),
+                                 legend="right")
+    return chart.spec(picture, presenting), pd.DataFrame(rows)
+
+
+st.header(t("home.compare"), divider="orange")
+st.markdown(t("home.compare_intro", steps=STEPS))
+spec, table = four_rates(i18n.lang(), present.presenting())
+chart.show_spec(spec)
+st.dataframe(table, hide_index=True, width="content")  # under the chart: beside it, a projector cut its columns
+descent = nav.entry("descent")
+st.page_link(descent.file, label=t("home.compare_try"), icon=descent.icon)

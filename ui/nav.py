@@ -35,6 +35,11 @@ PAGES = (
 )
 
 
+def entry(name: str) -> PageEntry:
+    """The page called `name`."""
+    return next(p for p in PAGES if p.name == name)
+
+
 def share_the_cores() -> int:
     """Cap torch's threads, so one session's training cannot starve the rest; returns the cap.
 

@@ -153,6 +153,23 @@ def test_each_learning_rate_regime_behaves_as_named(regime):
         assert dist[-1] > 0.5  # 30 steps are not enough
 
 
+@pytest.mark.parametrize("regime", ["slow", "converging", "oscillating", "diverging"])
+def test_the_plain_python_descent_home_draws_is_torchs_descent(regime):
+    """Home draws core.regimes.costs without torch: the same steps as the training loop's SGD."""
+    x, y = core.data.table("line")
+    assert [v for v in x.reshape(-1).tolist()] == list(core.regimes.TUTORIAL_X)
+    assert [v for v in y.reshape(-1).tolist()] == list(core.regimes.TUTORIAL_Y)
+    lr = core.landscape.lr_for_regime(regime, x)
+    assert lr == pytest.approx(core.regimes.lr_for(regime, core.regimes.curvature(core.regimes.TUTORIAL_X)))
+    model = core.models.linear(init=(0.0,), bias=False)
+    hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=20))
+    by_hand = core.regimes.costs(core.regimes.TUTORIAL_X, core.regimes.TUTORIAL_Y, 0.0, lr, 20)
+    assert len(by_hand) == 21
+    assert by_hand[:-1] == pytest.approx(hist.loss, rel=1e-4, abs=1e-6)  # float32 there; the loop logs each epoch's loss before its step
+    r = core.regimes.RATIO[regime]  # each step multiplies the distance to W = 2, so the cost, by r^2
+    assert by_hand[1] / by_hand[0] == pytest.approx(r * r)
+
+
 def test_compare_starts_every_run_from_the_same_weights():
     x, y = core.data.table("hours")
     runs = core.compare(lambda: core.models.linear(init="zeros"), core.losses.mse, x, y,

@@ -9,6 +9,14 @@ def test_home_links_every_page(app):
     assert not app.exception
 
 
+def test_home_compares_four_learning_rates_on_one_chart(app):
+    table = app.dataframe[0].value  # one row a learning rate, slowest first
+    assert list(table["how it goes"]) == ["slow", "converging", "oscillating", "diverging"]
+    final = [float(v) for v in table["cost after 10 steps"]]
+    assert final[1] < final[2] < final[0] < 18.67 < final[3]  # 18.67: the cost at W = 0
+    assert len(app.get("vega_lite_chart")) == 1
+
+
 @pytest.mark.parametrize("page, key", PAGES.items())
 def test_page_renders_with_the_shared_controls(app, page, key):
     open_page(app, page)

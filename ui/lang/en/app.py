@@ -19,6 +19,15 @@ STRINGS = {
     "home.howto": "Set the **learning rate**, **epochs**, **momentum** and **device** in the sidebar, press "
                   "**Train**, and watch the loss fall (or, with a learning rate too large, explode). Every page "
                   "shows the PyTorch code for its settings, and its address carries them: share it.",
+    "home.compare": "One model, four learning rates, one chart",
+    "home.compare_intro": "Every page keeps each run you train and draws them together, so you see what a knob "
+                          "did. Here plain gradient descent fits y = W·x to x = [1, 2, 3], y = [2, 4, 6], from "
+                          "W = 0, at four learning rates: {steps} steps each.",
+    "home.compare_step": "step",
+    "home.compare_lr": "learning rate",
+    "home.compare_regime": "how it goes",
+    "home.compare_final": "cost after {steps} steps",
+    "home.compare_try": "Try a learning rate of your own",
     "home.blurb.tensors": "Make tensors, and take one autograd step by hand.",
     "home.blurb.linear": "Fit y = Wx + b with optim.SGD.",
     "home.blurb.descent": "Walk down cost(W), step by step.",
