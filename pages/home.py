@@ -25,8 +25,8 @@ for page in nav.PAGES[1:]:
 @st.cache_data(max_entries=8, show_spinner=False)
 def four_rates(lang: str, presenting: bool) -> tuple[dict, pd.DataFrame]:
     """The four regimes on the Gradient descent tutorial's data: their chart and table follow from the
-    language alone, so the server draws them once for the whole class. (The chart and the table also
-    bring the browser the chart and table code that every other page needs, while the student reads.)"""
+    language alone, so the server draws them once for the whole class. (The chart also brings the
+    browser the chart code that every other page needs, while the student reads Home.)"""
     c = regimes.curvature(regimes.TUTORIAL_X)
     series, rows = {}, []
     for kind in regimes.REGIMES:
@@ -44,6 +44,6 @@ st.header(t("home.compare"), divider="orange")
 st.markdown(t("home.compare_intro", steps=STEPS))
 spec, table = four_rates(i18n.lang(), present.presenting())
 chart.show_spec(spec)
-st.dataframe(table, hide_index=True, width="content")  # under the chart: beside it, a projector cut its columns
+st.table(table, hide_index=True, width="content")  # under the chart: beside it, a projector cut its columns
 descent = nav.entry("descent")
 st.page_link(descent.file, label=t("home.compare_try"), icon=descent.icon)

@@ -75,11 +75,12 @@ else:
     with left:
         st.caption(t("tensors.repr_caption"))
         st.code(info["repr"], language=None)
-        # one attribute a row: a projector's narrow column holds it, where a row of five overflowed
-        st.dataframe(pd.DataFrame({t("tensors.attribute"): ["A.shape", "A.dtype", "A.device", "A.ndim", "A.numel()"],
+        # one attribute a row: a projector's narrow column holds it, where a row of five overflowed;
+        # a static table: five facts need no scrolling grid (and its code, which the browser loads on first use)
+        st.table(pd.DataFrame({t("tensors.attribute"): ["A.shape", "A.dtype", "A.device", "A.ndim", "A.numel()"],
                                    t("tensors.value"): [str(list(info["shape"])), info["dtype"], info["device"],
                                                         str(info["ndim"]), f"{info['numel']:,}"]}),
-                     hide_index=True, width="stretch", key="tensors.attributes")
+                     hide_index=True, width="stretch")
     with right:
         if A.ndim in (1, 2) and 0 < A.numel() <= 400:
             grid = A.reshape(1, -1) if A.ndim == 1 else A
@@ -116,8 +117,8 @@ if A is not None:
             if B is not None and op != "A @ B":
                 rows, result_shape = core.tensors.broadcast(tuple(A.shape), tuple(B.shape))
                 st.caption(t("tensors.broadcast"))
-                st.dataframe(pd.DataFrame(
-                    [{"dim": str(d), "A": "-" if sa is None else str(sa), "B": "-" if sb is None else str(sb),
+                st.table(pd.DataFrame(
+                    [{"dim": str(d), "A": "—" if sa is None else str(sa), "B": "—" if sb is None else str(sb),
                       t("tensors.result"): t("tensors.clash") if out is None else str(out)} for d, sa, sb, out in rows]),
                     hide_index=True)
             C = core.tensors.combine(op, A, B, shape=shape_text, dim=dim)

@@ -21,7 +21,7 @@ def test_the_attributes_fit_beside_the_heatmap_at_1024_px(page: Page, app_url, l
         .map(el => el.getBoundingClientRect().right - el.closest('[data-testid="stColumn"]').getBoundingClientRect().right)
         .filter(over => over > 1)""")
     assert spill == []
-    table = page.get_by_test_id("stDataFrame").first  # A.shape, A.dtype, ...: the first table on the page
+    table = page.get_by_test_id("stTable").first  # A.shape, A.dtype, ...: the first table on the page
     assert table.bounding_box()["x"] + table.bounding_box()["width"] <= heatmap.bounding_box()["x"]
     # the constructor's box is wide enough for "torch.linspace" (at half a column it showed "torch.ten")
     box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first

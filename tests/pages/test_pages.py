@@ -10,7 +10,7 @@ def test_home_links_every_page(app):
 
 
 def test_home_compares_four_learning_rates_on_one_chart(app):
-    table = app.dataframe[0].value  # one row a learning rate, slowest first
+    table = app.table[0].value  # one row a learning rate, slowest first
     assert list(table["how it goes"]) == ["slow", "converging", "oscillating", "diverging"]
     final = [float(v) for v in table["cost after 10 steps"]]
     assert final[1] < final[2] < final[0] < 18.67 < final[3]  # 18.67: the cost at W = 0
