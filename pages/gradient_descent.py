@@ -74,9 +74,9 @@ with left:
                     width="stretch")
 with right:
     st.markdown(t("descent.step_from", n=len(path), w=number(path[-1]), best=number(best_w0)))
-    st.dataframe(pd.DataFrame({"x": x.reshape(-1).tolist(), "y": y.reshape(-1).tolist(),
-                               "y_hat = W x": s["y_hat"]}),
-                 hide_index=True, column_config={"y_hat = W x": st.column_config.NumberColumn(format="%.4f")})
+    # a static table: a few rows need no scrolling grid, whose code the browser would load on this first visit
+    st.table(pd.DataFrame({"x": [f"{v:g}" for v in x.reshape(-1).tolist()], "y": [f"{v:g}" for v in y.reshape(-1).tolist()],
+                           "y_hat = W x": [number(v) for v in s["y_hat"]]}), hide_index=True)
     st.markdown(
         f"| | {t('tensors.value')} |\n|---|---|\n"
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"
