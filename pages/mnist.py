@@ -98,12 +98,13 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     hist = r.hist
-    cols = st.columns(4)
+    # a row that wraps, each number as wide as it is: four equal columns cut the Korean loss at 1024 px
+    row = st.container(horizontal=True, wrap=True, gap="medium")
     test_acc, train_acc = hist.metrics.get("test accuracy", []), hist.metrics.get("train accuracy", [])
-    cols[0].metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–")
-    cols[1].metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–")
-    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–")
-    cols[3].metric(t("mnist.steps"), f"{hist.steps:,}")
+    row.metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–", width="content")
+    row.metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–", width="content")
+    row.metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–", width="content")
+    row.metric(t("mnist.steps"), f"{hist.steps:,}", width="content")
     left, right = st.columns(2, gap="large")
     with left:
         if hist.batch_loss:
