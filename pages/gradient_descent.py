@@ -74,9 +74,11 @@ with left:
                     width="stretch")
 with right:
     st.markdown(t("descent.step_from", n=len(path), w=number(path[-1]), best=number(best_w0)))
-    # a static table: a few rows need no scrolling grid, whose code the browser would load on this first visit
-    st.table(pd.DataFrame({"x": [f"{v:g}" for v in x.reshape(-1).tolist()], "y": [f"{v:g}" for v in y.reshape(-1).tolist()],
-                           "y_hat = W x": [number(v) for v in s["y_hat"]]}), hide_index=True)
+    # a static table: a few rows need no scrolling grid, whose code the browser would load on this first visit;
+    # + 0.0 turns W * 0 = -0.0 into 0
+    st.table(pd.DataFrame({"x": [f"{v:g}" for v in x.reshape(-1).tolist()],
+                           "y": [f"{v:g}" for v in y.reshape(-1).tolist()],
+                           "y_hat = W x": [number(v + 0.0) for v in s["y_hat"]]}), hide_index=True)
     st.markdown(
         f"| | {t('tensors.value')} |\n|---|---|\n"
         f"| cost = mean((y_hat − y)²) | **{s['cost']:.6g}** |\n"

@@ -95,6 +95,14 @@ def test_descent_step_shows_hand_and_autograd_gradients_that_agree(app):
     assert app.session_state["descent.path.line"] == [-1.0]
 
 
+def test_the_descent_table_shows_no_negative_zero(app):
+    """On the heights data x = 0 is a row: W x at W = -1 is -0.0, which the table shows as 0."""
+    open_page(app, DESCENT)
+    app.radio(key="descent.dataset").set_value("heights").run()
+    rows = app.table[0].value.set_index("x")
+    assert rows.loc["0", "y_hat = W x"] == "0.0000" and rows.loc["5", "y_hat = W x"] == "-5.0000"
+
+
 def test_descent_trains_and_compares_three_optimizers(app):
     open_page(app, DESCENT)
     train(app, "descent")
