@@ -2,7 +2,9 @@
 
 cost(W) is a parabola with curvature c = 2 mean(x^2), so each step W := W - lr * grad multiplies the
 distance to the best W by r = 1 - lr * c: 0 < r < 1 slow (r near 1) or converging, -1 < r < 0
-oscillating in towards it, |r| >= 1 diverging. No torch here: Home draws the four before torch is loaded.
+oscillating in towards it, |r| >= 1 diverging (r = 1, lr = 0, stands still, and r = -1 swings for ever:
+neither comes closer, so they count as diverging). No torch here: Home draws the four before torch loads.
+Callers pass data with some x != 0 (c > 0) and a learning rate > 0.
 """
 RATIO = {"slow": 0.97, "converging": 0.3, "oscillating": -0.7, "diverging": -1.15}  # an r that shows each
 REGIMES = tuple(RATIO)
@@ -34,8 +36,8 @@ def lr_for(name: str, c: float) -> float:
 
 def costs(x: list[float], y: list[float], w: float, lr: float, steps: int) -> list[float]:
     """cost(W) before each of `steps` plain descent steps from W = w, and after the last: steps + 1 values."""
-    def cost(w: float) -> float:
-        return sum((w * a - b) ** 2 for a, b in zip(x, y)) / len(x)
+    def cost(w: float) -> float:  # d * d, not d ** 2: a diverging walk gives inf, not an OverflowError
+        return sum(d * d for d in (w * a - b for a, b in zip(x, y))) / len(x)
 
     def grad(w: float) -> float:  # the hand gradient 2 mean((W x - y) x)
         return 2 * sum((w * a - b) * a for a, b in zip(x, y)) / len(x)

@@ -9,6 +9,7 @@ from ui.i18n import t
 nav.ensure_entrypoint()
 
 STEPS = 10  # the slow rate lags, the diverging one climbs, and the converging one stays above the log floor
+START_W = 0.0
 
 st.title("Torch Playground")
 st.markdown(t("home.intro"))
@@ -31,17 +32,23 @@ def four_rates(lang: str, presenting: bool) -> tuple[dict, pd.DataFrame]:
     series, rows = {}, []
     for kind in regimes.REGIMES:
         lr = regimes.lr_for(kind, c)
-        cost = regimes.costs(regimes.TUTORIAL_X, regimes.TUTORIAL_Y, 0.0, lr, STEPS)
-        series[f"lr = {lr:.3g} · {t(f'descent.regime.{kind}')}"] = cost
+        cost = regimes.costs(regimes.TUTORIAL_X, regimes.TUTORIAL_Y, START_W, lr, STEPS)
+        series[f"{t('descent.regime_lr', lr=f'{lr:.3g}')} · {t(f'descent.regime.{kind}')}"] = cost
         rows.append({t("home.compare_lr"): f"{lr:.3g}", t("home.compare_regime"): t(f"descent.regime.{kind}"),
                      t("home.compare_final", steps=STEPS): f"{cost[-1]:.3g}"})
-    picture = charts.loss_curves(series, title="cost(W)", log_scale=True, y_title="cost(W)", x_title=t("home.compare_step"),
+    cost_w = f"{t('descent.cost')}(W)"
+    picture = charts.loss_curves(series, title=cost_w, log_scale=True, y_title=cost_w, x_title=t("home.compare_step"),
                                  legend="right")
     return chart.spec(picture, presenting), pd.DataFrame(rows)
 
 
+def listed(values: tuple[float, ...]) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in values) + "]"
+
+
 st.header(t("home.compare"), divider="orange")
-st.markdown(t("home.compare_intro", steps=STEPS))
+st.markdown(t("home.compare_intro", steps=STEPS, x=listed(regimes.TUTORIAL_X), y=listed(regimes.TUTORIAL_Y),
+              w=f"{START_W:g}"))
 spec, table = four_rates(i18n.lang(), present.presenting())
 chart.show_spec(spec)
 st.table(table, hide_index=True, width="content")  # under the chart: beside it, a projector cut its columns

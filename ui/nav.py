@@ -60,9 +60,12 @@ def skip_triton() -> None:
     The first optimizer step imports torch._dynamo (torch wraps Optimizer.step for it), which imports
     Triton where the wheel ships it (PyPI's CUDA wheels do; the CPU wheels of deploy/ do not). Triton
     compiles kernels for torch.compile, which the playground never calls; a None in sys.modules makes
-    `import triton` fail as if it were not installed, which torch checks for. Not if it is loaded already.
+    `import triton` fail as if it were not installed. Only before torch is imported: torch decides once,
+    as it loads, whether Triton is there, and a torch that believes it is would later fail to import it
+    (a classic server's first visitor on a deep link imports torch first: then Triton stays).
     """
-    sys.modules.setdefault("triton", None)
+    if "torch" not in sys.modules:
+        sys.modules.setdefault("triton", None)
 
 
 def _load_torch(ready: threading.Event) -> None:

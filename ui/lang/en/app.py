@@ -21,8 +21,8 @@ STRINGS = {
                   "shows the PyTorch code for its settings, and its address carries them: share it.",
     "home.compare": "One model, four learning rates, one chart",
     "home.compare_intro": "Every page keeps each run you train and draws them together, so you see what a knob "
-                          "did. Here plain gradient descent fits y = W·x to x = [1, 2, 3], y = [2, 4, 6], from "
-                          "W = 0, at four learning rates: {steps} steps each.",
+                          "did. Here plain gradient descent fits y = W·x to x = {x}, y = {y}, from W = {w}, at "
+                          "four learning rates: {steps} steps each.",
     "home.compare_step": "step",
     "home.compare_lr": "learning rate",
     "home.compare_regime": "how it goes",

@@ -21,12 +21,12 @@ STRINGS = {
                   "보여 주고, 주소에 설정이 담기니 그대로 공유하면 됩니다.",
     "home.compare": "모델 하나, 학습률 넷, 차트 하나",
     "home.compare_intro": "모든 페이지는 학습한 실행을 하나하나 남겨 함께 그립니다. 손잡이 하나가 무엇을 바꿨는지 "
-                          "한눈에 보입니다. 여기서는 경사 하강법으로 y = W·x를 x = [1, 2, 3], y = [2, 4, 6]에 "
-                          "W = 0부터 맞춥니다. 학습률 넷, 각각 {steps}걸음입니다.",
+                          "한눈에 보입니다. 여기서는 경사 하강법으로 y = W·x를 x = {x}, y = {y}에 "
+                          "W = {w}부터 맞춥니다. 학습률 넷, 각각 {steps}걸음입니다.",
     "home.compare_step": "걸음",
     "home.compare_lr": "학습률",
     "home.compare_regime": "움직임",
-    "home.compare_final": "{steps}걸음 뒤 cost",
+    "home.compare_final": "{steps}걸음 뒤 비용",
     "home.compare_try": "내 학습률로 해 보기",
     "home.blurb.tensors": "텐서를 만들고, autograd 한 걸음을 손으로 밟아 봅니다.",
     "home.blurb.linear": "optim.SGD로 y = Wx + b를 맞춥니다.",
