@@ -4,6 +4,7 @@ Its modules load on first use (`core.data`, `core.TrainConfig`), so a page that 
 core.settings, such as Home, draws without importing torch.
 """
 import importlib
+import sys
 
 MODULES = ("budget", "charts", "classify", "codegen", "data", "devices", "evaluation", "experiment", "export",
            "gradients", "images", "inside", "landscape", "losses", "models", "network_picture", "optimizers", "pace",
@@ -14,6 +15,23 @@ NAMES = {"History": "training", "Progress": "training", "Run": "training", "Trai
          "train": "training", "Experiment": "experiment"}
 
 __all__ = [*MODULES, *NAMES]
+
+
+def keep_triton_out() -> None:
+    """Keep Triton out of this process: 76 MB of a server's memory that nothing here uses.
+
+    The first optimizer step imports torch._dynamo (torch wraps Optimizer.step for it), which imports
+    Triton where the wheel ships it (PyPI's CUDA wheels do; the CPU wheels of deploy/ do not). Triton
+    compiles kernels for torch.compile, which the playground never calls; a None in sys.modules makes
+    `import triton` fail as if it were not installed. Only before torch is imported: torch decides once,
+    as it loads, whether Triton is there, and a torch that believes it is would later fail to import it.
+    So it runs as core is imported, and a page imports core before torch.
+    """
+    if "torch" not in sys.modules:
+        sys.modules.setdefault("triton", None)
+
+
+keep_triton_out()
 
 
 def __getattr__(name: str):

@@ -3,9 +3,9 @@ from functools import partial
 
 import pandas as pd
 import streamlit as st
-import torch
 
-import core
+import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
+import torch
 from ui import chart, code_panel, controls, nav, run, runs
 from ui.i18n import t
 

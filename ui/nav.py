@@ -1,7 +1,6 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import functools
 import os
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,26 +53,11 @@ def share_the_cores() -> int:
     return threads
 
 
-def skip_triton() -> None:
-    """Keep Triton out of this process: 76 MB of a server's memory that nothing here uses.
-
-    The first optimizer step imports torch._dynamo (torch wraps Optimizer.step for it), which imports
-    Triton where the wheel ships it (PyPI's CUDA wheels do; the CPU wheels of deploy/ do not). Triton
-    compiles kernels for torch.compile, which the playground never calls; a None in sys.modules makes
-    `import triton` fail as if it were not installed. Only before torch is imported: torch decides once,
-    as it loads, whether Triton is there, and a torch that believes it is would later fail to import it
-    (a classic server's first visitor on a deep link imports torch first: then Triton stays).
-    """
-    if "torch" not in sys.modules:
-        sys.modules.setdefault("triton", None)
-
-
 def _load_torch(ready: threading.Event) -> None:
     """What every training page needs, loaded once: torch, the training loop, the charts, the data sets;
     `ready` is set once a page can be drawn. Then, with no page waiting for it, what the first Train
     and the first chart would otherwise wait for. (The MNIST sample takes about 50 ms to read; the
     MNIST page caches it on first visit.)"""
-    skip_triton()
     try:
         import core
         for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):

@@ -67,3 +67,28 @@ def test_server_py_loads_torch_before_it_answers_anyone():
     assert "loaded: torch,torch._dynamo,core.training,ui.run" in out.stdout, out.stdout + out.stderr
     # 76 MB a process that the CUDA wheel's torch._dynamo would bring; and torch knows it is not there
     assert "triton: False False" in out.stdout, out.stdout + out.stderr
+
+
+def test_every_page_imports_core_before_torch():
+    """core keeps Triton out only if torch is not loaded yet; a classic server's first visitor may open
+    any page directly, so each page's first import that loads torch must come after `import core`."""
+    import ast
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        names = [alias.name if isinstance(node, ast.Import) else node.module
+                 for node in ast.parse(path.read_text()).body if isinstance(node, (ast.Import, ast.ImportFrom))
+                 for alias in node.names]
+        torch_at = next((i for i, n in enumerate(names) if n and n.split(".")[0] == "torch"), len(names))
+        core_at = next((i for i, n in enumerate(names) if n and n.split(".")[0] == "core"), len(names))
+        assert core_at <= torch_at, path.name
+
+
+CORE_FIRST = """
+import core, torch, sys
+from torch._native import triton_utils
+print("triton:", any(m.startswith("triton.") for m in sys.modules), triton_utils.runtime_available())
+"""
+
+
+def test_core_imported_first_keeps_triton_out_and_torch_knows():
+    out = subprocess.run([sys.executable, "-c", CORE_FIRST], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert "triton: False False" in out.stdout, out.stdout + out.stderr
