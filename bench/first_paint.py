@@ -1,6 +1,6 @@
 """How soon a page is drawn: our app against a trivial two-page Streamlit app, side by side, in Chromium.
 
-    python bench/first_paint.py [--rounds 3] [--pause 1.0] [--chromium /usr/bin/chromium]
+    python bench/first_paint.py [--rounds 3] [--pause 1.0] [--script server.py] [--chromium /usr/bin/chromium]
 
 Each round starts a fresh server of each app and measures, in a new browser context each time:
 home on the cold server (the first visitor), home again (a second visitor), and the first visit of each
@@ -88,6 +88,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--pause", type=float, default=1.0, help="seconds a student looks at a page before a click")
+    parser.add_argument("--script", default="server.py",
+                        help="server.py (the README's: ASGI server, torch at start) or streamlit_app.py (classic)")
     parser.add_argument("--chromium", default=os.environ.get("CHROMIUM", "/usr/bin/chromium"))
     args = parser.parse_args()
     os.environ.setdefault("TORCH_PLAYGROUND_OFFLINE", "1")
@@ -102,7 +104,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
         for r in range(args.rounds):
             for app in ("trivial", "ours"):
-                script = ROOT / ("bench/trivial_app/app.py" if app == "trivial" else "server.py")
+                script = ROOT / ("bench/trivial_app/app.py" if app == "trivial" else args.script)
                 server, url = start(script, script.parent)
                 try:
                     home = "Page one" if app == "trivial" else "Torch Playground"
