@@ -1,5 +1,6 @@
 """The tutorials' data sets as tensors: small tables, sin(x), and MNIST (full or the bundled sample)."""
 import csv
+import functools
 import io
 import math
 import os
@@ -167,8 +168,17 @@ def normalise(images_uint8: torch.Tensor) -> torch.Tensor:
 
 
 def _sample():
+    """The bundled digits as stored: uint8 (N, 28, 28) pictures, their labels."""
     arrays = np.load(SAMPLE)
     return tuple(torch.from_numpy(arrays[k]) for k in ("train_x", "train_y", "test_x", "test_y"))
+
+
+@functools.cache  # read once per process (about 50 ms) and shared, read-only, by every session
+def sample() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """The bundled sample ready to train on: train_x (4000, 1, 28, 28) float32, train_y (4000,) int64,
+    test_x (1000, 1, 28, 28), test_y (1000,)."""
+    train_x, train_y, test_x, test_y = _sample()
+    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long()
 
 
 OFFLINE = "TORCH_PLAYGROUND_OFFLINE"  # set it (tests, a classroom without wifi) and "auto" never downloads
@@ -229,19 +239,17 @@ def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
     if source not in ("auto", "full", "sample"):
         raise ValueError(f"source must be 'auto', 'full' or 'sample', not {source!r}")
     if source == "sample":
-        parts, used, why = _sample(), "sample", ("chosen", "")
-    elif source == "auto" and os.environ.get(OFFLINE):
-        parts, used, why = _sample(), "sample", ("offline", OFFLINE)
-    else:
-        try:
-            parts, used, why = _full(Path(root)), "full", ("full", str(root))
-        except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
-            if source == "full":
-                raise
-            kind = mnist_failure(err)
-            parts, used, why = _sample(), "sample", ("failed" if kind == "other" else f"failed_{kind}", str(err))
-    train_x, train_y, test_x, test_y = parts
-    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), used, why
+        return (*sample(), "sample", ("chosen", ""))
+    if source == "auto" and os.environ.get(OFFLINE):
+        return (*sample(), "sample", ("offline", OFFLINE))
+    try:
+        train_x, train_y, test_x, test_y = _full(Path(root))
+    except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
+        if source == "full":
+            raise
+        kind = mnist_failure(err)
+        return (*sample(), "sample", ("failed" if kind == "other" else f"failed_{kind}", str(err)))
+    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), "full", ("full", str(root))
 
 
 def load_mnist_explained(source: str = "auto", root: str | Path = CACHE):

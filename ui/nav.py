@@ -56,8 +56,7 @@ def share_the_cores() -> int:
 def _load_torch(ready: threading.Event) -> None:
     """What every training page needs, loaded once: torch, the training loop, the charts, the data sets;
     `ready` is set once a page can be drawn. Then, with no page waiting for it, what the first Train
-    and the first chart would otherwise wait for. (The MNIST sample takes about 50 ms to read; the
-    MNIST page caches it on first visit.)"""
+    and the first chart and the first MNIST page would otherwise wait for."""
     try:
         import core
         for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
@@ -69,6 +68,7 @@ def _load_torch(ready: threading.Event) -> None:
         ready.set()  # never a wait without end
     core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
     core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
+    core.data.sample()         # the MNIST sample, read once for every session: ~50 ms off the first MNIST visit
 
 
 @dataclass(frozen=True)

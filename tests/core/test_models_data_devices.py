@@ -109,3 +109,11 @@ def test_epoch_caps_shrink_as_the_network_grows():
     big = core.budget.mlp_epochs(10_000, (128,) * 4)
     assert small == 20_000 and 100 <= big < 1000
     assert core.budget.mlp_epochs(10_000, (128,) * 4) * 0.088 < 75  # about a minute at the measured 88 ms a step
+
+
+def test_the_mnist_sample_is_read_once_and_shared():
+    first = core.data.load_mnist("sample")
+    again = core.data.load_mnist("sample")
+    assert first[0] is again[0] and first[2] is again[2]  # the same tensors: one copy a process
+    assert first[0].shape == (4000, 1, 28, 28) and first[0].dtype == torch.float32
+    assert first[1].dtype == torch.int64 and float(first[0].min()) == -1.0 and float(first[0].max()) == 1.0

@@ -40,6 +40,8 @@ import threading
 from ui import nav
 nav._load_torch(threading.Event())
 print("loaded:", ",".join(m for m in ("torch._dynamo", "ui.run", "ui.code_panel") if m in sys.modules))
+import core
+print("mnist sample read:", core.data.sample.cache_info().currsize)
 """
 
 
@@ -47,6 +49,7 @@ def test_the_background_load_takes_what_a_first_train_would_wait_for():
     # a fresh process: in this one, earlier tests have imported everything already
     out = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True, timeout=120)
     assert "loaded: torch._dynamo,ui.run,ui.code_panel" in out.stdout, out.stdout + out.stderr
+    assert "mnist sample read: 1" in out.stdout  # once for the process, before anyone opens MNIST
 
 
 SERVER_START = f"""
