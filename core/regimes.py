@@ -34,16 +34,20 @@ def lr_for(name: str, c: float) -> float:
     return (1 - RATIO[name]) / c
 
 
+def walk(x: list[float], y: list[float], w: float, lr: float, steps: int) -> list[float]:
+    """W before each of `steps` plain descent steps W := W - lr * grad from W = w, and after the last."""
+    out = [w]
+    for _ in range(steps):  # the hand gradient 2 mean((W x - y) x)
+        w -= lr * 2 * sum((w * a - b) * a for a, b in zip(x, y)) / len(x)
+        out.append(w)
+    return out
+
+
+def cost(x: list[float], y: list[float], w: float) -> float:
+    """mean((W x - y)^2); d * d, not d ** 2: a diverging walk gives inf, not an OverflowError."""
+    return sum(d * d for d in (w * a - b for a, b in zip(x, y))) / len(x)
+
+
 def costs(x: list[float], y: list[float], w: float, lr: float, steps: int) -> list[float]:
     """cost(W) before each of `steps` plain descent steps from W = w, and after the last: steps + 1 values."""
-    def cost(w: float) -> float:  # d * d, not d ** 2: a diverging walk gives inf, not an OverflowError
-        return sum(d * d for d in (w * a - b for a, b in zip(x, y))) / len(x)
-
-    def grad(w: float) -> float:  # the hand gradient 2 mean((W x - y) x)
-        return 2 * sum((w * a - b) * a for a, b in zip(x, y)) / len(x)
-
-    out = [cost(w)]
-    for _ in range(steps):
-        w -= lr * grad(w)
-        out.append(cost(w))
-    return out
+    return [cost(x, y, v) for v in walk(x, y, w, lr, steps)]

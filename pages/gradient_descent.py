@@ -7,7 +7,7 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, i18n, nav, present, run, runs
+from ui import chart, code_panel, controls, descent, i18n, nav, present, run, runs
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -27,10 +27,10 @@ def start_box(column, label: str, name: str, default: float) -> float:
 
 DATASETS = {"line": t("linear.data.line"), "heights": t("descent.data.heights")}
 name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
-                **controls.linked("descent", core.settings.choice("dataset", DATASETS, "line")))
-x, y = core.data.table(name, centred=name == "heights")
+                **controls.linked("descent", core.settings.choice("dataset", DATASETS, descent.DATA)))
+x, y = descent.data(name)
 best_w, best_b = core.landscape.least_squares(x, y)
-best_w0 = (x * y).sum().item() / x.pow(2).sum().item()  # the best W when b is held at 0
+best_w0 = descent.best_w0(x, y)
 
 
 def number(v: float) -> str:
@@ -38,22 +38,12 @@ def number(v: float) -> str:
     return f"{v:.4f}" if abs(v) < 1e6 else f"{v:.4g}"
 
 
-def parabola(path: list[float], title: str, span: float | None = None):
-    """cost(W) with b = 0 around its minimum, and the path of W on it."""
-    reach = span or max([abs(p - best_w0) for p in path if math.isfinite(p)] + [2.0]) * 1.15
-    grid = torch.linspace(best_w0 - reach, best_w0 + reach, 200, dtype=torch.float64)  # a far walk passes float32
-    walk = torch.tensor(path, dtype=torch.float64)  # float64: a step past float32's range still has a cost
-    return core.charts.cost_curve(grid.tolist(), core.landscape.linear_cost_1d(x, y, grid).tolist(),
-                                  path, core.landscape.linear_cost_1d(x, y, walk).tolist(), title=title,
-                                  y_title=t("descent.cost"))
-
-
 # 1. Step by step ---------------------------------------------------------------------------------
 st.header(t("descent.one_step"), divider="orange")
 st.markdown(t("descent.one_step_intro"))
 # no spacer column: at a projector's 1024 px, a narrow column cut the Korean "한 걸음" to "한"
 c1, c2, c3 = st.columns([2, 1.5, 1.5], vertical_alignment="bottom")
-start_w = start_box(c1, t("descent.start_w"), "start_w", -1.0)
+start_w = start_box(c1, t("descent.start_w"), "start_w", descent.START_W)
 path_key = f"descent.path.{name}"
 reset = c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:")  # drawn on every run
 if path_key not in st.session_state or reset:
@@ -70,7 +60,8 @@ if not math.isfinite(path[-1]):  # each step overshot further, past what a float
 s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
 left, right = st.columns([1, 1], gap="large")
 with left:
-    chart.show(parabola(path, t("descent.parabola_title", n=len(path) - 1)).properties(height=340),
+    chart.show(descent.parabola(x, y, path, t("descent.parabola_title", n=len(path) - 1), t("descent.cost"))
+               .properties(height=340),
                     width="stretch")
 with right:
     st.markdown(t("descent.step_from", n=len(path), w=number(path[-1]), best=number(best_w0)))
@@ -94,23 +85,9 @@ st.markdown(t("descent.regimes_intro", lr=f"{cfg.lr:g}", r=f"{ratio:.3f}", regim
 grid = [col for row in range(2) for col in st.columns(2, gap="medium")]
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
-def regime_picture(data: str, kind: str, start: float, lang: str, presenting: bool) -> dict:
-    """Twelve steps at the regime's rate and their picture: they follow from the data set, the start and
-    the language alone, so the server draws them once for the whole class, not on every rerun."""
-    lr = core.landscape.lr_for_regime(kind, x)
-    model = core.models.linear(init=(start,), bias=False)
-    hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=12),
-                      metrics={"W": lambda m: m.weight.item()})
-    picture = parabola([start] + hist.metrics.get("W", []),
-                       f"{t(f'descent.regime.{kind}')} · {t('descent.regime_lr', lr=f'{lr:.3g}')}",
-                       span=max(abs(start - best_w0), 0.5) * 1.6)
-    return chart.spec(picture.properties(height=220), presenting)
-
-
-for col, kind in zip(grid, ("slow", "converging", "oscillating", "diverging")):
+for col, kind in zip(grid, core.regimes.REGIMES):  # drawn once for every session: ui/descent.py
     with col:
-        chart.show_spec(regime_picture(name, kind, start_w, i18n.lang(), present.presenting()))
+        chart.show_spec(descent.regime_picture(name, kind, start_w, i18n.lang(), present.presenting()))
 
 # 3. The (W, b) surface ---------------------------------------------------------------------------
 st.header(t("descent.surface"), divider="orange")

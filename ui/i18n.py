@@ -25,7 +25,12 @@ def has(key: str) -> bool:
 
 def t(key: str, **values) -> str:
     """The string `key` in the session's language, with {placeholders} filled from `values`."""
-    text = TABLES[lang()].get(key) or lang_en.STRINGS[key]
+    return t_in(lang(), key, **values)
+
+
+def t_in(language: str, key: str, **values) -> str:
+    """The string `key` in `language`: for what is drawn once for every session in that language."""
+    text = TABLES[language].get(key) or lang_en.STRINGS[key]
     return text.format(**values) if values else text
 
 

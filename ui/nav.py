@@ -69,6 +69,8 @@ def _load_torch(ready: threading.Event) -> None:
     core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
     core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
     core.data.sample()         # the MNIST sample, read once for every session: ~50 ms off the first MNIST visit
+    from ui import descent
+    descent.warm_up()          # Gradient descent's default regime pictures: ~0.2 s off its first visit
 
 
 @dataclass(frozen=True)

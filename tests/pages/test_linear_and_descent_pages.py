@@ -309,8 +309,8 @@ def test_the_regime_pictures_are_drawn_once_for_the_whole_class(monkeypatch):
     from test_links import opened
     st.cache_data.clear()
     calls = []
-    real = core.train
-    monkeypatch.setattr(core, "train", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = core.regimes.walk
+    monkeypatch.setattr(core.regimes, "walk", lambda *a, **k: calls.append(1) or real(*a, **k))
     first = opened("pages/gradient_descent.py", start_w="-2")
     assert len(calls) == 4                                  # one walk per regime
     second = opened("pages/gradient_descent.py", start_w="-2")   # another student, the same settings
@@ -320,3 +320,17 @@ def test_the_regime_pictures_are_drawn_once_for_the_whole_class(monkeypatch):
     assert any("진동" in json.dumps(spec, ensure_ascii=False) for spec in specs)   # the language is part of the picture
     assert len(calls) == 8
     st.cache_data.clear()
+
+
+def test_the_server_draws_the_default_regime_pictures_before_anyone_asks(monkeypatch):
+    from test_links import opened
+    from ui import descent, i18n
+    at = opened("pages/gradient_descent.py")  # the page's defaults are what the server draws
+    assert not at.exception
+    assert at.radio(key="descent.dataset").value == descent.DATA
+    assert at.number_input(key="descent.start_w").value == descent.START_W
+    asked = []
+    monkeypatch.setattr(descent, "regime_picture", lambda *a: asked.append(a))
+    descent.warm_up()
+    assert sorted(asked) == sorted((descent.DATA, kind, descent.START_W, lang, False)
+                                   for kind in ("slow", "converging", "oscillating", "diverging") for lang in i18n.LANGS)
