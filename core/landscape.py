@@ -49,8 +49,8 @@ def lr_for_regime(regime: str, x: torch.Tensor) -> float:
 
 
 def _curvature(x: torch.Tensor) -> float:
-    """cost''(W) = 2 mean(x^2), in float64."""
-    return 2 * x.double().pow(2).mean().item()
+    """cost''(W) on this data, x (N, 1) (core.regimes.curvature)."""
+    return regimes.curvature(x.reshape(-1).tolist())
 
 
 def least_squares_poly(x: torch.Tensor, y: torch.Tensor, degree: int = 3) -> tuple[list[float], float]:

@@ -28,17 +28,20 @@ def four_rates(lang: str, presenting: bool) -> tuple[dict, pd.DataFrame]:
     """The four regimes on the Gradient descent tutorial's data: their chart and table follow from the
     language alone, so the server draws them once for the whole class. (The chart also brings the
     browser the chart code that every other page needs, while the student reads Home.)"""
+    def say(key: str, **values) -> str:  # in the language the picture is cached for
+        return i18n.t_in(lang, key, **values)
+
     c = regimes.curvature(regimes.TUTORIAL_X)
     series, rows = {}, []
     for kind in regimes.REGIMES:
         lr = regimes.lr_for(kind, c)
         cost = regimes.costs(regimes.TUTORIAL_X, regimes.TUTORIAL_Y, START_W, lr, STEPS)
-        series[f"{t('descent.regime_lr', lr=f'{lr:.3g}')} · {t(f'descent.regime.{kind}')}"] = cost
-        rows.append({t("home.compare_lr"): f"{lr:.3g}", t("home.compare_regime"): t(f"descent.regime.{kind}"),
-                     t("home.compare_final", steps=STEPS): f"{cost[-1]:.3g}"})
-    cost_w = f"{t('descent.cost')}(W)"
-    picture = charts.loss_curves(series, title=cost_w, log_scale=True, y_title=cost_w, x_title=t("home.compare_step"),
-                                 legend="right")
+        series[f"{say('descent.regime_lr', lr=f'{lr:.3g}')} · {say(f'descent.regime.{kind}')}"] = cost
+        rows.append({say("home.compare_lr"): f"{lr:.3g}", say("home.compare_regime"): say(f"descent.regime.{kind}"),
+                     say("home.compare_final", steps=STEPS): f"{cost[-1]:.3g}"})
+    cost_w = f"{say('descent.cost')}(W)"
+    picture = charts.loss_curves(series, title=cost_w, log_scale=True, y_title=cost_w,
+                                 x_title=say("home.compare_step"), legend="right")
     return chart.spec(picture, presenting), pd.DataFrame(rows)
 
 
