@@ -159,13 +159,13 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
         st.image(grid, caption=caption, width="stretch")  # its small captions grow with it
     else:
         st.success(t("mnist.no_mistakes"))
-    d1, d2 = st.columns(2)
+    d1, d2 = st.columns(2)  # on_click="ignore": a download must not rerun the page (and replace its file)
     d1.download_button(t("mnist.download_model"), core.export.state_dict_bytes(trained.model),
                        file_name=f"mnist_{arch}.pt", mime="application/octet-stream", key="mnist.download_model",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
     d2.download_button(t("mnist.download_history"), core.export.history_csv(trained.hist),
                        file_name="mnist_history.csv", mime="text/csv", key="mnist.download_history",
-                       icon=":material/download:")
+                       icon=":material/download:", on_click="ignore")
 
 # Try your own ------------------------------------------------------------------------------------
 st.header(t("mnist.yours_title"), divider="orange")

@@ -18,8 +18,10 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
                                    words={key: t(key) for key in core.codegen.COMMENT_KEYS})
         st.caption(t("code.caption"))
         st.code(code, language="python", line_numbers=True)
+        # on_click="ignore": a download must not rerun the page, whose rerun could replace the file first
         st.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
-                           key=f"{page}.download_code", icon=":material/download:")
+                           key=f"{page}.download_code", icon=":material/download:",
+                           on_click="ignore")
     return code
 
 

@@ -133,6 +133,8 @@ def table(page: str, metric: tuple[str, str] | None = None) -> None:
         runs.clear()
         st.rerun()
     settings = pd.DataFrame(rows)
+    # on_click="ignore": pressed during a live run, a rerun replaced the file before the browser fetched it
     row.download_button(t("runs.download"), settings.to_csv(index=False), file_name=f"{page}_runs.csv",
-                        mime="text/csv", key=f"{page}.runs_csv", icon=":material/download:")
+                        mime="text/csv", key=f"{page}.runs_csv", icon=":material/download:",
+                        on_click="ignore")
 
