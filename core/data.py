@@ -45,6 +45,16 @@ FLOAT32_MAX = float(torch.finfo(torch.float32).max)  # about 3.4e38: a larger va
 NOISY_RANGES = {"slope": (-1000.0, 1000.0), "intercept": (-1000.0, 1000.0), "noise": (0.0, 100.0)}
 
 
+def megabytes_apart(size: int, most: int) -> tuple[str, str]:
+    """size and most (bytes, size > most) in MB with just enough decimals that the two differ:
+    5,000,001 against 5,000,000 is "5.000001" and "5", where one decimal said "5.0" and "5"."""
+    for decimals in range(1, 7):  # six decimals of a MB are single bytes: two whole numbers differ there
+        said = [f"{n / 1e6:.{decimals}f}".rstrip("0").rstrip(".") for n in (size, most)]
+        if said[0] != said[1]:
+            return said[0], said[1]
+    return str(size / 1e6), str(most / 1e6)
+
+
 class DataError(Problem):
     """A data file or setting that cannot be used: a code (see core.problems) and the values to say it with."""
 
@@ -115,7 +125,8 @@ def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]
     quoted numbers. Values must fit in float32, as training uses it.
     """
     if len(raw) > MAX_CSV_BYTES:
-        raise DataError("csv.too_big", mb=f"{len(raw) / 1e6:.1f}", most=f"{MAX_CSV_BYTES / 1e6:.0f}")
+        mb, most = megabytes_apart(len(raw), MAX_CSV_BYTES)
+        raise DataError("csv.too_big", mb=mb, most=most)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -5,7 +5,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
-from .data import DataError, normalise
+from .data import DataError, megabytes_apart, normalise
 
 MAX_IMAGE_BYTES = 5_000_000
 MAX_SIDE = 4000          # pixels; a bigger picture of one digit is a mistake or a decompression bomb
@@ -19,7 +19,8 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     scaled so the longer side is 20 pixels, and centred on its centre of mass in a 28x28 frame.
     """
     if len(raw) > MAX_IMAGE_BYTES:
-        raise DataError("image.too_big", mb=round(len(raw) / 1e6, 1), most=round(MAX_IMAGE_BYTES / 1e6))
+        mb, most = megabytes_apart(len(raw), MAX_IMAGE_BYTES)
+        raise DataError("image.too_big", mb=mb, most=most)
     try:
         with Image.open(io.BytesIO(raw)) as probe:
             kind, (w, h) = probe.format, probe.size
