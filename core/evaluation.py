@@ -2,23 +2,31 @@
 import torch
 from torch import nn
 
-from . import devices
+from . import devices, memory
 from .training import device_of, evaluate
 
 
 def predict_classes(model: nn.Module, x: torch.Tensor, device: str = "cpu",
-                    batch_size: int = 2048) -> tuple[torch.Tensor, torch.Tensor]:
-    """-> predicted labels (N,) and class probabilities (N, classes), both on the CPU."""
+                    batch_size: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """-> predicted labels (N,) and class probabilities (N, classes), both on the CPU.
+
+    batch_size None: as many examples at once as fit core.memory.EVAL_BYTES of activations (the CNN's
+    first layer alone holds 50 kB an example: 2,048 at once held over 100 MB of a shared server)."""
     dev = devices.resolve(device)
     model.to(dev)
+    batch_size = batch_size or memory.eval_batch(model, x, dev)
     model.eval()
-    probs = []
+    probs = None
     with torch.no_grad():
         for i in range(0, len(x), batch_size):
-            probs.append(torch.softmax(model(x[i:i + batch_size].to(dev)), dim=1).cpu())  # (B, classes)
+            p = torch.softmax(model(x[i:i + batch_size].to(dev)), dim=1).cpu()  # (B, classes)
+            if probs is None:  # filled in place: no list of pieces and a second copy from cat
+                probs = torch.empty((len(x), p.shape[1]), dtype=p.dtype)
+            probs[i:i + len(p)] = p
     model.train()
-    p = torch.cat(probs)
-    return p.argmax(dim=1), p
+    if probs is None:  # no examples: no labels
+        return torch.empty(0, dtype=torch.long), torch.empty((0, 0))
+    return probs.argmax(dim=1), probs
 
 
 def confusion(labels: torch.Tensor, predicted: torch.Tensor, classes: int = 10) -> torch.Tensor:

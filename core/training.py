@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 import torch
 from torch import nn
 
-from . import devices, optimizers
+from . import devices, memory, optimizers
 
 OPTIMIZERS = tuple(optimizers.OPTIMIZERS)
 SCHEDULES = tuple(optimizers.SCHEDULES)
@@ -216,6 +216,19 @@ class Run:
             self._close(stopped=True)            # after that thread's last look at the flag
             self._busy.release()
             return True
+        # one of the server's compute slots (core.memory.COMPUTE); waiting at most one chunk's time, so a
+        # redraw that finds every slot taken shows the picture as it is and tries again at the next
+        if not memory.COMPUTE.acquire(timeout=-1 if seconds is None else seconds):
+            self._busy.release()
+            return False
+        try:
+            return self._advance(seconds, on_epoch, should_stop, epochs)
+        finally:
+            memory.COMPUTE.release()
+            memory.give_back()  # this chunk's scratch memory back to the system while others take their turn
+            self._busy.release()
+
+    def _advance(self, seconds, on_epoch, should_stop, epochs) -> bool:
         start = time.perf_counter()
         goal = None if epochs is None else len(self.hist.loss) + epochs  # epochs finished when we stop
         try:
@@ -235,7 +248,6 @@ class Run:
             return True
         finally:
             self.hist.seconds += time.perf_counter() - start
-            self._busy.release()
 
     def _close(self, stopped: bool) -> None:
         self._steps.close()
@@ -296,8 +308,9 @@ def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
 
 
 def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "cpu",
-             batch_size: int = 2048) -> float:
-    """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]."""
+             batch_size: int | None = None) -> float:
+    """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]; batch_size None: sized
+    by memory (core.evaluation.predict_classes)."""
     from .evaluation import predict_classes  # evaluation builds on this module's neighbours, not on it
     predicted, _ = predict_classes(model, x, device, batch_size)  # (N,) on the CPU
     return (predicted == y.cpu()).sum().item() / max(len(x), 1)

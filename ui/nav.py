@@ -71,6 +71,7 @@ def _load_torch(ready: threading.Event) -> None:
     core.data.sample()         # the MNIST sample, read once for every session: ~50 ms off the first MNIST visit
     from ui import descent
     descent.warm_up()          # Gradient descent's default regime pictures: ~0.2 s off its first visit
+    core.memory.reclaim_in_background()  # closed sessions' memory back to the system, every 30 s
 
 
 @dataclass(frozen=True)
