@@ -41,10 +41,10 @@ def test_an_upload_becomes_an_mnist_like_digit(raw):
     (b"this is not an image", "image.not_a_picture"),
     (b"%PDF-1.4 not an image", "image.not_a_picture"),
     (picture("GIF"), "image.wrong_format"),
-    (picture(size=(4100, 20)), "image.too_many_pixels"),
+    (picture(size=(16_100, 20)), "image.too_many_pixels"),
     (Image.new("L", (50, 50), 255).tobytes()[:10] + picture()[10:], "image.not_a_picture"),
     (picture(size=(60, 60), paper="white", ink="white"), "image.blank"),
-    (b"\x00" * 6_000_000, "image.too_big"),
+    (b"\x00" * 11_000_000, "image.too_big"),
     (picture("JPEG")[:1500], "image.damaged|image.not_a_picture"),
 ], ids=["text", "pdf", "gif", "huge", "corrupt", "blank", "too-big", "cut-off-jpeg"])
 def test_bad_uploads_are_refused_with_a_reason(raw, says):

@@ -59,6 +59,7 @@ STRINGS = {
     "error.image.too_big": "The picture is {mb} MB; at most {most} MB.",
     "error.image.not_a_picture": "That file is not a picture PyTorch can read: upload a PNG or JPG of one digit.",
     "error.image.wrong_format": "That is a {kind} picture; upload a PNG or JPG.",
+    "error.image.too_many_megapixels": "The picture is {width}x{height} pixels ({mp} megapixels); at most {most} megapixels.",
     "error.image.too_many_pixels": "The picture is {width}x{height} pixels; at most {most} on a side.",
     "error.image.damaged": "The picture could not be read to the end; it may be damaged. Details: {detail}",
     "error.image.blank": "No digit found: the picture looks blank.",

@@ -46,7 +46,7 @@ STRINGS = {
     "mnist.download_model": "Download the learned weights (state_dict, .pt)",
     "mnist.download_history": "Download the history (.csv)",
     "mnist.yours_title": "Try your own digit",
-    "mnist.upload": "A photo or drawing of one digit (PNG or JPG, at most 5 MB)",
+    "mnist.upload": "A photo or drawing of one digit (PNG or JPG, at most 10 MB)",
     "mnist.sees": "What the model sees: 28×28, white on black",
     "mnist.train_first": "Train a model above first; then it will read your digit.",
     "mnist.reads": "The model reads a {digit}",

@@ -58,6 +58,7 @@ STRINGS = {
     "error.image.too_big": "그림이 {mb} MB입니다. 최대 {most} MB까지 됩니다.",
     "error.image.not_a_picture": "PyTorch가 읽을 수 있는 그림 파일이 아닙니다. 숫자 하나가 담긴 PNG나 JPG를 올려 주세요.",
     "error.image.wrong_format": "{kind} 형식의 그림입니다. PNG나 JPG를 올려 주세요.",
+    "error.image.too_many_megapixels": "그림이 {width}x{height} 픽셀({mp}메가픽셀)입니다. 최대 {most}메가픽셀까지 됩니다.",
     "error.image.too_many_pixels": "그림이 {width}x{height} 픽셀입니다. 한 변은 최대 {most} 픽셀까지 됩니다.",
     "error.image.damaged": "그림을 끝까지 읽지 못했습니다. 파일이 손상되었을 수 있습니다. 자세한 내용: {detail}",
     "error.image.blank": "숫자를 찾지 못했습니다. 그림이 비어 있는 것 같습니다.",

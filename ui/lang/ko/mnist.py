@@ -45,7 +45,7 @@ STRINGS = {
     "mnist.download_model": "배운 가중치 내려받기 (state_dict, .pt)",
     "mnist.download_history": "학습 기록 내려받기 (.csv)",
     "mnist.yours_title": "내 숫자 넣어 보기",
-    "mnist.upload": "숫자 하나를 찍은 사진이나 그림 (PNG 또는 JPG, 최대 5 MB)",
+    "mnist.upload": "숫자 하나를 찍은 사진이나 그림 (PNG 또는 JPG, 최대 10 MB)",
     "mnist.sees": "모델이 보는 모습: 28×28, 검은 바탕에 흰 글씨",
     "mnist.train_first": "먼저 위에서 모델을 학습시키세요. 그러면 내 숫자를 읽어 줍니다.",
     "mnist.reads": "모델은 {digit}(으)로 읽습니다",
