@@ -77,20 +77,22 @@ def data_mnist(source: str) -> str:
                 "train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
                 "x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
                 "test_x, test_y = normalise(test.data), test.targets")
-    # The app's own copy, by absolute path: the script runs wherever it is saved. Without the app,
-    # it says so and trains on torchvision's full MNIST instead (its numbers then differ).
+    # Not the server's install path: that means nothing on a student's machine and tells them where the
+    # server keeps its files. The sample is looked for beside the script, then in ./data; without it the
+    # script says so and trains on torchvision's full MNIST instead (its numbers then differ).
     return (scale + "import numpy as np\nfrom pathlib import Path\n\n"
-            "# Torch Playground's bundled sample of real MNIST digits, where the app is installed\n"
-            f"SAMPLE = Path({str(SAMPLE)!r})\n"
-            "if SAMPLE.exists():\n"
+            f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
+            "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
+            f"SAMPLE = next((p for p in (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r}) if p.exists()), None)\n"
+            "if SAMPLE is not None:\n"
             "    sample = np.load(SAMPLE)\n"
             "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
             "    y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
             "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
             "    test_y = torch.from_numpy(sample['test_y']).long()\n"
             "else:\n"
-            "    print(f'{SAMPLE} is not on this machine: training on full MNIST (60,000 digits, downloaded '\n"
-            "          'by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
+            f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on full MNIST (60,000 '\n"
+            "          'digits, downloaded by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
             "    try:\n"
             "        from torchvision.datasets import MNIST\n"
             "        train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
@@ -180,7 +182,8 @@ COMMENTS = {
     "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
     "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
     "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
-    "sample": "Torch Playground's bundled sample of real MNIST digits, where the app is installed",
+    "sample": "Torch Playground's sample of real MNIST digits ({file}): beside this script, or in ./data",
+    "notebook": "pasted into a notebook: no __file__",
     "no_mnist": "no torchvision, no network: a sentence, not a traceback",
     "sum_of_squares": "sum of squared errors",
     "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
