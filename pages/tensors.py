@@ -1,4 +1,6 @@
 """Tensors: make one, look inside it, combine two, and take one autograd step by hand."""
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -169,8 +171,10 @@ Y = core.tensors.make("tensor", values=f"[[{y!r}]]", dtype="float32")  # (1, 1)
 
 
 experiment = core.Experiment(
-    make_model=lambda seed: core.models.linear(init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
-    metrics={"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()},
+    # core's builder and metrics, not functions of this page: a kept run holds on to them, and a function
+    # defined here would keep this whole script run's variables alive with it (as MNIST and Sine do)
+    make_model=partial(core.models.linear, init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
+    metrics=core.models.line_metrics(),
     inputs={"x": x, "y": y, "W0": w0, "b0": b0},
     recipe=core.codegen.Recipe("One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
                                core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]))
