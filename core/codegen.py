@@ -30,6 +30,19 @@ class Recipe:
     report: str = ""       # code run after training, before the final line (e.g. test accuracy)
 
 
+# Words in code: a comment or the title holds text on one line, so nothing in it can end the comment
+# (a newline, U+2028 where an editor breaks the line) or the docstring (quotes, a backslash).
+
+def one_line(text) -> str:
+    """text as a comment's words: every run of whitespace (newlines, U+2028 too) one space."""
+    return " ".join(str(text).split())
+
+
+def _docstring_words(text) -> str:
+    """text inside a triple-quoted docstring: one line, its backslashes and quotes escaped."""
+    return one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
 # Data ---------------------------------------------------------------------------------------------
 
 def _short(value: float) -> str:
@@ -45,13 +58,15 @@ def _column(values: list[float]) -> str:
 
 def data_values(x: torch.Tensor, y: torch.Tensor, comment: str) -> str:
     """Data written out as numbers (the tables, an uploaded CSV): x, y of shape (N, 1)."""
-    return (f"# {comment}\n"
+    return (f"# {one_line(comment)}\n"
             f"x = torch.tensor({_column(x.reshape(-1).tolist())})  # (N, 1)\n"
             f"y = torch.tensor({_column(y.reshape(-1).tolist())})  # (N, 1)")
 
 
 def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: int,
                     x_range: tuple[float, float] = (0.0, 10.0)) -> str:
+    n, seed, slope, intercept, noise = int(n), int(seed), float(slope), float(intercept), float(noise)
+    x_range = (float(x_range[0]), float(x_range[1]))
     return (f"# {n} points on y = {slope!r} x + {intercept!r}, plus Gaussian noise ({noise!r})\n"
             f"x = torch.linspace({x_range[0]!r}, {x_range[1]!r}, {n}).unsqueeze(1)  # (N, 1)\n"
             f"noise_gen = torch.Generator().manual_seed({seed})\n"
@@ -59,6 +74,7 @@ def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: 
 
 
 def data_sine(n: int, noise: float, seed: int) -> str:
+    n, noise, seed = int(n), float(noise), int(seed)
     code = (f"# {n} points of y = sin(x) on [-pi, pi]\n"
             f"x = torch.linspace(-math.pi, math.pi, {n}).unsqueeze(1)  # (N, 1)\n"
             f"y = torch.sin(x)")
@@ -106,6 +122,7 @@ def data_mnist(source: str) -> str:
 
 def model_linear(w: float, b: float | None) -> str:
     """y = W x + b starting from given numbers (b None: no bias, y = W x)."""
+    w, b = float(w), (None if b is None else float(b))
     if b is None:
         return f"model = nn.Linear(1, 1, bias=False)  # y = W x\nwith torch.no_grad():\n    model.weight.fill_({w!r})"
     return (f"model = nn.Linear(1, 1)  # y = W x + b\nwith torch.no_grad():\n"
@@ -126,7 +143,7 @@ def model_cubic() -> str:
 def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int,
               flatten: bool = True) -> str:
     """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat)."""
-    widths = [in_features, *hidden, out_features]
+    widths = [int(n) for n in (in_features, *hidden, out_features)]
     layers = ["nn.Flatten()"] if flatten else []
     for i, (a, b) in enumerate(zip(widths, widths[1:])):
         layers.append(f"nn.Linear({a}, {b})")
@@ -218,7 +235,7 @@ def say_comments(code: str, words: dict[str, str] | None) -> str:
     for name, english in sorted(COMMENTS.items(), key=lambda kv: -len(kv[1])):  # longest first
         said = words.get(f"code.comment.{name}")
         if said:
-            code = _comment_pattern(english).sub(lambda m: "# " + said.format(**m.groupdict()), code)
+            code = _comment_pattern(english).sub(lambda m: "# " + one_line(said.format(**m.groupdict())), code)
     return code
 
 
@@ -282,7 +299,7 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
     parts = [
-        f'"""{recipe.title}: written by Torch Playground for these settings.\n\n'
+        f'"""{_docstring_words(recipe.title)}: written by Torch Playground for these settings.\n\n'
         f'Run it with `python this_file.py`; with the same seed it prints the final loss the page shows.\n"""',
         "import math\n\nimport torch\nfrom torch import nn"
         + (f"\n\ntorch.set_num_threads({threads})  # as many threads as the app: sums then round alike"

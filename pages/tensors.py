@@ -25,6 +25,14 @@ def ranged(name: str, default: float) -> dict:
                 **linked(number(name, default, -RANGE_LIMIT, RANGE_LIMIT)))
 
 
+def code_box(code: str | None) -> None:
+    """A snippet with its copy button; none while the input is refused (core.snippets never writes it in)."""
+    if code is None:
+        st.caption(t("tensors.no_code"))
+    else:
+        st.code(code, language="python", wrap_lines=True)
+
+
 st.title(t("tensors.title"))
 st.markdown(t("tensors.intro"))
 cfg = controls.train_controls("tensors", lr=0.1, epochs=20, max_epochs=1000)
@@ -65,7 +73,7 @@ with left:
         st.error(md(err), icon=":material/error:")
         A = None
 with right:
-    st.code(core.snippets.make(constructor, **args), language="python", wrap_lines=True)
+    code_box(core.snippets.make(constructor, **args))
 
 # 2. Inspect ------------------------------------------------------------------------------------
 st.header(t("tensors.inspect"), divider="orange")
@@ -131,8 +139,7 @@ if A is not None:
         except ValueError as err:  # a device that is not here: core.devices words it
             problem = md(err)
     with right:
-        st.code(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device), language="python",
-                wrap_lines=True)
+        code_box(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device))
     if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
         st.error(problem, icon=":material/error:")
 
