@@ -30,6 +30,19 @@ class Recipe:
     report: str = ""       # code run after training, before the final line (e.g. test accuracy)
 
 
+# Words in code: a comment or the title holds text on one line, so nothing in it can end the comment
+# (a newline, U+2028 where an editor breaks the line) or the docstring (quotes, a backslash).
+
+def one_line(text) -> str:
+    """text as a comment's words: every run of whitespace (newlines, U+2028 too) one space."""
+    return " ".join(str(text).split())
+
+
+def _docstring_words(text) -> str:
+    """text inside a triple-quoted docstring: one line, its backslashes and quotes escaped."""
+    return one_line(text).replace("\\", "\\\\").replace('"', '\\"')
+
+
 # Data ---------------------------------------------------------------------------------------------
 
 def _short(value: float) -> str:
@@ -45,13 +58,15 @@ def _column(values: list[float]) -> str:
 
 def data_values(x: torch.Tensor, y: torch.Tensor, comment: str) -> str:
     """Data written out as numbers (the tables, an uploaded CSV): x, y of shape (N, 1)."""
-    return (f"# {comment}\n"
+    return (f"# {one_line(comment)}\n"
             f"x = torch.tensor({_column(x.reshape(-1).tolist())})  # (N, 1)\n"
             f"y = torch.tensor({_column(y.reshape(-1).tolist())})  # (N, 1)")
 
 
 def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: int,
                     x_range: tuple[float, float] = (0.0, 10.0)) -> str:
+    n, seed, slope, intercept, noise = int(n), int(seed), float(slope), float(intercept), float(noise)
+    x_range = (float(x_range[0]), float(x_range[1]))
     return (f"# {n} points on y = {slope!r} x + {intercept!r}, plus Gaussian noise ({noise!r})\n"
             f"x = torch.linspace({x_range[0]!r}, {x_range[1]!r}, {n}).unsqueeze(1)  # (N, 1)\n"
             f"noise_gen = torch.Generator().manual_seed({seed})\n"
@@ -59,6 +74,7 @@ def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: 
 
 
 def data_sine(n: int, noise: float, seed: int) -> str:
+    n, noise, seed = int(n), float(noise), int(seed)
     code = (f"# {n} points of y = sin(x) on [-pi, pi]\n"
             f"x = torch.linspace(-math.pi, math.pi, {n}).unsqueeze(1)  # (N, 1)\n"
             f"y = torch.sin(x)")
@@ -77,20 +93,22 @@ def data_mnist(source: str) -> str:
                 "train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
                 "x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
                 "test_x, test_y = normalise(test.data), test.targets")
-    # The app's own copy, by absolute path: the script runs wherever it is saved. Without the app,
-    # it says so and trains on torchvision's full MNIST instead (its numbers then differ).
+    # Not the server's install path: that means nothing on a student's machine and tells them where the
+    # server keeps its files. The sample is looked for beside the script, then in ./data; without it the
+    # script says so and trains on torchvision's full MNIST instead (its numbers then differ).
     return (scale + "import numpy as np\nfrom pathlib import Path\n\n"
-            "# Torch Playground's bundled sample of real MNIST digits, where the app is installed\n"
-            f"SAMPLE = Path({str(SAMPLE)!r})\n"
-            "if SAMPLE.exists():\n"
+            f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
+            "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
+            f"SAMPLE = next((p for p in (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r}) if p.exists()), None)\n"
+            "if SAMPLE is not None:\n"
             "    sample = np.load(SAMPLE)\n"
             "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
             "    y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
             "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
             "    test_y = torch.from_numpy(sample['test_y']).long()\n"
             "else:\n"
-            "    print(f'{SAMPLE} is not on this machine: training on full MNIST (60,000 digits, downloaded '\n"
-            "          'by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
+            f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on full MNIST (60,000 '\n"
+            "          'digits, downloaded by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
             "    try:\n"
             "        from torchvision.datasets import MNIST\n"
             "        train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
@@ -104,6 +122,7 @@ def data_mnist(source: str) -> str:
 
 def model_linear(w: float, b: float | None) -> str:
     """y = W x + b starting from given numbers (b None: no bias, y = W x)."""
+    w, b = float(w), (None if b is None else float(b))
     if b is None:
         return f"model = nn.Linear(1, 1, bias=False)  # y = W x\nwith torch.no_grad():\n    model.weight.fill_({w!r})"
     return (f"model = nn.Linear(1, 1)  # y = W x + b\nwith torch.no_grad():\n"
@@ -124,7 +143,7 @@ def model_cubic() -> str:
 def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int,
               flatten: bool = True) -> str:
     """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat)."""
-    widths = [in_features, *hidden, out_features]
+    widths = [int(n) for n in (in_features, *hidden, out_features)]
     layers = ["nn.Flatten()"] if flatten else []
     for i, (a, b) in enumerate(zip(widths, widths[1:])):
         layers.append(f"nn.Linear({a}, {b})")
@@ -180,7 +199,8 @@ COMMENTS = {
     "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
     "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
     "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
-    "sample": "Torch Playground's bundled sample of real MNIST digits, where the app is installed",
+    "sample": "Torch Playground's sample of real MNIST digits ({file}): beside this script, or in ./data",
+    "notebook": "pasted into a notebook: no __file__",
     "no_mnist": "no torchvision, no network: a sentence, not a traceback",
     "sum_of_squares": "sum of squared errors",
     "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
@@ -215,7 +235,7 @@ def say_comments(code: str, words: dict[str, str] | None) -> str:
     for name, english in sorted(COMMENTS.items(), key=lambda kv: -len(kv[1])):  # longest first
         said = words.get(f"code.comment.{name}")
         if said:
-            code = _comment_pattern(english).sub(lambda m: "# " + said.format(**m.groupdict()), code)
+            code = _comment_pattern(english).sub(lambda m: "# " + one_line(said.format(**m.groupdict())), code)
     return code
 
 
@@ -279,7 +299,7 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
     parts = [
-        f'"""{recipe.title}: written by Torch Playground for these settings.\n\n'
+        f'"""{_docstring_words(recipe.title)}: written by Torch Playground for these settings.\n\n'
         f'Run it with `python this_file.py`; with the same seed it prints the final loss the page shows.\n"""',
         "import math\n\nimport torch\nfrom torch import nn"
         + (f"\n\ntorch.set_num_threads({threads})  # as many threads as the app: sums then round alike"

@@ -228,9 +228,9 @@ def _full_unlocked(root: Path):
 
 # Why a set was used: a kind, and the sentence for it in English (a UI says it in its language, from
 # the kind: "mnist.why.<kind>"). A failure's kind says what went wrong in words; its detail is the
-# exception's own (English, technical) text.
+# exception's own (English, technical) text. Full MNIST's has none: its folder is the server's, not the student's.
 REASONS = {"chosen": "you chose the bundled sample", "offline": "offline mode ({detail} is set)",
-           "full": "full MNIST from {detail}",
+           "full": "full MNIST from the server's download cache",
            "failed_network": "full MNIST could not be downloaded: no network ({detail})",
            "failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
            "failed": "full MNIST could not be loaded ({detail})"}
@@ -260,7 +260,7 @@ def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
             raise
         kind = mnist_failure(err)
         return (*sample(), "sample", ("failed" if kind == "other" else f"failed_{kind}", str(err)))
-    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), "full", ("full", str(root))
+    return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), "full", ("full", "")
 
 
 def load_mnist_explained(source: str = "auto", root: str | Path = CACHE):

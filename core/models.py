@@ -66,6 +66,19 @@ def linear(init="zeros", seed: int = 0, bias: bool = True) -> nn.Linear:
     return model
 
 
+def weight_of(model: nn.Module) -> float:
+    return model.weight.item()
+
+
+def bias_of(model: nn.Module) -> float:
+    return model.bias.item()
+
+
+def line_metrics() -> dict:
+    """History metrics of a line's W and b each epoch: core's functions, so a kept run holds no page's."""
+    return {"W": weight_of, "b": bias_of}
+
+
 class Cubic(nn.Module):
     """y = a + b x + c x^2 + d x^3, applied elementwise to x of any shape."""
 

@@ -2,10 +2,16 @@
 
 Each snippet makes exactly the tensor the page shows: numbers are written as Python writes them back
 (repr), so 0.0 stays a float and arange gives float32, as the page's does.
+
+A snippet holds only what the parser accepted, written back as Python literals: never the text typed
+(or carried by a link), which a student copies and runs. Input the parser refuses gives None: no code.
 """
 from . import tensors
 
-SHOWN_MOST = 300  # typed text longer than this is not echoed into the code: a placeholder stands there
+SHOWN_MOST = 300  # typed text longer than this is not written into the code: a placeholder stands there
+OPS_CODE = {"A + B": "A + B", "A - B": "A - B", "A * B": "A * B", "A / B": "A / B", "A @ B": "A @ B",
+            "A.T (transpose)": "A.transpose(0, 1)", "A.reshape(shape)": "A.reshape({shape})",
+            "A.view(shape)": "A.view({shape})", "A.sum(dim)": "A.sum({dim})", "A.mean(dim)": "A.mean({dim})"}
 
 
 def _number(value: float) -> str:
@@ -13,58 +19,77 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _values(text: str, name: str) -> tuple[list[str], str]:
-    """Typed values as code: (lines to put first, the expression), a short placeholder when long or bad."""
-    text = text or ""
+def _values(text: str, name: str) -> tuple[list[str], str] | None:
+    """Typed values as code: (lines to put first, the expression); a placeholder when long; None when refused."""
+    try:
+        values = tensors.parse_values(text or "")
+    except tensors.TensorInputError:
+        return None
     if len(text) > SHOWN_MOST:
         return [f"{name} = ...  # the {len(text):,} characters typed in the box"], name
-    try:
-        return [], repr(tensors.parse_values(text))
-    except tensors.TensorInputError:
-        return [], " ".join(text.split()) or "..."
+    return [], repr(values)  # nested lists of int and float: their repr is a Python literal
 
 
-def _shape(text: str) -> str:
-    """A typed shape as torch.zeros' arguments: '(2, 3)' -> '2, 3'; () for a 0-d tensor."""
+def _dims(dims) -> str:
+    """Whole numbers as a call's arguments: (2, 3) -> '2, 3'; () for none (a 0-d tensor)."""
+    return ", ".join(str(int(d)) for d in dims) or "()"
+
+
+def _shape(text: str) -> str | None:
+    """A typed shape as torch.zeros' arguments: '(2, 3)' -> '2, 3'; None when refused."""
     try:
-        dims = tensors.parse_shape(text)
+        return _dims(tensors.parse_shape(text or ""))
     except tensors.TensorInputError:
-        return "..." if len(text) > SHOWN_MOST else text.strip().strip("()[]")
-    return ", ".join(map(str, dims)) if dims else "()"
+        return None
 
 
 def make(constructor: str, *, values: str = "", shape: str = "", start: float = 0, end: float = 5,
-         step: float = 1, steps: int = 5, dtype: str = "auto", device: str = "cpu", seed: int = 0) -> str:
+         step: float = 1, steps: int = 5, dtype: str = "auto", device: str = "cpu", seed: int = 0) -> str | None:
+    """The code that makes the page's tensor A, or None when what was typed makes none."""
+    if constructor not in tensors.CONSTRUCTORS or (dtype != "auto" and dtype not in tensors.DTYPES):
+        return None
     kind = "" if dtype == "auto" else f", dtype=torch.{dtype}"
-    extra = kind + ("" if device == "cpu" else f", device={device!r}")
+    extra = kind + ("" if device == "cpu" else f", device={str(device)!r}")
     lines = ["import torch", ""]
     if constructor == "tensor":
-        first, expr = _values(values, "values")
+        if (typed := _values(values, "values")) is None:
+            return None
+        first, expr = typed
         lines += [*first, f"A = torch.tensor({expr}{extra})"]
-    elif constructor == "randn":
-        # the page draws on the CPU and then moves the numbers, so every device shows the same ones
-        moved = "" if device == "cpu" else f".to({device!r})"
-        lines += [f"torch.manual_seed({seed})", f"A = torch.randn({_shape(shape)}{kind}){moved}"]
-    elif constructor in ("zeros", "ones"):
-        lines.append(f"A = torch.{constructor}({_shape(shape)}{extra})")
+    elif constructor in ("randn", "zeros", "ones"):
+        if (dims := _shape(shape)) is None:
+            return None
+        if constructor == "randn":
+            # the page draws on the CPU and then moves the numbers, so every device shows the same ones
+            moved = "" if device == "cpu" else f".to({str(device)!r})"
+            lines += [f"torch.manual_seed({int(seed)})", f"A = torch.randn({dims}{kind}){moved}"]
+        else:
+            lines.append(f"A = torch.{constructor}({dims}{extra})")
     elif constructor == "arange":
         lines.append(f"A = torch.arange({_number(start)}, {_number(end)}, {_number(step)}{extra})")
-    elif constructor == "linspace":
+    else:
         lines.append(f"A = torch.linspace({_number(start)}, {_number(end)}, {int(steps)}{extra})")
     lines += ["print(A)", "print(A.shape, A.dtype, A.device, A.ndim, A.numel())"]
     return "\n".join(lines)
 
 
-def combine(op: str, b_values: str, shape: str = "", dim: int | None = None, device: str = "cpu") -> str:
-    dim_arg = "" if dim is None else f"dim={dim}"
-    new_shape = shape if len(shape) <= SHOWN_MOST else "..."
-    expr = {"A.T (transpose)": "A.transpose(0, 1)",
-            "A.reshape(shape)": f"A.reshape({new_shape})", "A.view(shape)": f"A.view({new_shape})",
-            "A.sum(dim)": f"A.sum({dim_arg})", "A.mean(dim)": f"A.mean({dim_arg})"}.get(op, op)
+def combine(op: str, b_values: str, shape: str = "", dim: int | None = None, device: str = "cpu") -> str | None:
+    """The code for C = op(A, B), or None when the op is unknown or what was typed for it is refused."""
+    if op not in OPS_CODE:
+        return None
+    new_shape = ""
+    if "shape" in op:
+        try:
+            new_shape = _dims(tensors.parse_new_shape(shape or ""))
+        except tensors.TensorInputError:
+            return None
+    expr = OPS_CODE[op].format(shape=new_shape, dim="" if dim is None else f"dim={int(dim)}")
     lines = []
     if "B" in op:
-        on = "" if device == "cpu" else f", device={device!r}"
-        first, b_expr = _values(b_values, "b_values")
+        if (typed := _values(b_values, "b_values")) is None:
+            return None
+        first, b_expr = typed
+        on = "" if device == "cpu" else f", device={str(device)!r}"
         lines += [*first, f"B = torch.tensor({b_expr}{on})"]
         if op != "A @ B":
             lines += ["# the shape that A and B broadcast to", "print(torch.broadcast_shapes(A.shape, B.shape))"]
@@ -73,6 +98,7 @@ def combine(op: str, b_values: str, shape: str = "", dim: int | None = None, dev
 
 
 def one_step(x: float, y: float, w: float, b: float, lr: float) -> str:
+    """The one step by hand as code: every value a float written back by repr."""
     return f"""import torch
 
 x, y = torch.tensor({float(x)!r}), torch.tensor({float(y)!r})
@@ -87,6 +113,6 @@ print(loss.item(), W.grad.item(), b.grad.item())
 
 # step: W := W - lr * grad
 with torch.no_grad():
-    W -= {lr!r} * W.grad
-    b -= {lr!r} * b.grad
+    W -= {float(lr)!r} * W.grad
+    b -= {float(lr)!r} * b.grad
 print(W.item(), b.item())"""

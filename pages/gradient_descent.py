@@ -1,6 +1,7 @@
 """Gradient descent: walk down cost(W) a step at a time, then watch optimizers cross cost(W, b)."""
 import math
 from dataclasses import replace
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -95,7 +96,7 @@ st.markdown(t("descent.surface_intro"))
 c1, c2, _ = st.columns([1, 1, 3])
 w0 = start_box(c1, t("descent.start_w"), "w0", -1.0)
 b0 = start_box(c2, t("descent.start_b"), "b0", 3.0 if name == "line" else 6.0)
-track = {"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()}
+track = core.models.line_metrics()  # core's, not this page's: a kept run holds them (see make_model)
 
 
 def walk(r: core.Run) -> tuple[list[float], list[float]]:
@@ -118,7 +119,9 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legen
 
 
 experiment = core.Experiment(
-    make_model=lambda seed: core.models.linear(init=(w0, b0)), loss_fn=core.losses.mse, x=x, y=y, metrics=track,
+    # core's builder, not a function of this page: a kept run holds on to it, and a function defined
+    # here would keep this whole script run's variables alive with it (as MNIST and Sine do)
+    make_model=partial(core.models.linear, init=(w0, b0)), loss_fn=core.losses.mse, x=x, y=y, metrics=track,
     inputs={"dataset": name, "W0": w0, "b0": b0},
     recipe=core.codegen.Recipe(t("descent.title"), core.codegen.data_values(x, y, DATASETS[name]),
                                core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]))

@@ -1,4 +1,6 @@
 """Tensors: make one, look inside it, combine two, and take one autograd step by hand."""
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -21,6 +23,14 @@ def ranged(name: str, default: float) -> dict:
     """A number box float32 holds with room to spare, in a teaching range, carried by links."""
     return dict(min_value=-RANGE_LIMIT, max_value=RANGE_LIMIT, format="%g",
                 **linked(number(name, default, -RANGE_LIMIT, RANGE_LIMIT)))
+
+
+def code_box(code: str | None) -> None:
+    """A snippet with its copy button; none while the input is refused (core.snippets never writes it in)."""
+    if code is None:
+        st.caption(t("tensors.no_code"))
+    else:
+        st.code(code, language="python", wrap_lines=True)
 
 
 st.title(t("tensors.title"))
@@ -63,7 +73,7 @@ with left:
         st.error(md(err), icon=":material/error:")
         A = None
 with right:
-    st.code(core.snippets.make(constructor, **args), language="python", wrap_lines=True)
+    code_box(core.snippets.make(constructor, **args))
 
 # 2. Inspect ------------------------------------------------------------------------------------
 st.header(t("tensors.inspect"), divider="orange")
@@ -129,8 +139,7 @@ if A is not None:
         except ValueError as err:  # a device that is not here: core.devices words it
             problem = md(err)
     with right:
-        st.code(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device), language="python",
-                wrap_lines=True)
+        code_box(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device))
     if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
         st.error(problem, icon=":material/error:")
 
@@ -169,8 +178,10 @@ Y = core.tensors.make("tensor", values=f"[[{y!r}]]", dtype="float32")  # (1, 1)
 
 
 experiment = core.Experiment(
-    make_model=lambda seed: core.models.linear(init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
-    metrics={"W": lambda m: m.weight.item(), "b": lambda m: m.bias.item()},
+    # core's builder and metrics, not functions of this page: a kept run holds on to them, and a function
+    # defined here would keep this whole script run's variables alive with it (as MNIST and Sine do)
+    make_model=partial(core.models.linear, init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
+    metrics=core.models.line_metrics(),
     inputs={"x": x, "y": y, "W0": w0, "b0": b0},
     recipe=core.codegen.Recipe("One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
                                core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]))

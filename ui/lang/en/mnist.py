@@ -20,7 +20,7 @@ STRINGS = {
     "mnist.retry_full": "Try full MNIST again",
     "mnist.why.chosen": "you chose the bundled sample",
     "mnist.why.offline": "offline mode ({detail} is set)",
-    "mnist.why.full": "full MNIST from {detail}",
+    "mnist.why.full": "full MNIST from the server's download cache",
     "mnist.why.failed": "full MNIST could not be loaded ({detail})",
     "mnist.test_accuracy": "Test accuracy",
     "mnist.train_accuracy": "Train accuracy",

@@ -14,6 +14,7 @@ STRINGS = {
     "tensors.shape_help": "Sizes separated by commas, e.g. 2, 3. At most {max} elements.",
     "tensors.inspect": "2. Inspect it",
     "tensors.fix_values": "Fix the values above to see the tensor.",
+    "tensors.no_code": "The code appears once the input is accepted.",
     "tensors.repr_caption": "print(A), exactly as PyTorch prints it",
     "tensors.heatmap": "A as a heatmap",
     "tensors.heatmap_x": "column (dim 1)",

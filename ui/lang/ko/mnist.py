@@ -20,7 +20,7 @@ STRINGS = {
     "mnist.retry_full": "전체 MNIST 다시 시도",
     "mnist.why.chosen": "샘플을 골랐습니다",
     "mnist.why.offline": "오프라인 모드 ({detail} 설정됨)",
-    "mnist.why.full": "{detail}의 전체 MNIST",
+    "mnist.why.full": "서버의 다운로드 캐시에 있는 전체 MNIST",
     "mnist.why.failed": "전체 MNIST를 불러오지 못했습니다 ({detail})",
     "mnist.test_accuracy": "시험 정확도",
     "mnist.train_accuracy": "학습 정확도",

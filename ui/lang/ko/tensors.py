@@ -14,6 +14,7 @@ STRINGS = {
     "tensors.shape_help": "쉼표로 나눈 크기, 예: 2, 3. 원소는 최대 {max}개.",
     "tensors.inspect": "2. 들여다보기",
     "tensors.fix_values": "위의 값을 고치면 텐서가 보입니다.",
+    "tensors.no_code": "입력이 받아들여지면 코드가 보입니다.",
     "tensors.repr_caption": "print(A): PyTorch가 출력하는 그대로",
     "tensors.heatmap": "A를 히트맵으로",
     "tensors.heatmap_x": "열 (dim 1)",
