@@ -26,31 +26,15 @@ import time
 import urllib.request
 from pathlib import Path
 
-import numpy as np
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 from playwright.async_api import async_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from load_classroom import ROOT, free_port, idle, launch_chromium, rss_mb  # noqa: E402
+from load_classroom import ROOT, free_port, idle, launch_chromium, photo, rss_mb  # noqa: E402
 
 TIMEOUT_MS = 300_000
 CNN = "/mnist?dataset=sample&arch=cnn&epochs=5&speed=fast"
 TARGETS = {"one CNN train": 40, "three CNN trains at once": 120, "photo": 40, "after they leave": 100}
-
-
-def photo(path: Path, width: int, height: int) -> Path:
-    """A phone photo of a digit: dark ink on light, slightly uneven paper, with a little sensor noise."""
-    rng = np.random.default_rng(0)
-    small = Image.new("L", (width // 8, height // 8), 200)  # drawn small, then enlarged: a smooth photo
-    draw = ImageDraw.Draw(small)
-    font = ImageFont.load_default(size=min(small.size) // 2)
-    draw.text((small.width // 2, small.height // 2), "7", fill=40, font=font, anchor="mm")
-    grey = np.asarray(small.resize((width, height), Image.BILINEAR), dtype=np.int16)
-    grey = grey + np.linspace(-12, 12, width, dtype=np.int16)[None, :]          # light from one side
-    grey = grey + rng.integers(-3, 4, size=(height, 1), dtype=np.int16)        # noise, cheap to make
-    rgb = np.clip(grey, 0, 255).astype(np.uint8)[..., None].repeat(3, axis=2)  # (H, W, 3)
-    Image.fromarray(rgb).save(path, quality=90) if path.suffix == ".jpg" else Image.fromarray(rgb).save(path)
-    return path
 
 
 def spin(seconds: float) -> None:
@@ -113,7 +97,8 @@ async def upload(page, path: Path) -> None:
         print("    refused:", (await page.get_by_test_id("stAlertContentError").first.inner_text())[:120])
 
 
-async def measure(server: Server, chromium: str, photos: list[Path], ttl: float) -> list[tuple]:
+async def measure(server: Server, chromium: str, photos: list[Path], ttl: float,
+                  steps: list[str]) -> list[tuple]:
     rows = []
 
     def step(name: str, before: float, target: str | None) -> None:
@@ -133,28 +118,33 @@ async def measure(server: Server, chromium: str, photos: list[Path], ttl: float)
         print(f"  warm server, no session open: {start:.0f} MB", flush=True)
 
         context, page = await train_cnn(browser, server.url)
-        before = server.settle()
-        server.reset_peak()
-        await press_train(page)
-        step("one CNN train (5 epochs)", before, "one CNN train")
-        for path in photos:
+        if "cnn" in steps or "photos" in steps:
+            before = server.settle()
+            server.reset_peak()
+            await press_train(page)
+            step("one CNN train (5 epochs)", before, "one CNN train")
+        for path in photos if "photos" in steps else ():
             before = server.settle(1)
             server.reset_peak()
             await upload(page, path)
             with Image.open(path) as im:
                 size = f"{im.width}x{im.height} {im.format}, {path.stat().st_size / 1e6:.1f} MB"
             step(f"upload a photo, {size}", before, "photo")
-        opened = [await train_cnn(browser, server.url) for _ in range(3)]
-        before = server.settle()
-        server.reset_peak()
-        await asyncio.gather(*(press_train(pg) for _, pg in opened))
-        step("three CNN trains at once", before, "three CNN trains at once")
+        opened = [await train_cnn(browser, server.url) for _ in range(3 if "three" in steps else 0)]
+        if opened:
+            before = server.settle()
+            server.reset_peak()
+            await asyncio.gather(*(press_train(pg) for _, pg in opened))
+            step("three CNN trains at once", before, "three CNN trains at once")
         for ctx, _ in [*opened, (context, page)]:
             await ctx.close()
         await browser.close()
     print(f"  every session closed; waiting {ttl:.0f} s for Streamlit to drop them and the reclaimer to run",
           flush=True)
-    time.sleep(ttl)
+    left = time.time() + ttl
+    while time.time() < left:  # what the server holds as Streamlit drops the sessions and the reclaimer runs
+        time.sleep(min(20, max(left - time.time(), 0)))
+        print(f"    {ttl - (left - time.time()):4.0f} s after: {server.rss():.0f} MB", flush=True)
     rows.append(("after they leave", start, server.peak(), server.rss(), "after they leave"))
     print(f"  {'after they leave':44s} before {start:6.0f}  now {server.rss():6.0f} MB "
           f"({server.rss() - start:+.0f})", flush=True)
@@ -166,7 +156,8 @@ def main() -> int:
     parser.add_argument("--script", default="server.py")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--load", type=int, default=0, help="busy processes beside the server")
-    parser.add_argument("--ttl", type=float, default=150, help="seconds to wait after the sessions close")
+    parser.add_argument("--steps", default="cnn,photos,three", help="which steps to measure, of cnn,photos,three")
+    parser.add_argument("--ttl", type=float, default=200, help="seconds to wait after the sessions close")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="student-memory-"))
     photos = [photo(folder / "phone.jpg", 4032, 3024), photo(folder / "phone_portrait.png", 3024, 4032),
@@ -177,7 +168,7 @@ def main() -> int:
     server = Server(args.script)
     try:
         print(f"{args.script}, {args.load} busy processes beside it; idle server {server.rss():.0f} MB")
-        rows = asyncio.run(measure(server, args.chromium, photos, args.ttl))
+        rows = asyncio.run(measure(server, args.chromium, photos, args.ttl, args.steps.split(",")))
     finally:
         server.proc.terminate()
         server.proc.wait(timeout=20)
