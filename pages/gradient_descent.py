@@ -139,7 +139,7 @@ def draw(r: core.Run) -> None:
     with right:
         st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                       best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
-        run.loss_view(r, log_scale=True)
+        run.loss_view("descent", r)
 
 
 def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:

@@ -122,7 +122,8 @@ def draw(r: core.Run) -> None:
                                                    named=[t("mnist.train"), t("mnist.test")]))
 
 
-trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))
+trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")),
+                          runs_chart=True)
 code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
 # What it gets wrong -----------------------------------------------------------------------------

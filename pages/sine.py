@@ -128,7 +128,7 @@ def draw(r: core.Run) -> None:
             points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
         chart.show(picture.properties(height=380))
     with right:
-        run.loss_view(r, log_scale=True)
+        run.loss_view(page, r)
     if hasattr(r.model, "coefficients"):
         coef = r.model.coefficients()
         final = r.hist.loss[-1] if r.hist.loss else float("nan")
