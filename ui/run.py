@@ -203,9 +203,9 @@ def _advance(run: core.Run, epochs: int | None) -> None:
 
 
 def _progress_text(run: core.Run, seconds_left: float | None) -> str:
-    epochs = run.cfg.epochs
-    epoch = min(int(run.fraction * epochs) + 1, epochs)
-    text = t("run.epoch_of", epoch=epoch, epochs=epochs)
+    """'Epoch 36 / 200 · loss 0.8258': the epochs done and the last one's loss, the numbers the picture,
+    the Final loss and the loss chart's last point show (it said the epoch under way: 37, one ahead)."""
+    text = t("run.epoch_of", epoch=len(run.hist.loss), epochs=run.cfg.epochs)
     if run.hist.loss:
         text += " · " + t("run.loss_now", loss=f"{run.hist.loss[-1]:.4g}")
     if seconds_left is not None:
