@@ -11,8 +11,14 @@ from ui import chart, keys
 from ui.i18n import has, t
 
 
+# A page whose runs join another's list. Sine's small network has controls of its own (the sidebar's
+# settings change with the model), but its runs and the cubic's are one list, each labelled by its model:
+# with a list of its own, choosing the network seemed to empty the cubic's runs.
+SHARED = {"sine_net": "sine"}
+
+
 def runs_key(page: str) -> str:
-    return keys.of(page, "runs")
+    return keys.of(SHARED.get(page, page), "runs")
 
 
 def runs_of(page: str) -> Runs:
