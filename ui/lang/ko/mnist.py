@@ -2,8 +2,8 @@
 STRINGS = {
     # MNIST
     "mnist.title": "MNIST: 손글씨 숫자 읽기",
-    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 을 통과시킵니다. 출력 10개가 "
-                   "숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, **{optimizer}** 가 한 번에 "
+    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 층을 차례로 통과시킵니다. 출력 10개가 "
+                   "숫자 0부터 9까지의 점수이고, 손실 함수 **CrossEntropyLoss**에 따라 학습하며, **{optimizer}** 옵티마이저가 한 번에 "
                    "그림 {batch}장씩 갱신합니다.",
     "mnist.source.auto": "가능하면 전체 MNIST, 안 되면 샘플",
     "mnist.source.sample": "앱에 들어 있는 샘플 (오프라인, 빠름)",
@@ -63,8 +63,8 @@ STRINGS = {
                           "(위 설명에 적혀 있습니다).",
     "mnist.cnn.intro": "합성곱 신경망: 작은 필터가 28×28 그림 위를 미끄러지며 저마다 자기 무늬가 있는 곳의 지도를 "
                        "만들고, 최대 풀링이 지도를 절반으로 줄입니다. 이것을 두 번 한 뒤 선형 층이 결과를 읽습니다: "
-                       "**{layers}**. 출력 10개가 숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, "
-                       "**{optimizer}** 가 한 번에 그림 {batch}장씩 갱신합니다.",
+                       "**{layers}**. 출력 10개가 숫자 0부터 9까지의 점수이고, 손실 함수 **CrossEntropyLoss**에 따라 학습하며, "
+                       "**{optimizer}** 옵티마이저가 한 번에 그림 {batch}장씩 갱신합니다.",
     # MNIST: look inside (issue 14)
     "mnist.inside.title": "신경망 속 들여다보기",
     "mnist.inside.train_first": "먼저 위에서 모델(MLP 또는 CNN)을 학습시키세요. 그러면 첫 층을 여기에 그려 줍니다.",
@@ -85,7 +85,7 @@ STRINGS = {
     "mnist.inside.maps_caption": "위: 첫 합성곱 층의 필터, 필터마다 따로 맞춘 눈금 (흰색이 0). 각 필터 아래: 그 "
                                  "필터가 숫자에서 만든 특성 맵, 검정은 아무것도 못 찾은 곳, 노랑은 가장 센 반응입니다.",
     "mnist.inside.wrong_sorted": "가장 확신한 실수부터 나옵니다: 첫 번째에서는 틀린 답에 {first}, 보이는 마지막 "
-                                 "것에서는 {last}를 주었습니다.",
+                                 "것에서는 {last}의 확률을 주었습니다.",
     # MNIST: draw your own digit (issue 14)
     "mnist.draw.label": "마우스(또는 손가락)로 숫자를 그려 보세요",
     "mnist.draw.clear": "지우기",
