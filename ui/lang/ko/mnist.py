@@ -52,6 +52,8 @@ STRINGS = {
     "mnist.probability": "확률",
     "mnist.why.failed_network": "전체 MNIST를 불러오지 못했습니다: 네트워크 응답 없음 ({detail})",
     "mnist.why.failed_torchvision": "전체 MNIST에는 torchvision이 필요한데 설치되어 있지 않습니다 ({detail})",
+    "mnist.why.failed_no_mirror": "전체 MNIST를 내려받지 못했습니다: torchvision의 MNIST 미러 중 {detail}초 안에 응답한 곳이 없습니다",
+    "mnist.no_mirror": "torchvision의 MNIST 미러 중 {s}초 안에 응답한 곳이 없습니다",
     "mnist.failure.network": "네트워크 없음: 내려받을 곳이 하나도 응답하지 않았습니다",
     "mnist.failure.torchvision": "내려받기를 맡는 torchvision이 설치되어 있지 않습니다",
     "mnist.failure.other": "예상하지 못한 오류",
