@@ -36,7 +36,7 @@ best_w0 = descent.best_w0(x, y)
 
 def number(v: float) -> str:
     """Four decimals, as the tutorial prints; a power of ten for a run that blew up (not 19 digits)."""
-    return f"{v:.4f}" if abs(v) < 1e6 else f"{v:.4g}"
+    return core.numbers.fixed(v) if abs(v) < 1e6 else f"{v:.4g}"
 
 
 # 1. Step by step ---------------------------------------------------------------------------------
@@ -138,7 +138,7 @@ def draw(r: core.Run) -> None:
         chart.show_spec(picture)
     with right:
         st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
-                      best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
+                      best_w=core.numbers.fixed(best_w), best_b=core.numbers.fixed(best_b)))
         run.loss_view("descent", r)
 
 

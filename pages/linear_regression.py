@@ -113,7 +113,7 @@ def draw(r: core.Run) -> None:
             lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
                      for k, name in others for kw, kb in [line_of(k.run.model)]]
             picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                           title=f"{names[1]} = {w:.4g} · {names[0]} {b:+.4g}",
+                                           title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
                                            others=lines, label=label, colour=colour)
             chart.show(picture.properties(height=360))
             if len(xs) > core.charts.MOST_SCATTER:

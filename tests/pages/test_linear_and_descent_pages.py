@@ -367,3 +367,19 @@ def test_the_descent_surface_covers_the_path_that_starts_at_its_edge():
     ws, bs = [-1.0] + run.hist.metrics["W"], [3.0] + run.hist.metrics["b"]
     assert x[0] < min(ws) - 0.05 * (x[1] - x[0]) and max(ws) + 0.05 * (x[1] - x[0]) < x[1]
     assert y[0] < min(bs) - 0.05 * (y[1] - y[0]) and max(bs) + 0.05 * (y[1] - y[0]) < y[1]
+
+
+def test_no_number_on_the_pages_reads_minus_zero_or_float_noise():
+    """"b = -0.0000" beside the least squares, and "weight = 1.821 · height -1.942e-06"."""
+    import json
+
+    from test_links import opened
+    at = opened(DESCENT, epochs="5")
+    train(at, "descent")
+    caption = next(m.value for m in at.markdown if "least squares" in m.value)
+    assert "-0.0000" not in caption, caption
+    at = opened(LINEAR, dataset="heights", epochs="50")
+    train(at, "linear")
+    line = next(c.proto.spec for c in at.get("vega_lite_chart") if "weight =" in c.proto.spec)
+    line = line[line.index("weight ="):].split("]")[0].replace('", "', " ")  # the title, its lines joined
+    assert "e-0" not in line and "+ 0.0000" in line, line
