@@ -32,6 +32,19 @@ def _positive(values: list[float]) -> list[float]:
     return [max(v, LOG_FLOOR) for v in values]
 
 
+DECADES = 2  # losses that span this many powers of ten are drawn on a log scale
+
+
+def spans_decades(*series: list[float], decades: float = DECADES) -> bool:
+    """Do these losses span `decades` powers of ten (or reach 0, or blow up)? On an ordinary scale such a
+    loss is one spike, then flat; on a log scale it keeps falling where it looked done."""
+    seen = [abs(v) for values in series for v in values if finite(v)]
+    if not seen:
+        return False
+    top, low = max(seen), min(seen)
+    return top > 0 and (low == 0 or top / low >= 10 ** decades)
+
+
 def finite(v) -> bool:
     """A number a chart can draw: JSON has no inf or nan (the browser's parser fails on them)."""
     return isinstance(v, (int, float)) and math.isfinite(v)
@@ -352,8 +365,9 @@ RUN_COLOURS = ["#e4572e", "#1c7ed6", "#2b8a3e", "#7048e8", "#f59f00", "#0ca678",
 
 def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "Loss", y_title: str = "Loss",
                x_title: str = "Epoch", log_scale: bool = True) -> alt.Chart:
-    """Loss curves of several runs: [(label, loss per epoch, colour index, newest?)]; the newest bold,
-    the others thinner and lighter, each in its own colour (RUN_COLOURS[index]) on every chart."""
+    """Loss curves of runs: [(label, loss per epoch, colour index, bold?)]; the bold one (the run on
+    screen) over the others, thinner and lighter, each in its own colour (RUN_COLOURS[index]) on every
+    chart. Epochs count from 1: after N steps the last point is at N, as the status line says."""
     import math  # (here, not at the top: the rest of this module does not need it)
     rows = [{"run": label, "epoch": i + 1, "loss": values[i], "newest": newest}
             for label, loss, _, newest in series
@@ -362,12 +376,13 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
     frame = pd.DataFrame(rows, columns=["run", "epoch", "loss", "newest"])
     labels = [label for label, *_ in series]
     colours = [RUN_COLOURS[c % len(RUN_COLOURS)] for _, _, c, _ in series]
-    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    return (alt.Chart(frame, title=title).mark_line()
+    scale, fmt = _value_axis(frame["loss"].tolist(), log_scale)  # readable for a stuck run, or one that blew up
+    legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=400) if len(series) > 1 else None
+    return (alt.Chart(frame, title=_title(title)).mark_line(point=len(frame) <= 30)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format="~g")),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
                     color=alt.Color("run:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=colours),
-                                    legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+                                    legend=legend),
                     strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),
                     opacity=alt.condition("datum.newest", alt.value(1.0), alt.value(0.6)),
                     tooltip=["run", "epoch", alt.Tooltip("loss:Q", format=".4g")]))

@@ -195,7 +195,18 @@ def sample() -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
 OFFLINE = "TORCH_PLAYGROUND_OFFLINE"  # set it (tests, a classroom without wifi) and "auto" never downloads
 
 
-def _reachable(url: str, timeout: float = 3.0) -> bool:
+MIRROR_WAIT = 3.0  # seconds a download site has to answer before it counts as unreachable
+
+
+class NoMirror(OSError):
+    """None of torchvision's MNIST download sites answered within `seconds` (a UI says it in words)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"none of torchvision's MNIST mirrors answered within {seconds:g} s")
+        self.seconds = seconds
+
+
+def _reachable(url: str, timeout: float = MIRROR_WAIT) -> bool:
     """Can we open a connection to url's host within `timeout`? (torchvision's download has no timeout.)"""
     parts = urlsplit(url)
     try:
@@ -220,7 +231,7 @@ def _full_unlocked(root: Path):
         train, test = MNIST(str(root), train=True), MNIST(str(root), train=False)
     except RuntimeError:
         if not any(_reachable(mirror) for mirror in MNIST.mirrors):
-            raise OSError("none of torchvision's MNIST mirrors answered within 3 s") from None
+            raise NoMirror(MIRROR_WAIT) from None
         train = MNIST(str(root), train=True, download=True)
         test = MNIST(str(root), train=False, download=True)
     return train.data, train.targets, test.data, test.targets
@@ -232,6 +243,8 @@ def _full_unlocked(root: Path):
 REASONS = {"chosen": "you chose the bundled sample", "offline": "offline mode ({detail} is set)",
            "full": "full MNIST from the server's download cache",
            "failed_network": "full MNIST could not be downloaded: no network ({detail})",
+           "failed_no_mirror": "full MNIST could not be downloaded: none of torchvision's MNIST mirrors "
+                               "answered within {detail} s",
            "failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
            "failed": "full MNIST could not be loaded ({detail})"}
 
@@ -258,6 +271,8 @@ def load_mnist_with_reason(source: str = "auto", root: str | Path = CACHE):
     except Exception as err:  # no network, a firewall, a half download: auto falls back, full does not
         if source == "full":
             raise
+        if isinstance(err, NoMirror):  # a reason with a number, not an English sentence, to say in words
+            return (*sample(), "sample", ("failed_no_mirror", f"{err.seconds:g}"))
         kind = mnist_failure(err)
         return (*sample(), "sample", ("failed" if kind == "other" else f"failed_{kind}", str(err)))
     return normalise(train_x), train_y.long(), normalise(test_x), test_y.long(), "full", ("full", "")

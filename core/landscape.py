@@ -101,3 +101,21 @@ def unstandardise(w: float, b: float, x_scale: tuple[float, float], y_scale: tup
     (mx, sx), (my, sy) = x_scale, y_scale
     w_orig = w * sy / sx
     return w_orig, my + sy * b - w_orig * mx
+
+
+def surface_box(ws: list[float], bs: list[float], start: tuple[float, float], best: tuple[float, float],
+                reach: float = 6.0, margin: float = 0.1) -> tuple[float, float, float, float]:
+    """(w_lo, w_hi, b_lo, b_hi): the part of the (W, b) plane to shade under optimizer paths.
+
+    It holds the start, the optimum (a unit beyond it) and every finite point of the paths, with
+    `margin` of its span on each side: a path that started on the box's edge left the shaded surface.
+    A diverging path does not stretch it further than `reach` beyond the start and the optimum.
+    """
+    box = []
+    for values, s, b in ((ws, start[0], best[0]), (bs, start[1], best[1])):
+        seen = [s, b] + [v for v in values if math.isfinite(v)]
+        lo, hi = min(min(seen), b - 1), max(max(seen), b + 1)
+        lo, hi = max(lo, min(s, b) - reach), min(hi, max(s, b) + reach)
+        pad = margin * (hi - lo)
+        box += [lo - pad, hi + pad]
+    return tuple(box)

@@ -66,6 +66,12 @@ class Runs:
     def shown(self) -> list[Kept]:
         return [k for k in self.kept if k.shown]
 
+    def same(self, cfg: TrainConfig, inputs: dict) -> Kept | None:
+        """A finished run trained under `cfg` on the same page settings: a preset reuses it rather than
+        train a copy. Stopped, failed or unfinished runs are not what those settings give."""
+        return next((k for k in reversed(self.kept) if k.run.cfg == cfg and k.inputs == inputs and k.run.done
+                     and not (k.run.hist.stopped or k.run.hist.error)), None)
+
 
 def settings_of(kept: Kept) -> dict:
     """Everything that decided a run's numbers: the page's inputs, then the TrainConfig fields compared."""

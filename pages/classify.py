@@ -173,5 +173,5 @@ def draw(r: core.Run) -> None:
                                           y_title=t("chart.loss")))
 
 
-run.train_panel(PAGE, cfg, experiment, draw)
+run.train_panel(PAGE, cfg, experiment, draw, runs_chart=True)
 code_panel.code_panel(PAGE, experiment.recipe, cfg, "classify.py")

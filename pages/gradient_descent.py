@@ -36,7 +36,7 @@ best_w0 = descent.best_w0(x, y)
 
 def number(v: float) -> str:
     """Four decimals, as the tutorial prints; a power of ten for a run that blew up (not 19 digits)."""
-    return f"{v:.4f}" if abs(v) < 1e6 else f"{v:.4g}"
+    return core.numbers.fixed(v) if abs(v) < 1e6 else f"{v:.4g}"
 
 
 # 1. Step by step ---------------------------------------------------------------------------------
@@ -105,13 +105,9 @@ def walk(r: core.Run) -> tuple[list[float], list[float]]:
 
 def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legend: str = "right",
             colours: list[str] | None = None):
-    ws = [w0, best_w] + [v for p in paths.values() for v in p[0] if math.isfinite(v)]
-    bs = [b0, best_b] + [v for p in paths.values() for v in p[1] if math.isfinite(v)]
-    w_lo, w_hi = min(min(ws), best_w - 1), max(max(ws), best_w + 1)
-    b_lo, b_hi = min(min(bs), best_b - 1), max(max(bs), best_b + 1)
-    # keep a diverging path from stretching the picture past where the start and the optimum sit
-    w_lo, w_hi = max(w_lo, min(w0, best_w) - 6), min(w_hi, max(w0, best_w) + 6)
-    b_lo, b_hi = max(b_lo, min(b0, best_b) - 6), min(b_hi, max(b0, best_b) + 6)
+    w_lo, w_hi, b_lo, b_hi = core.landscape.surface_box([v for p in paths.values() for v in p[0]],
+                                                        [v for p in paths.values() for v in p[1]],
+                                                        (w0, b0), (best_w, best_b))
     gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
     cost = core.landscape.linear_cost_grid(x, y, gw, gb)
     return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
@@ -133,13 +129,17 @@ def draw(r: core.Run) -> None:
     paths = {name: walk(k.run) for k, name in others}
     paths[label or core.optimizers.OPTIMIZERS[r.cfg.optimizer].label] = (ws, bs)
     title = f"{core.optimizers.OPTIMIZERS[r.cfg.optimizer].label}, lr {r.cfg.lr:g}"
+    # made before anything of this frame is drawn: built in between (the slowest part), it left the new
+    # status line above the last frame's numbers for longer while a run played
+    picture = chart.spec(surface(paths, title, legend="bottom", colours=[runs.colour(k) for k, _ in others] + [colour]),
+                         present.presenting())
     left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
     with left:
-        chart.show(surface(paths, title, legend="bottom", colours=[runs.colour(k) for k, _ in others] + [colour]))
+        chart.show_spec(picture)
     with right:
         st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
-                      best_w=f"{best_w:.4f}", best_b=f"{best_b:.4f}"))
-        run.loss_view(r, log_scale=True)
+                      best_w=core.numbers.fixed(best_w), best_b=core.numbers.fixed(best_b)))
+        run.loss_view("descent", r)
 
 
 def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:

@@ -82,7 +82,7 @@ if cfg.optimizer == "sgd" and cfg.lr >= edge:
     else:
         st.warning(t("linear.lr_unstable", edge=f"{edge:.3g}", lr=f"{cfg.lr:g}", safe=f"{safe:g}"),
                    icon=":material/warning:")
-log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", False)))
+log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", True)))
 
 
 if name != "noisy" or standardise:
@@ -113,7 +113,7 @@ def draw(r: core.Run) -> None:
             lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
                      for k, name in others for kw, kb in [line_of(k.run.model)]]
             picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                           title=f"{names[1]} = {w:.4g} · {names[0]} {b:+.4g}",
+                                           title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
                                            others=lines, label=label, colour=colour)
             chart.show(picture.properties(height=360))
             if len(xs) > core.charts.MOST_SCATTER:
@@ -125,7 +125,7 @@ def draw(r: core.Run) -> None:
         else:
             st.caption(t("linear.no_line"))
     with right:
-        run.loss_view(r, log_scale=log_scale)
+        run.loss_view("linear", r, log_scale=log_scale)
     # the table spans both columns: at a projector's 1024 px, half a page cut off its loss column
     best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
     final = r.hist.loss[-1] if r.hist.loss else float("nan")
@@ -148,7 +148,7 @@ def momentum_pair(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, optimizer="sgd", momentum=m, nesterov=False) for m in (0.0, other)]
 
 
-run.train_panel("linear", cfg, experiment, draw, log_scale=log_scale)  # the momentum pair: its own section
+run.train_panel("linear", cfg, experiment, draw)  # the momentum pair: its own section
 code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------

@@ -48,7 +48,8 @@ try:
     train_x, train_y, test_x, test_y, used, (reason, detail) = mnist(source)
     why = t(f"mnist.why.{reason}", detail=md(detail))  # the detail is an exception's English text
 except Exception as err:  # "full" asked for and unavailable: say so, and offer the sample
-    st.error(t("mnist.full_failed", kind=t(f"mnist.failure.{core.data.mnist_failure(err)}"), error=md(err)),
+    detail = t("mnist.no_mirror", s=f"{err.seconds:g}") if isinstance(err, core.data.NoMirror) else md(err)
+    st.error(t("mnist.full_failed", kind=t(f"mnist.failure.{core.data.mnist_failure(err)}"), error=detail),
              icon=":material/error:")
     st.stop()
 st.caption(t("mnist.using", which=t(f"mnist.which.{used}"), train=f"{len(train_x):,}", test=f"{len(test_x):,}",
@@ -122,7 +123,8 @@ def draw(r: core.Run) -> None:
                                                    named=[t("mnist.train"), t("mnist.test")]))
 
 
-trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")))
+trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")),
+                          runs_chart=True)
 code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
 # What it gets wrong -----------------------------------------------------------------------------

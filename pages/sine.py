@@ -96,6 +96,9 @@ else:
                                 **sine_setting(core.settings.choice("activation", core.models.ACTIVATIONS, "tanh")))
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
                                   max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
+    # the sidebar's settings changed with the model: say so, or it looks as if they were lost
+    st.caption(t("sine.net_settings", optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
+                 lr=f"{cfg.lr:g}", epochs=f"{cfg.epochs:,}"))
 
     make_model = partial(core.models.mlp, hidden=(width,) * depth, activation=activation, in_features=1,
                          out_features=1)
@@ -128,7 +131,7 @@ def draw(r: core.Run) -> None:
             points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
         chart.show(picture.properties(height=380))
     with right:
-        run.loss_view(r, log_scale=True)
+        run.loss_view(page, r)
     if hasattr(r.model, "coefficients"):
         coef = r.model.coefficients()
         final = r.hist.loss[-1] if r.hist.loss else float("nan")

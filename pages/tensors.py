@@ -203,7 +203,7 @@ def draw(r: core.Run) -> None:
         chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
                                                    title=t("tensors.walks")))
     with right:
-        run.loss_view(r)
+        run.loss_view("tensors", r)
 
 
 run.train_panel("tensors", cfg, experiment, draw)

@@ -18,6 +18,20 @@ def lang() -> str:
     return st.session_state.get(KEY, "en") if st.session_state.get(KEY) in TABLES else "en"
 
 
+# Korean breaks lines between syllables by default, splitting words ("모/든", "됩니/다"); keep-all breaks
+# only at spaces, as Korean text is set. A word longer than its line may still break (overflow-wrap).
+# The file uploader's own hint ("5MB per file • CSV, TXT") is English whatever the language: hidden, as
+# each uploader's label says its limit in words.
+KOREAN_CSS = ("<style>.stApp { word-break: keep-all; overflow-wrap: break-word; }\n"
+              "[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }</style>")
+
+
+def style() -> None:
+    """The language's own CSS, once a script run (a style-only st.html takes no room on the page)."""
+    if lang() == "ko":
+        st.html(KOREAN_CSS)
+
+
 def has(key: str) -> bool:
     """Whether the tables word `key` (English is complete; Korean is checked against it by the tests)."""
     return key in lang_en.STRINGS

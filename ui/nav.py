@@ -110,6 +110,7 @@ def run_app() -> None:
     address.open_link()
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
+    i18n.style()
     pages = [st.Page(p.file, title=t(f"nav.{p.name}"), icon=p.icon, default=i == 0)  # addresses: the file names
              for i, p in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")

@@ -42,9 +42,9 @@ def speed_control(where) -> str:
 
 def train_panel(page: str, cfg: core.TrainConfig,
                 start: "core.Experiment | Callable[[core.TrainConfig], core.Run]",
-                draw: Callable[[core.Run], None], inputs: tuple | dict = (), log_scale: bool = True,
+                draw: Callable[[core.Run], None], inputs: tuple | dict = (),
                 presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None,
-                metric: tuple[str, str] | None = None) -> core.Run | None:
+                metric: tuple[str, str] | None = None, runs_chart: bool = False) -> core.Run | None:
     """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends;
     then every run the page keeps: their losses on one chart and a table (ui/runs.py).
 
@@ -54,12 +54,17 @@ def train_panel(page: str, cfg: core.TrainConfig,
     presets: one-click comparisons beside the learning-rate sweep every page has: a button label's
     key in the language tables -> the configs to train, each added to the runs list.
     metric: (a History metric, its column title) for the runs table, such as MNIST's test accuracy.
+    runs_chart: draw the shown runs' losses on a chart of their own below `draw`'s picture, for a page
+    whose draw has no loss_view (the one loss chart that holds them).
     """
     recipe = start.recipe if isinstance(start, core.Experiment) else None
     if isinstance(start, core.Experiment):
         start, inputs = start.start, start.inputs
     key, playing = run_key(page), keys.of(page, "playing")
     step_to = keys.of(page, "step_to")  # the epochs a Step is training to: one epoch may take several redraws
+    asked = keys.of(page, "asked")  # the settings and page inputs the run on screen was started under
+    st.session_state[keys.of(page, "settings")] = cfg  # the sidebar's, for a preset pressed further down
+    runs.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
     row = st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
@@ -72,6 +77,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
         try:
             st.session_state[key] = current = start(cfg)
             st.session_state[keys.of(page, "inputs")] = inputs
+            st.session_state[asked] = (cfg, inputs)
             runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {}, recipe)
             st.session_state[keys.of(page, "clock")] = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
@@ -122,9 +128,10 @@ def train_panel(page: str, cfg: core.TrainConfig,
         elif run.hist.error:
             _offer_cpu(page, run)
         else:
-            _outcome(run, cfg, st.session_state.get(keys.of(page, "inputs")) == inputs)
+            _outcome(run, st.session_state.get(asked) == (cfg, inputs))
         draw(run)
-        runs.loss_chart(page)  # on a log scale always: one diverged run must not flatten the others
+        if runs_chart and len(runs.runs_of(page).shown()) > 1:
+            chart.show(runs.loss_chart(page, run))
 
     live()
     # comparisons: below the picture, so the Train row stays short and the live picture high on the page
@@ -146,28 +153,42 @@ def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
 
 
 def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = (), recipe=None) -> None:
-    """Train each config to its end now, with a progress bar, and keep every run; the last is shown live.
+    """Train each config to its end now, with a progress bar, and keep every run. A config that a kept
+    run of the same page settings was trained under reuses that run, not a copy of it. Shown after: the
+    run of the sidebar's settings if one of them is, else the last.
 
     start: the page's core.Experiment, or a function cfg -> Run with the page's inputs.
+    Called after train_panel, which keeps the sidebar's settings of this script run.
     """
     if isinstance(start, core.Experiment):
         start, inputs, recipe = start.start, start.inputs, start.recipe
     if (current := st.session_state.get(run_key(page))) is not None and not current.done:
         current.stop()  # the sweep's last run takes its place
+    sidebar = st.session_state.get(keys.of(page, "settings"))
+    kept = runs.runs_of(page)
+    page_inputs = inputs if isinstance(inputs, dict) else {}
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
+    shown = None
     for i, cfg in enumerate(configs):
-        try:
-            run = start(cfg)
-        except (ValueError, RuntimeError) as err:
-            st.error(t("run.cannot_start", error=md(err)))
-            break
-        while not run.done:
-            _advance(run, epochs=None)
-            bar.progress(min((i + run.fraction) / len(configs), 1.0),
-                         text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
-        runs.runs_of(page).add(run, inputs if isinstance(inputs, dict) else {}, recipe)
-        st.session_state[run_key(page)] = run
+        if (same := kept.same(cfg, page_inputs)) is not None:
+            run = same.run  # trained already, from the same start: its numbers would be the same
+        else:
+            try:
+                run = start(cfg)
+            except (ValueError, RuntimeError) as err:
+                st.error(t("run.cannot_start", error=md(err)))
+                break
+            while not run.done:
+                _advance(run, epochs=None)
+                bar.progress(min((i + run.fraction) / len(configs), 1.0),
+                             text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
+            kept.add(run, page_inputs, recipe)
+        if shown is None or shown.cfg != sidebar:
+            shown = run
+    if shown is not None:
+        st.session_state[run_key(page)] = shown
         st.session_state[keys.of(page, "inputs")] = inputs
+        st.session_state[keys.of(page, "asked")] = (sidebar, inputs)  # nothing was touched: no "settings changed"
     bar.empty()
 
 
@@ -182,9 +203,9 @@ def _advance(run: core.Run, epochs: int | None) -> None:
 
 
 def _progress_text(run: core.Run, seconds_left: float | None) -> str:
-    epochs = run.cfg.epochs
-    epoch = min(int(run.fraction * epochs) + 1, epochs)
-    text = t("run.epoch_of", epoch=epoch, epochs=epochs)
+    """'Epoch 36 / 200 · loss 0.8258': the epochs done and the last one's loss, the numbers the picture,
+    the Final loss and the loss chart's last point show (it said the epoch under way: 37, one ahead)."""
+    text = t("run.epoch_of", epoch=len(run.hist.loss), epochs=run.cfg.epochs)
     if run.hist.loss:
         text += " · " + t("run.loss_now", loss=f"{run.hist.loss[-1]:.4g}")
     if seconds_left is not None:
@@ -206,10 +227,13 @@ def _offer_cpu(page: str, run: core.Run) -> None:
             return
         runs.runs_of(page).replace(run, resumed)  # the list shows the run carrying on, not the failed one
         controls.set_value(page, "device", "cpu")  # the device control follows
+        if (asked := st.session_state.get(keys.of(page, "asked"))) is not None:  # as if started on the CPU
+            st.session_state[keys.of(page, "asked")] = (replace(asked[0], device="cpu"), asked[1])
         st.rerun()
 
 
-def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> None:
+def _outcome(run: core.Run, unchanged: bool = True) -> None:
+    """How the run ended; unchanged: the sidebar and the page are as they were when it started."""
     hist = run.hist
     if hist.diverged:
         st.warning(t("run.diverged", epoch=hist.diverged_epoch + 1, lr=f"{run.cfg.lr:g}"),
@@ -223,18 +247,18 @@ def _outcome(run: core.Run, cfg: core.TrainConfig, same_inputs: bool = True) -> 
         n = len(hist.loss)
         st.success(t("run.trained_one" if n == 1 else "run.trained", n=n, s=f"{hist.seconds:.2f}",
                      device=hist.device))
-    if run.cfg != cfg or not same_inputs:
+    if not unchanged:
         st.caption(t("run.settings_changed"))
 
 
-def loss_view(run: core.Run, log_scale: bool = False) -> None:
-    """The live loss curve and the "Final loss" metric: what every page shows of a run."""
+def loss_view(page: str, run: core.Run, log_scale: bool | None = None) -> None:
+    """The "Final loss" metric and the page's one loss chart: this run in its colour, with the other shown
+    runs; log_scale None: log where the losses span decades."""
     loss = run.hist.loss
     if loss:
         # six digits, as the scripts print it; a blown-up loss in three (1e+38 with six is cut in half a row)
         st.metric(t("run.final_loss"), f"{loss[-1]:.6g}" if abs(loss[-1]) < 1e6 else f"{loss[-1]:.3g}")
-        chart.show(core.charts.loss_curve(loss, title=t("chart.loss"), log_scale=log_scale,
-                                          x_title=t("chart.epoch"), y_title=t("chart.loss")))
+        chart.show(runs.loss_chart(page, run, log_scale))
     lr_view(run)
 
 

@@ -11,8 +11,14 @@ from ui import chart, keys
 from ui.i18n import has, t
 
 
+# A page whose runs join another's list. Sine's small network has controls of its own (the sidebar's
+# settings change with the model), but its runs and the cubic's are one list, each labelled by its model:
+# with a list of its own, choosing the network seemed to empty the cubic's runs.
+SHARED = {"sine_net": "sine"}
+
+
 def runs_key(page: str) -> str:
-    return keys.of(page, "runs")
+    return keys.of(SHARED.get(page, page), "runs")
 
 
 def runs_of(page: str) -> Runs:
@@ -78,16 +84,34 @@ def alongside(page: str, run: "core.Run", inputs: dict) -> tuple[str, str, list[
     return label(mine, runs.newest), colour(mine), others
 
 
-def loss_chart(page: str, log_scale: bool = True) -> None:
-    """The shown runs' loss curves on one chart, the newest bold; drawn live from the Train panel."""
+def loss_chart(page: str, live: "core.Run", log_scale: bool | None = None):
+    """The page's one loss chart: the run on screen bold in its colour, each other shown run thinner in
+    its own. log_scale None: a log scale where the losses span decades (a spike, then flat, otherwise)."""
     runs = runs_of(page)
-    shown, newest = runs.shown(), runs.newest
-    if newest is None or len(shown) < 2:  # one curve is the page's own loss chart already
-        return
-    series = [(label(k, newest), k.run.hist.loss, k.colour, k is newest) for k in shown if k.run.hist.loss]
-    if series:
-        chart.show(core.charts.runs_chart(series, title=t("runs.chart_title"), y_title=t("chart.loss"),
-                                          x_title=t("chart.epoch"), log_scale=log_scale))
+    mine, newest = next((k for k in runs.kept if k.run is live), None), runs.newest
+    series = [(label(k, newest), k.run.hist.loss, k.colour, False)
+              for k in runs.shown() if k is not mine and k.run.hist.loss]
+    series.append((label(mine, newest) if mine and series else t("chart.loss"), live.hist.loss,
+                   mine.colour if mine else 0, True))
+    if log_scale is None:
+        log_scale = core.charts.spans_decades(*(loss for _, loss, *_ in series))
+    return core.charts.runs_chart(series, title=t("runs.chart_title") if len(series) > 1 else t("chart.loss"),
+                                  y_title=t("chart.loss"), x_title=t("chart.epoch"), log_scale=log_scale)
+
+
+def read_table(page: str) -> None:
+    """Apply the table's Show ticks before anything is drawn: the table comes last on the page, and a
+    chart drawn before it read the tick was a rerun behind (unticking a run did not hide it)."""
+    runs = runs_of(page)
+    edits = st.session_state.get(_table_key(page, runs), {}) or {}
+    for row, change in edits.get("edited_rows", {}).items():
+        if t("runs.col.show") in change and int(row) < len(runs.kept):
+            runs.kept[int(row)].shown = bool(change[t("runs.col.show")])
+
+
+def _table_key(page: str, runs: Runs) -> str:
+    """The table's key names its runs: a list that changed is a new table, with no stale ticks."""
+    return f"{page}.runs_table." + "-".join(str(k.number) for k in runs.kept)
 
 
 def table(page: str, metric: tuple[str, str] | None = None) -> None:
@@ -103,21 +127,23 @@ def table(page: str, metric: tuple[str, str] | None = None) -> None:
     if runs.dropped:
         st.caption(t("runs.dropped", n=runs.dropped, most=core.runs.MOST))
     rows = [core.runs.row(k, metric[0] if metric else None) for k in runs.kept]
+    # the numbers a class compares first, the long settings line last: at 1280 px it pushed Final loss,
+    # Seconds and Status past the right edge
     frame = pd.DataFrame({
         t("runs.col.show"): [k.shown for k in runs.kept],
         t("runs.col.delete"): [False] * len(runs.kept),
         t("runs.col.run"): [label(k, newest) for k in runs.kept],
-        t("runs.col.settings"): [settings_text(k) for k in runs.kept],
         t("runs.col.final_loss"): [r["final_loss"] for r in rows],
         **({metric[1]: [r[metric[0]] for r in rows]} if metric else {}),
-        t("runs.col.epochs"): [r["epochs_done"] for r in rows],
         t("runs.col.seconds"): [r["seconds"] for r in rows],
-        t("runs.col.device"): [r["device"] for r in rows],
         t("runs.col.status"): [t(f"runs.status.{r['status']}") for r in rows],
+        t("runs.col.epochs"): [r["epochs_done"] for r in rows],
+        t("runs.col.device"): [r["device"] for r in rows],
+        t("runs.col.settings"): [settings_text(k) for k in runs.kept],
     })
     fixed = [c for c in frame.columns if c not in (t("runs.col.show"), t("runs.col.delete"))]
     edited = st.data_editor(
-        frame, hide_index=True, width="stretch", disabled=fixed, key=f"{page}.runs_table." + "-".join(str(k.number) for k in runs.kept),
+        frame, hide_index=True, width="stretch", disabled=fixed, key=_table_key(page, runs),
         column_config={t("runs.col.final_loss"): st.column_config.NumberColumn(format="%.5g"),
                        **({metric[1]: st.column_config.NumberColumn(format="percent")} if metric else {})})
     for kept, show in zip(runs.kept, edited[t("runs.col.show")]):

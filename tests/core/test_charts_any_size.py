@@ -110,3 +110,11 @@ def test_a_diverged_line_to_the_point_is_clipped_not_squashing_the_picture():
     y = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
     assert -10 < y[0] < 4 < y[1] < 10                 # around the point and the start, not out to 1e30
     assert spec["layer"][0]["mark"]["clip"] is True
+
+
+def test_a_loss_spanning_decades_asks_for_a_log_scale():
+    assert charts.spans_decades([186_666.0, 12.0, 0.5])           # the hours data: a spike, then flat
+    assert charts.spans_decades([1.0, 0.0])                       # it reached 0
+    assert not charts.spans_decades([40.0, 20.0, 14.0])           # a plain descent on the sine
+    assert not charts.spans_decades([math.nan], [])               # nothing to go by
+    assert charts.spans_decades([5.0], [5.0, 1e30])               # one run of several blew up

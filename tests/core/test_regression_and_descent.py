@@ -194,3 +194,14 @@ def test_stable_lr_is_where_plain_descent_starts_to_diverge():
     assert above.diverged
     with_momentum = landscape.stable_lr(torch.cat([x, torch.ones_like(x)], 1), momentum=0.9)
     assert with_momentum == pytest.approx(edge * 1.9)
+
+
+def test_the_shaded_surface_holds_the_paths_with_room_around_them():
+    """A path that started on the box's edge (b = 3) left the shaded surface."""
+    from core.landscape import surface_box
+    ws, bs = [-1.0, 0.5, 1.9], [3.0, 3.4, 0.1]
+    w_lo, w_hi, b_lo, b_hi = surface_box(ws, bs, (-1.0, 3.0), (2.0, 0.0))
+    assert w_lo < -1.0 - 0.05 * (w_hi - w_lo) and b_hi > 3.4 + 0.05 * (b_hi - b_lo)
+    assert w_hi > 2.0 + 1 and b_lo < 0.0 - 1                   # the optimum, a unit beyond it
+    far = surface_box([-1.0, 1e30, float("nan")], [3.0, -1e30, 0.0], (-1.0, 3.0), (2.0, 0.0))
+    assert far[1] - far[0] < 20 and far[3] - far[2] < 20       # a diverging path does not stretch it

@@ -61,3 +61,14 @@ def test_a_run_carried_on_elsewhere_keeps_its_number_and_colour():
     resumed = old.resume_on("cpu")
     kept.replace(old, resumed)
     assert kept.kept[0].run is resumed and kept.kept[0].number == 1 and kept.kept[0].colour == 0
+
+
+def test_a_finished_run_of_the_same_settings_and_start_is_found_again():
+    kept = runs.Runs()
+    kept.add(a_run(lr=0.1), {"dataset": "line"})
+    done = kept.newest
+    assert kept.same(core.TrainConfig(epochs=3, lr=0.1), {"dataset": "line"}) is done
+    assert kept.same(core.TrainConfig(epochs=3, lr=0.1, seed=1), {"dataset": "line"}) is None    # another start
+    assert kept.same(core.TrainConfig(epochs=3, lr=0.1), {"dataset": "hours"}) is None           # other data
+    done.run.hist.stopped = True
+    assert kept.same(core.TrainConfig(epochs=3, lr=0.1), {"dataset": "line"}) is None            # not what they give

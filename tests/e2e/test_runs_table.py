@@ -29,3 +29,38 @@ def test_a_run_ticked_in_the_table_is_deleted_by_the_button(page: Page, app_url)
     expect(page.get_by_role("button", name="Delete ticked (0)")).to_be_visible()
     labels = page.get_by_test_id("stDataFrame").filter(has_text="newest").locator("td[aria-colindex='3']")
     expect(labels).to_have_text(["#2 · newest"])   # the grid's own accessible table: one run left
+
+
+def _blue_pixels(png: bytes) -> int:
+    """How many pixels of a screenshot are blue, as run #2's curve is (thin and half see-through, it is
+    lighter than its colour); the axes and grid are grey, run #1 is orange."""
+    import io
+
+    from PIL import Image
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return sum(1 for r, g, b in image.getdata() if b - r > 60 and b - g > 25)
+
+
+def test_unticking_show_hides_the_run_from_the_loss_chart_at_once(page: Page, app_url):
+    """The chart was drawn before the table read the tick: it was always a rerun behind."""
+    import core
+    page.goto(app_url + "/linear_regression?epochs=30&dataset=hours")
+    wait_idle(page)
+    page.get_by_role("button", name="Compare momentum 0 and 0.9").click()   # #1 plain, on screen; #2 momentum
+    wait_idle(page)
+    assert core.charts.RUN_COLOURS[1] == "#1c7ed6"  # run #2's colour: blue
+    loss = page.get_by_test_id("stVegaLiteChart").nth(1)   # the fitted line, then the loss
+    loss.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    assert _blue_pixels(loss.screenshot()) > 50, "run #2's curve is not on the loss chart"
+    grid = page.get_by_test_id("stDataFrame").filter(has_text="#2 · newest")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 250, box["y"] + 35 + 2 * 35 - 18)   # run #2's label, then left twice onto Show
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Space")
+    wait_idle(page)
+    loss.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    assert _blue_pixels(loss.screenshot()) < 10, "run #2 is still drawn after its Show was unticked"

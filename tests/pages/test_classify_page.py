@@ -113,7 +113,7 @@ def test_runs_are_kept_side_by_side_labelled_by_what_differs():
     train(at, "classify")
     table = at.dataframe[-1].value
     assert len(table) == 2
-    assert any("layers 2-2" in str(v) for v in table.iloc[:, :4].to_numpy().ravel()), table
+    assert any("layers 2-2" in str(v) for v in table["Settings"]), table
 
 
 @pytest.mark.parametrize("change", ["features", "dataset", "layers"])

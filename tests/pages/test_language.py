@@ -88,3 +88,25 @@ def test_every_page_of_the_registry_has_its_title_and_blurb_in_both_tables():
         for page in nav.PAGES:
             assert f"nav.{page.name}" in table
             assert page.name == "home" or f"home.blurb.{page.name}" in table
+
+
+def test_korean_text_breaks_lines_between_words_not_inside_them():
+    """Lines split words ("모/든", "줄/어드는", "됩니/다") until word-break: keep-all."""
+    from test_links import opened
+    korean = opened("pages/home.py", lang="ko")
+    assert any("keep-all" in h.proto.body for h in korean.get("html"))
+    english = opened("pages/home.py")
+    assert not any("keep-all" in h.proto.body for h in english.get("html"))
+
+
+def test_no_korean_particle_hangs_on_a_value_or_a_word_whose_sound_it_cannot_know():
+    """"Adam 가", "CrossEntropyLoss 로": a particle whose form follows the sound before it (가/이, 를/을,
+    는/은, 로/으로, 와/과) after a placeholder, or after a space, fits one value and not the next."""
+    import re
+
+    from ui import lang_ko
+    particle = r"(가|이|를|을|는|은|와|과|로|으로)(?=[\s,.]|$)"
+    after_value = re.compile(r"\{\w+\}\**" + particle)
+    after_space = re.compile(r"[A-Za-z}]\*\* " + particle)
+    bad = {k: v for k, v in lang_ko.STRINGS.items() if after_value.search(v) or after_space.search(v)}
+    assert not bad, bad

@@ -113,7 +113,8 @@ def test_descent_trains_and_compares_three_optimizers(app):
     assert {(k.run.model.weight.item() != -1.0) for k in kept} == {True}
     assert {k.run.hist.loss[0] for k in kept} == {kept[0].run.hist.loss[0]}  # the same start for all three
     surface = next(str(c.proto.spec) for c in charts(app) if "optimizer" in str(c.proto.spec))
-    assert surface.count("momentum 0.9") >= 1 and "Adam" in surface      # their paths on the one surface
+    assert surface.count("momentum 0.9") >= 1 and "#3 \\u00b7 newest" in surface  # their paths on the one surface
+    assert app.session_state["descent.run"] is kept[0].run   # the sidebar's plain SGD, trained already: reused
 
 
 def test_descent_shows_the_regime_of_the_chosen_learning_rate(app):
@@ -279,25 +280,17 @@ def test_descent_reset_is_there_on_the_first_visit(app):
     assert app.button(key="descent.reset")
 
 
-def test_the_comparison_charts_take_the_full_width(app):
-    """Side by side at a projector's 1024 px, the legends of both were cut and the loss title ended in '(l…'."""
+def test_the_runs_losses_share_the_pages_loss_chart_with_a_legend_below_it(app):
+    """Side by side at a projector's 1024 px, the legends were cut and the loss title ended in '(l…': in
+    the page's one loss chart (half the page) the runs' legend goes below the plot, the title wraps."""
     import json
     open_page(app, DESCENT)
     train(app, "descent")
     app.button(key="descent.compare_button").click().run()
-
-    def chart_titles(node, inside=False, found=None):
-        found = [] if found is None else found
-        if getattr(node, "type", "") == "vega_lite_chart":
-            spec = json.loads(node.proto.spec)
-            title = spec.get("title") or spec.get("layer", [{}])[0].get("title")
-            found.append((title, inside))
-        for k in getattr(node, "children", {}).values():
-            chart_titles(k, inside or getattr(node, "type", "") == "column", found)
-        return found
-    placed = dict((str(title), inside) for title, inside in chart_titles(app.main))
-    runs_chart = next(title for title in placed if "Loss of your runs" in title)
-    assert placed[runs_chart] is False  # the comparison of the runs spans the page
+    specs = [json.loads(c.proto.spec) for c in app.get("vega_lite_chart")]
+    (runs_chart,) = [s for s in specs if "Loss of your runs" in json.dumps(s)]
+    assert runs_chart["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert isinstance(runs_chart["title"]["text"], list)  # wrapped into lines that fit half a page
 
 
 def test_the_regime_pictures_are_drawn_once_for_the_whole_class(monkeypatch):
@@ -334,3 +327,59 @@ def test_the_server_draws_the_default_regime_pictures_before_anyone_asks(monkeyp
     descent.warm_up()
     assert sorted(asked) == sorted((descent.DATA, kind, descent.START_W, lang, False)
                                    for kind in ("slow", "converging", "oscillating", "diverging") for lang in i18n.LANGS)
+
+
+def test_every_number_on_the_descent_page_is_from_the_same_moment_of_a_run():
+    """During a slow run one screen said "Epoch 37 · loss 0.806", "after 33 steps", Final loss 0.8667 and
+    a loss chart at epoch 5."""
+    import json
+    import re
+
+    from test_links import opened
+    at = opened(DESCENT, epochs="200", speed="slow")
+    at.button(key="descent.train").click().run()
+    at.run()
+    run = at.session_state["descent.run"]
+    assert not run.done and len(run.hist.loss) > 1
+    status = at.get("progress")[0].proto.text
+    epoch, loss = re.search(r"Epoch (\d+) / 200 · loss ([\d.e+-]+)", status).groups()
+    steps = re.search(r"after (\d+) steps", next(m.value for m in at.markdown if "steps" in m.value)).group(1)
+    final = metric(at, "Final loss")
+    from streamlit import dataframe_util
+    (chart,) = [c for c in at.get("vega_lite_chart")
+                if json.loads(c.proto.spec).get("encoding", {}).get("y", {}).get("field") == "loss"]
+    rows = dataframe_util.convert_arrow_bytes_to_pandas_df(chart.proto.datasets[0].data.data)
+    assert int(epoch) == int(steps) == len(run.hist.loss) == rows["epoch"].max()
+    assert float(loss) == pytest.approx(float(final), rel=1e-3)
+
+
+def test_the_descent_surface_covers_the_path_that_starts_at_its_edge():
+    import json
+
+    from test_links import opened
+    at = opened(DESCENT, epochs="30", b0="3")
+    train(at, "descent")
+    spec = next(json.loads(c.proto.spec) for c in at.get("vega_lite_chart") if "layer" in json.loads(c.proto.spec)
+                and json.loads(c.proto.spec)["layer"][0].get("mark", {}).get("type") == "rect")
+    x = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    y = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
+    run = at.session_state["descent.run"]
+    ws, bs = [-1.0] + run.hist.metrics["W"], [3.0] + run.hist.metrics["b"]
+    assert x[0] < min(ws) - 0.05 * (x[1] - x[0]) and max(ws) + 0.05 * (x[1] - x[0]) < x[1]
+    assert y[0] < min(bs) - 0.05 * (y[1] - y[0]) and max(bs) + 0.05 * (y[1] - y[0]) < y[1]
+
+
+def test_no_number_on_the_pages_reads_minus_zero_or_float_noise():
+    """"b = -0.0000" beside the least squares, and "weight = 1.821 · height -1.942e-06"."""
+    import json
+
+    from test_links import opened
+    at = opened(DESCENT, epochs="5")
+    train(at, "descent")
+    caption = next(m.value for m in at.markdown if "least squares" in m.value)
+    assert "-0.0000" not in caption, caption
+    at = opened(LINEAR, dataset="heights", epochs="50")
+    train(at, "linear")
+    line = next(c.proto.spec for c in at.get("vega_lite_chart") if "weight =" in c.proto.spec)
+    line = line[line.index("weight ="):].split("]")[0].replace('", "', " ")  # the title, its lines joined
+    assert "e-0" not in line and "+ 0.0000" in line, line

@@ -151,7 +151,7 @@ def test_full_mnist_failing_is_said_in_the_pages_language(monkeypatch):
     st.cache_resource.clear()
 
     def no_network(root):
-        raise OSError("none of torchvision's MNIST mirrors answered within 3 s")
+        raise core.data.NoMirror(3.0)
 
     monkeypatch.setattr(core.data, "_full", no_network)
     at = AppTest.from_file(APP, default_timeout=60)
@@ -160,6 +160,22 @@ def test_full_mnist_failing_is_said_in_the_pages_language(monkeypatch):
     at.run()
     st.cache_resource.clear()
     assert any("네트워크 없음" in e.value for e in at.error), [e.value for e in at.error]
+    assert not any("mirrors" in e.value for e in at.error)  # the detail too, in Korean
+
+
+def test_the_fallback_to_the_sample_says_why_in_the_pages_language(monkeypatch):
+    """"(none of torchvision's MNIST mirrors answered within 3 s)" stayed English in Korean mode."""
+    import streamlit as st
+
+    import core
+    from test_links import opened
+    st.cache_resource.clear()
+    monkeypatch.delenv(core.data.OFFLINE, raising=False)
+    monkeypatch.setattr(core.data, "_full", lambda root: (_ for _ in ()).throw(core.data.NoMirror(3.0)))
+    at = opened(PAGE, lang="ko")
+    st.cache_resource.clear()
+    why = next(c.value for c in at.caption if "이유" in c.value)
+    assert "3초 안에" in why and "mirrors" not in why, why
 
 
 def test_two_runs_compare_with_test_accuracy_in_the_table_and_any_optimizer_in_the_intro():

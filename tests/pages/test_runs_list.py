@@ -92,3 +92,60 @@ def test_runs_are_labelled_by_the_pages_settings_in_the_pages_language():
     train(at, "linear")
     labels = at.dataframe[-1].value.iloc[:, 2].tolist()
     assert labels[0] == "#1 · 데이터 y = 2x", labels  # the setting and its value in words
+
+
+def loss_charts(at):
+    """The charts whose y axis is the loss per epoch."""
+    import json
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    return [s for s in specs if s.get("encoding", {}).get("y", {}).get("field") == "loss"]
+
+
+def test_one_loss_chart_in_the_runs_colour_on_a_log_scale_where_the_loss_spans_decades():
+    """The page's Loss chart was blue and linear (a spike, then flat, on the hours data) beside a log
+    runs chart in the run's colour: two charts that disagreed."""
+    import core
+    at = opened("pages/tensors.py", epochs="30")
+    train(at, "tensors")
+    (spec,) = loss_charts(at)
+    kept = at.session_state["tensors.runs"].newest
+    assert spec["encoding"]["color"]["scale"]["range"] == [core.charts.RUN_COLOURS[kept.colour]]
+    assert spec["encoding"]["y"]["scale"]["type"] == "log"    # 0.5 down to about 1e-6
+    at.select_slider(key="tensors.lr").set_value(0.01).run()
+    train(at, "tensors")
+    (spec,) = loss_charts(at)                                 # still one chart, now with both runs
+    assert len(spec["encoding"]["color"]["scale"]["domain"]) == 2 and "Loss of your runs" in str(spec)
+
+
+def test_a_flat_loss_stays_on_an_ordinary_scale():
+    at = opened("pages/sine.py", epochs="3")
+    train(at, "sine")
+    (spec,) = loss_charts(at)
+    assert spec["encoding"]["y"]["scale"].get("type") != "log"
+
+
+def test_a_preset_reuses_a_kept_run_and_says_nothing_changed():
+    """Compare momentum after a Train added a copy of the run already kept (#3 equal to #2), and the page
+    said the settings had changed when nothing was touched."""
+    at = opened("pages/linear_regression.py", epochs="20", dataset="hours")
+    train(at, "linear")
+    at.button(key="linear.compare_button").click().run()
+    kept = at.session_state["linear.runs"].kept
+    assert [(k.number, k.run.cfg.momentum) for k in kept] == [(1, 0.0), (2, 0.9)]
+    assert at.session_state["linear.run"] is kept[0].run       # the sidebar's settings: the run on screen
+    assert not any("settings have changed" in c.value for c in at.caption)
+    at.button(key="linear.preset_sweep").click().run()          # its own rate is kept already: two new runs
+    assert [k.run.cfg.lr for k in at.session_state["linear.runs"].kept] == [0.01, 0.01, 0.001, 0.1]
+    assert not any("settings have changed" in c.value for c in at.caption)
+    at.select_slider(key="linear.lr").set_value(0.001).run()   # touched: now it says so
+    assert any("settings have changed" in c.value for c in at.caption)
+    assert not at.exception
+
+
+def test_the_numbers_a_class_compares_come_before_the_settings():
+    """At 1280 px the Settings column pushed Final loss, Seconds and Status past the right edge."""
+    at = opened("pages/linear_regression.py", epochs="3")
+    train(at, "linear")
+    columns = list(at.dataframe[-1].value.columns)
+    settings = columns.index("Settings")
+    assert all(columns.index(c) < settings for c in ("Final loss", "Seconds", "Status")), columns

@@ -124,3 +124,22 @@ def test_a_link_carries_the_data_and_the_network():
     at.radio(key="sine.model").set_value("cubic").run()
     at.radio(key="sine.gradients").set_value("hand").run()
     assert {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}["gradients"] == "hand"
+
+
+def test_choosing_the_network_says_its_settings_are_its_own_and_keeps_the_cubics_runs(app):
+    """The sidebar silently became Adam, lr 0.002, 2000 epochs, and the runs list emptied."""
+    open_page(app, PAGE)
+    app.number_input(key="sine.epochs").set_value(20).run()
+    train(app, "sine")
+    app.radio(key="sine.model").set_value("net").run()
+    note = next(c.value for c in app.caption if "own sidebar settings" in c.value)
+    assert "Adam" in note and "0.002" in note and "2,000" in note
+    table = app.dataframe[-1].value
+    assert table.iloc[:, 2].tolist() == ["#1 · newest"]            # the cubic's run, still listed
+    app.number_input(key="sine_net.epochs").set_value(20).run()
+    train(app, "sine_net")
+    labels = app.dataframe[-1].value.iloc[:, 2].tolist()
+    assert len(labels) == 2 and "cubic" in labels[0]               # labelled by what it is
+    app.radio(key="sine.model").set_value("cubic").run()
+    assert app.number_input(key="sine.epochs").value == 20 and len(app.dataframe[-1].value) == 2
+    assert not app.exception

@@ -53,6 +53,8 @@ STRINGS = {
     "mnist.probability": "probability",
     "mnist.why.failed_network": "full MNIST could not be loaded: no network answered ({detail})",
     "mnist.why.failed_torchvision": "full MNIST needs torchvision, which is not installed ({detail})",
+    "mnist.why.failed_no_mirror": "full MNIST could not be downloaded: none of torchvision's MNIST mirrors answered within {detail} s",
+    "mnist.no_mirror": "none of torchvision's MNIST mirrors answered within {s} s",
     "mnist.failure.network": "no network: none of the download sites answered",
     "mnist.failure.torchvision": "torchvision, which downloads it, is not installed",
     "mnist.failure.other": "an unexpected error",

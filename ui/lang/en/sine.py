@@ -15,6 +15,7 @@ STRINGS = {
     "sine.model": "Model",
     "sine.model.cubic": "Cubic a + b x + c x² + d x³",
     "sine.model.net": "Small neural network",
+    "sine.net_settings": "The network trains with its own sidebar settings ({optimizer}, lr {lr}, {epochs} epochs); the cubic's are kept and come back when you choose the cubic again. The runs of both models stay in one list below, each labelled by its model.",
     "sine.points_help": "Points of sin(x), evenly spread on [-pi, pi] (at most 10,000).",
     "sine.noise_help": "Standard deviation of Gaussian noise added to sin(x).",
     "sine.gradients": "Gradients",

@@ -49,7 +49,7 @@ STRINGS = {
     "run.speed.watch": "Watch",
     "run.speed.fast": "Fast",
     "runs.title": "Your runs",
-    "runs.chart_title": "Loss of your runs (the newest bold)",
+    "runs.chart_title": "Loss of your runs (the one on screen bold)",
     "runs.newest": "newest",
     "runs.same": "same settings",
     "runs.nesterov_on": "Nesterov",

@@ -2,8 +2,8 @@
 STRINGS = {
     # MNIST
     "mnist.title": "MNIST: 손글씨 숫자 읽기",
-    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 을 통과시킵니다. 출력 10개가 "
-                   "숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, **{optimizer}** 가 한 번에 "
+    "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 층을 차례로 통과시킵니다. 출력 10개가 "
+                   "숫자 0부터 9까지의 점수이고, 손실 함수 **CrossEntropyLoss**에 따라 학습하며, **{optimizer}** 옵티마이저가 한 번에 "
                    "그림 {batch}장씩 갱신합니다.",
     "mnist.source.auto": "가능하면 전체 MNIST, 안 되면 샘플",
     "mnist.source.sample": "앱에 들어 있는 샘플 (오프라인, 빠름)",
@@ -52,6 +52,8 @@ STRINGS = {
     "mnist.probability": "확률",
     "mnist.why.failed_network": "전체 MNIST를 불러오지 못했습니다: 네트워크 응답 없음 ({detail})",
     "mnist.why.failed_torchvision": "전체 MNIST에는 torchvision이 필요한데 설치되어 있지 않습니다 ({detail})",
+    "mnist.why.failed_no_mirror": "전체 MNIST를 내려받지 못했습니다: torchvision의 MNIST 미러 중 {detail}초 안에 응답한 곳이 없습니다",
+    "mnist.no_mirror": "torchvision의 MNIST 미러 중 {s}초 안에 응답한 곳이 없습니다",
     "mnist.failure.network": "네트워크 없음: 내려받을 곳이 하나도 응답하지 않았습니다",
     "mnist.failure.torchvision": "내려받기를 맡는 torchvision이 설치되어 있지 않습니다",
     "mnist.failure.other": "예상하지 못한 오류",
@@ -63,8 +65,8 @@ STRINGS = {
                           "(위 설명에 적혀 있습니다).",
     "mnist.cnn.intro": "합성곱 신경망: 작은 필터가 28×28 그림 위를 미끄러지며 저마다 자기 무늬가 있는 곳의 지도를 "
                        "만들고, 최대 풀링이 지도를 절반으로 줄입니다. 이것을 두 번 한 뒤 선형 층이 결과를 읽습니다: "
-                       "**{layers}**. 출력 10개가 숫자 0부터 9까지의 점수이고, **CrossEntropyLoss** 로 학습하며, "
-                       "**{optimizer}** 가 한 번에 그림 {batch}장씩 갱신합니다.",
+                       "**{layers}**. 출력 10개가 숫자 0부터 9까지의 점수이고, 손실 함수 **CrossEntropyLoss**에 따라 학습하며, "
+                       "**{optimizer}** 옵티마이저가 한 번에 그림 {batch}장씩 갱신합니다.",
     # MNIST: look inside (issue 14)
     "mnist.inside.title": "신경망 속 들여다보기",
     "mnist.inside.train_first": "먼저 위에서 모델(MLP 또는 CNN)을 학습시키세요. 그러면 첫 층을 여기에 그려 줍니다.",
@@ -85,7 +87,7 @@ STRINGS = {
     "mnist.inside.maps_caption": "위: 첫 합성곱 층의 필터, 필터마다 따로 맞춘 눈금 (흰색이 0). 각 필터 아래: 그 "
                                  "필터가 숫자에서 만든 특성 맵, 검정은 아무것도 못 찾은 곳, 노랑은 가장 센 반응입니다.",
     "mnist.inside.wrong_sorted": "가장 확신한 실수부터 나옵니다: 첫 번째에서는 틀린 답에 {first}, 보이는 마지막 "
-                                 "것에서는 {last}를 주었습니다.",
+                                 "것에서는 {last}의 확률을 주었습니다.",
     # MNIST: draw your own digit (issue 14)
     "mnist.draw.label": "마우스(또는 손가락)로 숫자를 그려 보세요",
     "mnist.draw.clear": "지우기",

@@ -15,6 +15,7 @@ STRINGS = {
     "sine.model": "모델",
     "sine.model.cubic": "3차식 a + b x + c x² + d x³",
     "sine.model.net": "작은 신경망",
+    "sine.net_settings": "신경망은 사이드바의 자기 설정으로 학습합니다 ({optimizer}, 학습률 {lr}, 에포크 {epochs}). 3차식의 설정은 그대로 남아 있어 3차식을 다시 고르면 돌아옵니다. 두 모델의 학습은 아래 한 목록에 모델 이름과 함께 남습니다.",
     "sine.points_help": "[-pi, pi]에 고르게 놓인 sin(x)의 점 개수(최대 10,000).",
     "sine.noise_help": "sin(x)에 더하는 가우스 잡음의 표준 편차.",
     "sine.gradients": "기울기",

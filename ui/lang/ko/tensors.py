@@ -43,7 +43,7 @@ STRINGS = {
     "tensors.after_step": "한 걸음 뒤",
     "tensors.before_after": "점, 그리고 갱신 전후의 직선",
     "tensors.repeat": "5. 한 걸음을 되풀이하기: 학습",
-    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 {y}를 예측하도록 배웁니다. **학습**은 사이드바의 "
+    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 y = {y} 값을 예측하도록 배웁니다. **학습**은 사이드바의 "
                             "에포크·옵티마이저·모멘텀으로 같은 걸음을 되풀이합니다.",
     "tensors.after_n": "{n} 걸음 뒤: W = **{w}**, b = **{b}**, x = {x}의 예측: **{pred}** (목표 {y})",
     "tensors.start": "시작",

@@ -49,7 +49,7 @@ STRINGS = {
     "run.speed.watch": "보기",
     "run.speed.fast": "빠르게",
     "runs.title": "내 학습 기록",
-    "runs.chart_title": "학습별 손실 (가장 최근 것이 굵게)",
+    "runs.chart_title": "학습별 손실 (화면의 학습이 굵게)",
     "runs.newest": "가장 최근",
     "runs.same": "같은 설정",
     "runs.nesterov_on": "네스테로프",
