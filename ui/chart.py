@@ -10,7 +10,10 @@ PRESENT_HEIGHT = 1.5  # charts grow with the text when presenting
 
 def show(chart: alt.TopLevelMixin, width: str = "stretch") -> None:
     """Draw an Altair chart, with fonts a projector can carry when presenting (charts draw in pixels)."""
-    show_spec(spec(chart, present.presenting()), width)
+    out = spec(chart, present.presenting())
+    if present.on_stage() and not any(k in out for k in ("hconcat", "vconcat", "concat", "facet")):
+        out["height"] = present.STAGE_HEIGHT  # the live picture in presenter mode: all of it on the screen
+    show_spec(out, width)
 
 
 def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
@@ -27,7 +30,9 @@ def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
                  .configure_text(fontSize=16))
     out = chart.to_dict(validate=False)
     out.get("config", {}).pop("view", None)  # Altair's default theme fixes views at 300 px; Streamlit sizes them
-    if presenting and not any(k in out for k in ("hconcat", "vconcat", "concat", "facet")):
+    # a height that is not a number ({"step": 20}: a heatmap's cells) already grows with what it shows
+    if presenting and isinstance(out.get("height", 300), (int, float)) and not any(
+            k in out for k in ("hconcat", "vconcat", "concat", "facet")):
         out["height"] = int(out.get("height", 300) * PRESENT_HEIGHT)  # taller, so it is not squat
     return out
 
