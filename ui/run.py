@@ -67,7 +67,9 @@ def train_panel(page: str, cfg: core.TrainConfig,
     step = row.button("" if stage else t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:",
                       help=f"**{t('run.step')}**: {t('run.step_help')}" if stage else t("run.step_help"))
     halt = row.container(horizontal=True, width="content", gap="small")  # Stop and Continue, once there is a run
-    speed = speed_control(stage.settings if stage else row)
+    # the speed with the other settings (the sidebar, or the stage's Settings): at 1024 px with the sidebar
+    # open, it took a row of its own under Train, and pushed the live picture below the fold
+    speed = speed_control(stage.settings if stage else st.sidebar)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):

@@ -43,3 +43,20 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     assert seen, "no live picture while it trained"
     assert end and inside(end), end
     assert all(inside(b) for b in seen), [b for b in seen if not inside(b)]
+
+
+@pytest.mark.parametrize("name", ["linear_regression", "mnist"])
+def test_without_presenter_mode_the_picture_starts_above_the_fold_after_train(page: Page, app_url, name):
+    """At 1024 x 768 with the sidebar open, Train is in view on opening, and after it the live picture
+    begins on the screen: Stop sits in the Train row, the speed in the sidebar (it once took a row each)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/{name}?{PAGES[name]}")
+    wait_idle(page)
+    train = page.get_by_role("button", name="Train", exact=True)
+    assert train.bounding_box()["y"] + train.bounding_box()["height"] <= 768
+    train.click()
+    wait_idle(page)
+    expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
+    box = page.evaluate(BOX)
+    print(name, "picture from", round(box["top"]), "to", round(box["bottom"]))
+    assert box["scrolled"] == 0 and box["top"] + 80 <= box["height"]  # a title and the start of the chart in view
