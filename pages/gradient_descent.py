@@ -14,6 +14,7 @@ from ui.i18n import t
 nav.ensure_entrypoint()
 
 st.title(t("descent.title"))
+present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.markdown(t("descent.intro"))
 cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000, seed_used=False)  # fixed start, full batch
 
@@ -27,8 +28,8 @@ def start_box(column, label: str, name: str, default: float) -> float:
 
 
 DATASETS = {"line": t("linear.data.line"), "heights": t("descent.data.heights")}
-name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
-                **controls.linked("descent", core.settings.choice("dataset", DATASETS, descent.DATA)))
+name = present.settings().radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
+                                **controls.linked("descent", core.settings.choice("dataset", DATASETS, descent.DATA)))
 x, y = descent.data(name)
 best_w, best_b = core.landscape.least_squares(x, y)
 best_w0 = descent.best_w0(x, y)
@@ -93,7 +94,7 @@ for col, kind in zip(grid, core.regimes.REGIMES):  # drawn once for every sessio
 # 3. The (W, b) surface ---------------------------------------------------------------------------
 st.header(t("descent.surface"), divider="orange")
 st.markdown(t("descent.surface_intro"))
-c1, c2, _ = st.columns([1, 1, 3])
+c1, c2, _ = present.settings().columns([1, 1, 3])
 w0 = start_box(c1, t("descent.start_w"), "w0", -1.0)
 b0 = start_box(c2, t("descent.start_b"), "b0", 3.0 if name == "line" else 6.0)
 track = core.models.line_metrics()  # core's, not this page's: a kept run holds them (see make_model)
@@ -133,13 +134,15 @@ def draw(r: core.Run) -> None:
     # status line above the last frame's numbers for longer while a run played
     picture = chart.spec(surface(paths, title, legend="bottom", colours=[runs.colour(k) for k, _ in others] + [colour]),
                          present.presenting())
-    left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
-    with left:
-        chart.show_spec(picture)
-    with right:
-        st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
-                      best_w=core.numbers.fixed(best_w), best_b=core.numbers.fixed(best_b)))
-        run.loss_view("descent", r)
+    with present.picture():
+        left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
+        with left:
+            chart.show_spec(picture)
+        with right:
+            run.loss_view("descent", r)
+    # under the picture: on a projector the path and the loss stay in view
+    st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
+                  best_w=core.numbers.fixed(best_w), best_b=core.numbers.fixed(best_b)))
 
 
 def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:

@@ -8,12 +8,13 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, run, runs
+from ui import chart, code_panel, controls, nav, present, run, runs
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 
 st.title(t("linear.title"))
+present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.markdown(t("linear.intro"))
 cfg = controls.train_controls("linear", lr=0.01, epochs=1000, seed_used=False)  # zero start, full batch
 
@@ -25,54 +26,55 @@ def setting(name: str, default: float, lo: float, hi: float, kind: str = "float"
 
 
 # Data -------------------------------------------------------------------------------------------
-DATASETS = {key: t(f"linear.data.{key}") for key in ("line", "hours", "heights", "noisy", "csv")}
-name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
-                **controls.linked("linear", core.settings.choice("dataset", DATASETS, "line")))
-inputs = {"dataset": name}  # the page's own settings a run depends on, besides the sidebar's
-try:
-    if name == "heights":
-        centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
-        x, y = core.data.table("heights", centred=centred)
-        names, inputs = (t("linear.height"), t("linear.weight")), {**inputs, "centred": centred}
-    elif name == "noisy":
-        c = st.columns(5)
-        ranges = core.data.NOISY_RANGES
-        params = dict(n=int(c[0].number_input(t("linear.points"), step=10,
-                                              **setting("points", 30, 2, core.data.MAX_ROWS, kind="int"))),
-                      slope=c[1].number_input(t("linear.slope"), step=0.5, **setting("slope", 2.0, *ranges["slope"])),
-                      intercept=c[2].number_input(t("linear.intercept"), step=0.5,
-                                                  **setting("intercept", 1.0, *ranges["intercept"])),
-                      noise=c[3].number_input(t("linear.noise"), step=0.5, **setting("noise", 1.0, *ranges["noise"])),
-                      seed=int(c[4].number_input(t("linear.data_seed"), step=1,
-                                                 **setting("data_seed", 0, 0, 10**6, kind="int"))))
-        x, y = core.data.noisy_line(**params)
-        data_code = core.codegen.data_noisy_line(**params)
-        names, inputs = ("x", "y"), {**inputs, **{("points" if k == "n" else "data seed" if k == "seed" else k): v
-                                                  for k, v in params.items()}}
-    elif name == "csv":
-        upload = st.file_uploader(t("linear.csv", rows=f"{core.data.MAX_ROWS:,}"), type=["csv", "txt"],
-                                  key="linear.csv")
-        if upload is None:
-            st.info(t("linear.csv_wait"))
-            st.stop()
-        raw = upload.getvalue()
-        x, y, names = core.data.read_xy_csv(raw)
-        # two files of one name and size still differ in the runs list: a short fingerprint, as git shows commits
-        inputs = {**inputs, "file": upload.name, "bytes": len(raw), "sha1": hashlib.sha1(raw).hexdigest()[:7]}
-    else:
-        x, y = core.data.table(name)
-        names = (t("linear.hours"), t("linear.ability")) if name == "hours" else ("x", "y")
-    best_w, best_b = core.landscape.least_squares(x, y)
-except core.problems.Problem as err:
-    st.error(say(err), icon=":material/error:")
-    st.stop()
+with present.settings():
+    DATASETS = {key: t(f"linear.data.{key}") for key in ("line", "hours", "heights", "noisy", "csv")}
+    name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
+                    **controls.linked("linear", core.settings.choice("dataset", DATASETS, "line")))
+    inputs = {"dataset": name}  # the page's own settings a run depends on, besides the sidebar's
+    try:
+        if name == "heights":
+            centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
+            x, y = core.data.table("heights", centred=centred)
+            names, inputs = (t("linear.height"), t("linear.weight")), {**inputs, "centred": centred}
+        elif name == "noisy":
+            c = st.columns(5)
+            ranges = core.data.NOISY_RANGES
+            params = dict(n=int(c[0].number_input(t("linear.points"), step=10,
+                                                  **setting("points", 30, 2, core.data.MAX_ROWS, kind="int"))),
+                          slope=c[1].number_input(t("linear.slope"), step=0.5, **setting("slope", 2.0, *ranges["slope"])),
+                          intercept=c[2].number_input(t("linear.intercept"), step=0.5,
+                                                      **setting("intercept", 1.0, *ranges["intercept"])),
+                          noise=c[3].number_input(t("linear.noise"), step=0.5, **setting("noise", 1.0, *ranges["noise"])),
+                          seed=int(c[4].number_input(t("linear.data_seed"), step=1,
+                                                     **setting("data_seed", 0, 0, 10**6, kind="int"))))
+            x, y = core.data.noisy_line(**params)
+            data_code = core.codegen.data_noisy_line(**params)
+            names, inputs = ("x", "y"), {**inputs, **{("points" if k == "n" else "data seed" if k == "seed" else k): v
+                                                      for k, v in params.items()}}
+        elif name == "csv":
+            upload = st.file_uploader(t("linear.csv", rows=f"{core.data.MAX_ROWS:,}"), type=["csv", "txt"],
+                                      key="linear.csv")
+            if upload is None:
+                st.info(t("linear.csv_wait"))
+                st.stop()
+            raw = upload.getvalue()
+            x, y, names = core.data.read_xy_csv(raw)
+            # two files of one name and size still differ in the runs list: a short fingerprint, as git shows commits
+            inputs = {**inputs, "file": upload.name, "bytes": len(raw), "sha1": hashlib.sha1(raw).hexdigest()[:7]}
+        else:
+            x, y = core.data.table(name)
+            names = (t("linear.hours"), t("linear.ability")) if name == "hours" else ("x", "y")
+        best_w, best_b = core.landscape.least_squares(x, y)
+    except core.problems.Problem as err:
+        st.error(say(err), icon=":material/error:")
+        st.stop()
 
-# Scale: how large a learning rate this data allows, and standardising it when the rate is too large
-standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **controls.linked("linear", core.settings.flag("standardise", False)))
-if standardise:
-    (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
-    best_w, best_b = core.landscape.least_squares(x, y)
-    inputs = {**inputs, "standardised": True}
+    # Scale: how large a learning rate this data allows, and standardising it when the rate is too large
+    standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **controls.linked("linear", core.settings.flag("standardise", False)))
+    if standardise:
+        (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
+        best_w, best_b = core.landscape.least_squares(x, y)
+        inputs = {**inputs, "standardised": True}
 momentum = cfg.momentum if cfg.optimizer == "sgd" else 0.0
 edge = core.landscape.stable_lr(core.landscape.line_features(x), momentum=momentum)
 safe = core.landscape.safe_lr(edge, controls.LEARNING_RATES)
@@ -82,7 +84,8 @@ if cfg.optimizer == "sgd" and cfg.lr >= edge:
     else:
         st.warning(t("linear.lr_unstable", edge=f"{edge:.3g}", lr=f"{cfg.lr:g}", safe=f"{safe:g}"),
                    icon=":material/warning:")
-log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", True)))
+with present.settings():
+    log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", True)))
 
 
 if name != "noisy" or standardise:
@@ -104,28 +107,29 @@ def draw(r: core.Run) -> None:
     xs, ys = r.x.reshape(-1).tolist(), r.y.reshape(-1).tolist()
     if r.hist.diverged and r.cfg.optimizer == "sgd" and r.cfg.lr >= edge:
         st.info(t("linear.diverged_why", edge=f"{edge:.3g}"), icon=":material/straighten:")
-    left, right = st.columns(2, gap="large")
-    with left:
-        if math.isfinite(w) and math.isfinite(b):
-            pad = 0.1 * (max(xs) - min(xs)) + 0.5
-            ends = [min(xs) - pad, max(xs) + pad]
-            label, colour, others = runs.alongside("linear", r, inputs)  # earlier runs' lines, in their colours
-            lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
-                     for k, name in others for kw, kb in [line_of(k.run.model)]]
-            picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                           title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
-                                           others=lines, label=label, colour=colour)
-            chart.show(picture.properties(height=360))
-            if len(xs) > core.charts.MOST_SCATTER:
-                st.caption(t("linear.points_drawn", shown=core.charts.MOST_SCATTER, n=len(xs)))
-            if standardise:
-                ow, ob = core.landscape.unstandardise(w, b, x_scale, y_scale)
-                st.caption(t("linear.standardised_units", y=md(names[1]), x=md(names[0]), w=f"{ow:.4g}",
-                             b=f"{ob:+.4g}"))
-        else:
-            st.caption(t("linear.no_line"))
-    with right:
-        run.loss_view("linear", r, log_scale=log_scale)
+    with present.picture():
+        left, right = st.columns(2, gap="large")
+        with left:
+            if math.isfinite(w) and math.isfinite(b):
+                pad = 0.1 * (max(xs) - min(xs)) + 0.5
+                ends = [min(xs) - pad, max(xs) + pad]
+                label, colour, others = runs.alongside("linear", r, inputs)  # earlier runs' lines, in their colours
+                lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
+                         for k, name in others for kw, kb in [line_of(k.run.model)]]
+                picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
+                                               title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
+                                               others=lines, label=label, colour=colour)
+                chart.show(picture.properties(height=360))
+                if len(xs) > core.charts.MOST_SCATTER:
+                    st.caption(t("linear.points_drawn", shown=core.charts.MOST_SCATTER, n=len(xs)))
+                if standardise:
+                    ow, ob = core.landscape.unstandardise(w, b, x_scale, y_scale)
+                    st.caption(t("linear.standardised_units", y=md(names[1]), x=md(names[0]), w=f"{ow:.4g}",
+                                 b=f"{ob:+.4g}"))
+            else:
+                st.caption(t("linear.no_line"))
+        with right:
+            run.loss_view("linear", r, log_scale=log_scale)
     # the table spans both columns: at a projector's 1024 px, half a page cut off its loss column
     best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
     final = r.hist.loss[-1] if r.hist.loss else float("nan")

@@ -7,17 +7,18 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, run, runs
+from ui import chart, code_panel, controls, nav, present, run, runs
 from ui import draw as canvas_ui  # (the page has a draw(run) of its own)
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 
 st.title(t("mnist.title"))
+present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 intro = st.empty()  # filled once the sidebar says the batch size and the optimizer
 
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
-c1, c2, c3, c4 = st.columns([1.5, 1, 1.3, 1])  # at 1024 px, "128, 64" and its label still fit
+c1, c2, c3, c4 = present.settings().columns([1.5, 1, 1.3, 1])  # at 1024 px, "128, 64" and its label still fit
 source = c1.selectbox(t("mnist.data"), list(SOURCES), format_func=SOURCES.get,
                       **controls.linked("mnist", core.settings.choice("dataset", SOURCES, "auto")),
                       help=t("mnist.data_help"))
@@ -99,28 +100,29 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     hist = r.hist
-    # a row that wraps, each number as wide as it is: four equal columns cut the Korean loss at 1024 px
-    row = st.container(horizontal=True, wrap=True, gap="medium")
     test_acc, train_acc = hist.metrics.get("test accuracy", []), hist.metrics.get("train accuracy", [])
+    with present.picture():  # the loss and the accuracy first: what a class watches
+        left, right = st.columns(2, gap="large")
+        with left:
+            if hist.batch_loss:
+                chart.show(core.charts.loss_curves(
+                    {"loss": hist.batch_loss}, title=t("mnist.loss_every", n=core.training.BATCH_LOG),
+                    x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
+        with right:
+            if test_acc:
+                label, colour, others = runs.alongside("mnist", r, r.inputs)  # other runs of its data and model
+                series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get("test accuracy", []) for k, name in others}
+                series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
+                colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
+                chart.show(core.charts.accuracy_curves(series, title=t("mnist.accuracy_title"), y_title=t("mnist.accuracy"),
+                                                       x_title=t("chart.epoch"), first=1, colours=colours,
+                                                       named=[t("mnist.train"), t("mnist.test")]))
+    # under the charts, a row that wraps, each number as wide as it is: four equal columns cut the Korean loss at 1024 px
+    row = st.container(horizontal=True, wrap=True, gap="medium")
     row.metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–", width="content")
     row.metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–", width="content")
     row.metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–", width="content")
     row.metric(t("mnist.steps"), f"{hist.steps:,}", width="content")
-    left, right = st.columns(2, gap="large")
-    with left:
-        if hist.batch_loss:
-            chart.show(core.charts.loss_curves(
-                {"loss": hist.batch_loss}, title=t("mnist.loss_every", n=core.training.BATCH_LOG),
-                x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
-    with right:
-        if test_acc:
-            label, colour, others = runs.alongside("mnist", r, r.inputs)  # other runs of its data and model
-            series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get("test accuracy", []) for k, name in others}
-            series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
-            colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
-            chart.show(core.charts.accuracy_curves(series, title=t("mnist.accuracy_title"), y_title=t("mnist.accuracy"),
-                                                   x_title=t("chart.epoch"), first=1, colours=colours,
-                                                   named=[t("mnist.train"), t("mnist.test")]))
 
 
 trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")),

@@ -6,12 +6,13 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, nav, run, runs
+from ui import chart, code_panel, controls, nav, present, run, runs
 from ui.i18n import t
 
 nav.ensure_entrypoint()
 
 st.title(t("sine.title"))
+present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.caption(t("sine.lead"))  # one line here; the tutorial's story comes after the live picture
 
 
@@ -22,7 +23,7 @@ def sine_setting(setting: core.settings.Setting) -> dict:
 MODELS = {"cubic": t("sine.model.cubic"), "net": t("sine.model.net")}
 # the model, the data and the gradients in one row, so Train and the live picture sit high on the page
 # (at 1280x800 the curve chart stays in view while it trains)
-c = st.columns([1.5, 1, 1, 1, 1.3])
+c = present.settings().columns([1.5, 1, 1, 1, 1.3])
 model_kind = c[0].radio(t("sine.model"), list(MODELS), format_func=MODELS.get,
                         **sine_setting(core.settings.choice("model", MODELS, "cubic")))
 n = int(c[1].number_input(t("linear.points"), 10, 10_000, step=100, help=t("sine.points_help"),
@@ -86,7 +87,7 @@ if model_kind == "cubic":
 else:
     page = "sine_net"
     WIDTHS = (4, 8, 16, 32, 64, 128)
-    c = st.columns(3)
+    c = present.settings().columns(3)
     width = int(c[0].select_slider(t("sine.width"), WIDTHS, **sine_setting(
         core.settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS))))
     depth = int(c[1].number_input(t("sine.depth"), 1, 4, **sine_setting(
@@ -123,15 +124,16 @@ def draw(r: core.Run) -> None:
     series.update({name: core.predict(k.run.model, x).reshape(-1).tolist() for k, name in others})
     series[label if others else t("sine.now")] = now  # named by what differs once there is another
     colours = ["#111111", "#adb5bd", *[runs.colour(k) for k, _ in others], colour]
-    left, right = st.columns([3, 2], gap="large")
-    with left:
-        picture = core.charts.curves(
-            xs, series, title=t("sine.curves_title"), colours=colours,
-            named=["sin(x)", t("sine.before"), list(series)[-1]],  # earlier runs: named in the runs chart
-            points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
-        chart.show(picture.properties(height=380))
-    with right:
-        run.loss_view(page, r)
+    with present.picture():
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            picture = core.charts.curves(
+                xs, series, title=t("sine.curves_title"), colours=colours,
+                named=["sin(x)", t("sine.before"), list(series)[-1]],  # earlier runs: named in the runs chart
+                points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
+            chart.show(picture.properties(height=380))
+        with right:
+            run.loss_view(page, r)
     if hasattr(r.model, "coefficients"):
         coef = r.model.coefficients()
         final = r.hist.loss[-1] if r.hist.loss else float("nan")

@@ -8,7 +8,7 @@ import core
 from core.settings import choice, number, text
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, MAX_DIMS, MAX_ELEMENTS, MAX_TEXT, OPS, RANGE_LIMIT
 from core.tensors import TensorInputError
-from ui import chart, code_panel, controls, nav, run
+from ui import chart, code_panel, controls, nav, present, run
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -34,6 +34,7 @@ def code_box(code: str | None) -> None:
 
 
 st.title(t("tensors.title"))
+present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.markdown(t("tensors.intro"))
 cfg = controls.train_controls("tensors", lr=0.1, epochs=20, max_epochs=1000)
 
@@ -192,18 +193,20 @@ def draw(r: core.Run) -> None:
     if not ws:
         return
     w, b = ws[-1], bs[-1]
+    with present.picture():
+        left, right = st.columns(2)
+        with left:
+            mid = len(ws) // 2
+            lines = [(t("tensors.start"), w0, b0), (t("tensors.after_steps", n=mid + 1), ws[mid], bs[mid]),
+                     (t("tensors.after_steps", n=len(ws)), w, b)] if len(ws) > 2 else \
+                [(t("tensors.start"), w0, b0), (t("tensors.now"), w, b)]
+            chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
+                                                       title=t("tensors.walks")))
+        with right:
+            run.loss_view("tensors", r)
+    # under the picture: on a projector the line and the loss stay in view
     st.markdown(t("tensors.after_n", n=len(ws), w=f"{w:.4f}", b=f"{b:.4f}", x=f"{x:g}",
                   pred=f"{w * x + b:.4f}", y=f"{y:g}"))
-    left, right = st.columns(2)
-    with left:
-        mid = len(ws) // 2
-        lines = [(t("tensors.start"), w0, b0), (t("tensors.after_steps", n=mid + 1), ws[mid], bs[mid]),
-                 (t("tensors.after_steps", n=len(ws)), w, b)] if len(ws) > 2 else \
-            [(t("tensors.start"), w0, b0), (t("tensors.now"), w, b)]
-        chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
-                                                   title=t("tensors.walks")))
-    with right:
-        run.loss_view("tensors", r)
 
 
 run.train_panel("tensors", cfg, experiment, draw)

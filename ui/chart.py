@@ -27,10 +27,15 @@ def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
                  .configure_text(fontSize=16))
     out = chart.to_dict(validate=False)
     out.get("config", {}).pop("view", None)  # Altair's default theme fixes views at 300 px; Streamlit sizes them
-    if presenting and not any(k in out for k in ("hconcat", "vconcat", "concat", "facet")):
+    # a height that is not a number ({"step": 20}: a heatmap's cells) already grows with what it shows
+    if presenting and isinstance(out.get("height", 300), (int, float)) and not any(
+            k in out for k in ("hconcat", "vconcat", "concat", "facet")):
         out["height"] = int(out.get("height", 300) * PRESENT_HEIGHT)  # taller, so it is not squat
     return out
 
 
 def show_spec(vega_lite: dict, width: str = "stretch") -> None:
+    if present.on_stage() and not any(k in vega_lite for k in ("hconcat", "vconcat", "concat", "facet")):
+        # the live picture in presenter mode: all of it on the screen (a copy: a page may cache its spec)
+        vega_lite = {**vega_lite, "height": present.STAGE_HEIGHT}
     st.vega_lite_chart(vega_lite, width=width)

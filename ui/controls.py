@@ -87,13 +87,13 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
     """
     registry = core.optimizers.OPTIMIZERS  # (looked up here: importing this module must not import torch)
     default_momentum = momentum
-    if present.presenting():  # the sidebar is hidden: the knobs a teacher turns sit in a strip on the page
-        strip = st.container(border=True).columns(5 if batch_sizes else 4)
-        spot = dict(zip(("lr", "epochs", "optimizer", "momentum", "batch_size"), strip))
+    stage = present.stage()
+    if stage:  # the sidebar is hidden: the two knobs a teacher turns most sit in the Train row, the rest in Settings
+        spot = {"lr": stage.knobs.container(width=170), "epochs": stage.knobs.container(width=130)}
+        side = stage.settings
     else:
         st.sidebar.subheader(t("controls.training"))
-        spot = {}
-    side = st.sidebar  # device and seed stay there (hidden when presenting), with their values
+        spot, side = {}, st.sidebar
     lr = spot.get("lr", side).select_slider(
         t("controls.lr"), options=LEARNING_RATES, format_func=_lr_label, help=t("controls.lr_help"),
         **linked(page, settings.number("lr", min(LEARNING_RATES, key=lambda v: abs(v - lr)), 1e-6, 1.0,

@@ -116,7 +116,7 @@ def run_app() -> None:
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
     present.setup(st.session_state[address.LINK]["params"])
     if present.presenting():  # no sidebar: the pages are a row of links above the page
-        row = st.container(horizontal=True)
+        row = st.container(horizontal=True, key="present_links")  # small and on one line: see ui.present.CSS
         for p in pages:
             row.page_link(p, label=p.title, icon=p.icon)
     address.replace_history()

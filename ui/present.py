@@ -1,20 +1,40 @@
-"""Presenter mode (?present=1): no sidebar, big text and charts for a projector, Train still there."""
+"""Presenter mode (?present=1): a stage for a projector. Under the page's title, one compact row (Train,
+Stop, the knobs that matter, and a Settings popover holding all the rest), then the live picture, sized
+to stay wholly in view at 1024 x 768 from Train to the end. The page's other text follows below."""
+from contextlib import contextmanager
+from dataclasses import dataclass
+
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from ui import address, keys
 from ui.i18n import t
 
 KEY = keys.PRESENT
+STAGE = "_present.stage"        # this script run's Stage (made again every full run)
+ON_STAGE = "_present.on_stage"  # True while the live picture is being drawn in presenter mode
+# A chart's height on the stage, in px, its title and axes included: with a number above it (Final loss)
+# it fits a 768 px screen under the page links, the title, the Train row and the progress bar.
+STAGE_HEIGHT = 300
 
-# The controls stay in the (hidden) sidebar, so the page keeps its settings. Text grows with the root
-# font size (Streamlit sizes it in rem); charts draw in pixels, so ui.chart.show enlarges their fonts.
-# (CSS zoom would enlarge both, but Vega then measures its column wrongly and overflows it.)
+# The sidebar is hidden: its controls are in the stage's Settings. Text grows with the root font size
+# (Streamlit sizes it in rem); charts draw in pixels, so ui.chart.show enlarges their fonts. (CSS zoom
+# would enlarge both, but Vega then measures its column wrongly and overflows it.) The page links and
+# the title are small, and the stage's gaps narrow: every pixel of a projector's 768 goes to the picture.
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] { display: none !important; }
 html { font-size: 24px !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.6rem 2.5rem 1.5rem; }
+[data-testid="stHeader"] { display: none; }
+.st-key-present_links { gap: 0.2rem; }
+.st-key-present_links a { padding: 0 0.3rem; }
+.st-key-present_links a p { font-size: 0.6rem; }
+[data-testid="stMain"] h1 { font-size: 1.2rem; padding: 0; }
+.st-key-stage { gap: 0.4rem; }
+.st-key-stage [data-testid="stAlertContainer"] { padding: 0.4rem 0.8rem; }
+.st-key-live_picture [data-testid="stMetricValue"] { font-size: 1.5rem; }
 </style>
 """
 
@@ -27,9 +47,57 @@ def setup(link_params: dict) -> None:
     """Turn presenter mode on from the link a session was opened with, and keep it in the address."""
     if KEY not in st.session_state:
         st.session_state[KEY] = (link_params.get("present") or [""])[-1] in ("1", "true", "yes")
+    st.session_state[STAGE] = None  # a stage belongs to one script run: the page makes its own
+    st.session_state[ON_STAGE] = False
     if presenting():
         st.markdown(CSS, unsafe_allow_html=True)
         address.write("present", "1")
+
+
+@dataclass
+class Stage:
+    """Where presenter mode puts things: the row's parts, and the place of the live picture under it."""
+    buttons: DeltaGenerator   # Train, One epoch, Stop (ui.run)
+    knobs: DeltaGenerator     # the learning rate and the epochs (ui.controls)
+    settings: DeltaGenerator  # a popover with everything else the page asks
+    picture: DeltaGenerator   # the live run: its progress, then the picture
+
+
+def stage() -> Stage | None:
+    """When presenting, this run's stage, made where it is first asked for (pages ask under their title)."""
+    if not presenting():
+        return None
+    if st.session_state.get(STAGE) is None:
+        box = st.container(key="stage")
+        row = box.container(horizontal=True, vertical_alignment="bottom", gap="small")
+        st.session_state[STAGE] = Stage(
+            buttons=row.container(horizontal=True, width="content", gap="small"),
+            knobs=row.container(horizontal=True, gap="small"),
+            settings=row.popover(t("present.settings"), icon=":material/tune:"),
+            picture=box.container())
+    return st.session_state[STAGE]
+
+
+def settings() -> DeltaGenerator:
+    """Where a page's own settings go: folded into the stage's Settings when presenting, else in place."""
+    here = stage()
+    return here.settings if here else st.container()
+
+
+@contextmanager
+def picture():
+    """The live picture, what a class watches: a box tests find by its class, st-key-live_picture.
+    When presenting, the charts in it take the stage's height (ui.chart.show), so it fits the screen."""
+    st.session_state[ON_STAGE] = presenting()
+    try:
+        with st.container(key="live_picture"):
+            yield
+    finally:
+        st.session_state[ON_STAGE] = False
+
+
+def on_stage() -> bool:
+    return st.session_state.get(ON_STAGE, False)
 
 
 def leave_button() -> None:

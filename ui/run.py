@@ -13,7 +13,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import chart, controls, keys, runs
+from ui import chart, controls, keys, present, runs
 from ui.i18n import md, t
 
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
@@ -65,10 +65,16 @@ def train_panel(page: str, cfg: core.TrainConfig,
     asked = keys.of(page, "asked")  # the settings and page inputs the run on screen was started under
     st.session_state[keys.of(page, "settings")] = cfg  # the sidebar's, for a preset pressed further down
     runs.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
-    row = st.container(horizontal=True, vertical_alignment="bottom")
+    stage = present.stage()  # presenting: the row and the picture go on the stage, under the page's title
+    row = stage.buttons if stage else st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
-    step = row.button(t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:", help=t("run.step_help"))
-    speed = speed_control(row)
+    # on the stage, One epoch is its icon alone (its words in the help): the row has room for the knobs then
+    step = row.button("" if stage else t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:",
+                      help=f"**{t('run.step')}**: {t('run.step_help')}" if stage else t("run.step_help"))
+    halt = row.container(horizontal=True, width="content", gap="small")  # Stop and Continue, once there is a run
+    # the speed with the other settings (the sidebar, or the stage's Settings): at 1024 px with the sidebar
+    # open, it took a row of its own under Train, and pushed the live picture below the fold
+    speed = speed_control(stage.settings if stage else st.sidebar)
     current = st.session_state.get(key)
     same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
     if train or (step and (current is None or current.done or not same)):
@@ -88,6 +94,16 @@ def train_panel(page: str, cfg: core.TrainConfig,
         st.session_state[playing] = False
         st.session_state[step_to] = len(current.hist.loss) + 1
         _advance(current, epochs=1)  # a long epoch (full MNIST) goes on in the redraws below, Stop answered
+    # Stop in the Train row, not above the picture: the picture starts a row higher. It is drawn by full
+    # runs only; the redraw that ends a run reruns the page, which takes it away.
+    if current is not None and not current.done:
+        if halt.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
+            current.stop()
+            st.rerun()
+        if not st.session_state.get(playing, True) and halt.button(t("run.continue"), key=f"{page}.continue",
+                                                                   icon=":material/play_arrow:"):
+            st.session_state[playing] = True
+            st.rerun()
     run = st.session_state.get(key)
     stepping = run is not None and len(run.hist.loss) < st.session_state.get(step_to, 0)
     live_now = run is not None and not run.done and (st.session_state.get(playing, True) or stepping)
@@ -97,32 +113,29 @@ def train_panel(page: str, cfg: core.TrainConfig,
     def live():
         run = st.session_state.get(key)
         if run is None:
+            # here is the data, and the model untrained, before "now train": a run that has not begun
+            try:
+                preview = start(cfg)
+            except (ValueError, RuntimeError):  # a device that is not here: said when Train is pressed
+                preview = None
             st.info(t("run.press_train"))
+            if preview is not None:
+                draw(preview)
             return
         if not run.done:
-            # Stop and the progress in one row: the live picture below stays as high on the page as it can
-            buttons, bar = st.columns([1, 4] if st.session_state.get(playing, True) else [2, 3],
-                                      vertical_alignment="center")
-            buttons = buttons.container(horizontal=True)
-            if buttons.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
-                run.stop()
-                st.rerun()
             if not st.session_state.get(playing, True):
-                if buttons.button(t("run.continue"), key=f"{page}.continue", icon=":material/play_arrow:"):
-                    st.session_state[playing] = True
-                    st.rerun()
                 if len(run.hist.loss) < st.session_state.get(step_to, 0):  # a Step's epoch, not over yet
                     _advance(run, epochs=1)
-                    bar.progress(run.fraction, text=_progress_text(run, None))
+                    st.progress(run.fraction, text=_progress_text(run, None))
                     if len(run.hist.loss) >= st.session_state[step_to] or run.done:
                         st.rerun()  # paused again: a full rerun turns the redraw timer off
                 else:
-                    bar.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
+                    st.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
             else:
                 _advance(run, epochs=per_frame)
                 clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
                 clock.tick(time.perf_counter())
-                bar.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
+                st.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
                 if run.done:
                     st.rerun()  # a full rerun turns the redraw timer off and shows the final state
         elif run.hist.error:
@@ -133,7 +146,11 @@ def train_panel(page: str, cfg: core.TrainConfig,
         if runs_chart and len(runs.runs_of(page).shown()) > 1:
             chart.show(runs.loss_chart(page, run))
 
-    live()
+    if stage:
+        with stage.picture:
+            live()
+    else:
+        live()
     # comparisons: below the picture, so the Train row stays short and the live picture high on the page
     compare = st.container(horizontal=True)
     for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():

@@ -55,6 +55,7 @@ STRINGS = {
                     "**Final loss** this page shows after training with them.",
     "code.download": "Download as .py",
     "present.leave": "Leave presenter mode",
+    "present.settings": "Settings",
     "chart.loss_log": "Loss per epoch (log scale)",
     "chart.nothing": "Nothing to draw: the run diverged before its first finite loss.",
     "code.comment.noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",

@@ -55,6 +55,7 @@ STRINGS = {
                     "이 페이지가 보여 주는 **최종 손실**과 같은 값을 출력합니다.",
     "code.download": ".py로 내려받기",
     "present.leave": "발표 모드 끝내기",
+    "present.settings": "설정",
     "chart.loss_log": "에포크별 손실 (로그 눈금)",
     "chart.nothing": "그릴 것이 없습니다. 첫 유한한 손실이 나오기 전에 발산했습니다.",
     "code.comment.noisy_line": "y = {slope} x + {intercept} 위의 점 {n}개, 가우스 잡음({noise})을 더함",

@@ -1,0 +1,62 @@
+"""Presenter mode on a projector's 1024 x 768: the live picture stays wholly in view from Train to the end."""
+import pytest
+from playwright.sync_api import Page, expect
+
+from test_browser import wait_idle
+
+# every training page, with epochs enough that a redraw or two happens while it trains (tests run "fast")
+PAGES = {"linear_regression": "dataset=hours&epochs=300", "classify": "epochs=40", "mnist": "dataset=sample&epochs=2",
+         "sine": "epochs=600", "gradient_descent": "epochs=2000", "tensors": "epochs=1000"}
+
+BOX = """() => { const e = document.querySelector('.st-key-live_picture');
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: innerHeight, width: innerWidth,
+            scrolled: scrollY + document.querySelector('[data-testid="stMain"]').scrollTop}; }"""
+
+
+def inside(box: dict) -> bool:
+    return (box["top"] >= 0 and box["left"] >= 0 and box["bottom"] <= box["height"] and box["right"] <= box["width"]
+            and box["scrolled"] == 0)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, name):
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/{name}?present=1&{PAGES[name]}")
+    wait_idle(page)
+    train = page.get_by_role("button", name="Train", exact=True)
+    assert train.bounding_box()["y"] + train.bounding_box()["height"] <= 768  # pressed where it is: no scroll
+    train.click(no_wait_after=True)
+    seen = []
+    page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
+    while page.get_by_role("button", name="Stop").count():  # it trains: measure at each look
+        box = page.evaluate(BOX)
+        if box:
+            seen.append(box)
+        page.wait_for_timeout(150)
+    wait_idle(page)
+    expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
+    end = page.evaluate(BOX)
+    print(name, "while training:", [(round(b["top"]), round(b["bottom"])) for b in seen[-3:]],
+          "at the end:", end and (round(end["top"]), round(end["bottom"]), round(end["left"]), round(end["right"])))
+    assert seen, "no live picture while it trained"
+    assert end and inside(end), end
+    assert all(inside(b) for b in seen), [b for b in seen if not inside(b)]
+
+
+@pytest.mark.parametrize("name", ["linear_regression", "mnist"])
+def test_without_presenter_mode_the_picture_starts_above_the_fold_after_train(page: Page, app_url, name):
+    """At 1024 x 768 with the sidebar open, Train is in view on opening, and after it the live picture
+    begins on the screen: Stop sits in the Train row, the speed in the sidebar (it once took a row each)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/{name}?{PAGES[name]}")
+    wait_idle(page)
+    train = page.get_by_role("button", name="Train", exact=True)
+    assert train.bounding_box()["y"] + train.bounding_box()["height"] <= 768
+    train.click()
+    wait_idle(page)
+    expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
+    box = page.evaluate(BOX)
+    print(name, "picture from", round(box["top"]), "to", round(box["bottom"]))
+    assert box["scrolled"] == 0 and box["top"] + 80 <= box["height"]  # a title and the start of the chart in view

@@ -1,0 +1,33 @@
+"""Here is the data, before "now train": every page draws its data, and the untrained model, on opening."""
+import json
+
+import pytest
+
+from apptest_helpers import open_page
+
+
+def specs(at) -> list[str]:
+    """Each chart's spec as text, its words as written ("·", not "\\u00b7")."""
+    return [json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize("page, key, drawn", [
+    # the points and the zero line the tutorial starts from, W = b = 0
+    ("pages/linear_regression.py", "linear", ["y = 0 · x + 0.0000"]),
+    # the (W, b) surface with the start of the path, in the third section
+    ("pages/gradient_descent.py", "descent", ["SGD, lr 0.05"]),
+    # sin(x), and the cubic from its randn start
+    ("pages/sine.py", "sine", ["sin(x)", "before training"]),
+    # the points with the untrained network's boundary, and the network
+    ("pages/classify.py", "classify", ["Decision boundary", "network_0"]),
+])
+def test_the_page_draws_its_data_and_model_before_train(app, page, key, drawn):
+    open_page(app, page)
+    assert not app.exception
+    everything = "\n".join(specs(app))
+    missing = [word for word in drawn if word not in everything]
+    assert not missing, f"not drawn before Train: {missing}"
+    # a picture of a run that has not begun: nothing trained, nothing in the runs list
+    assert app.session_state[f"{key}.run"] is None if f"{key}.run" in app.session_state else True
+    assert not app.session_state[f"{key}.runs"].kept if f"{key}.runs" in app.session_state else True
+    assert any("Press **Train**" in i.value for i in app.info)
