@@ -5,13 +5,33 @@ import math
 SPEEDS = {"slow": 24.0, "watch": 6.0, "fast": 0.0}
 
 
-def epochs_per_frame(speed: str, epochs: int, frame_seconds: float) -> int | None:
-    """How many epochs one redraw may train so a run plays over SPEEDS[speed] seconds; None: no limit."""
+def steps_per_frame(speed: str, total_steps: int, frame_seconds: float) -> int | None:
+    """One redraw's share of a run of `total_steps` optimizer steps, so that it plays over SPEEDS[speed]
+    seconds at a redraw every frame_seconds; None: no limit.
+
+    Steps, not epochs: five long MNIST epochs would otherwise be five redraws at any speed, and a
+    redraw may hold a whole epoch that Stop cannot cut."""
     duration = SPEEDS[speed]
     if duration <= 0:
         return None
     frames = max(1, int(duration / frame_seconds))
-    return max(1, math.ceil(epochs / frames))
+    return max(1, math.ceil(total_steps / frames))
+
+
+def steps_this_frame(speed: str, total_steps: int, done_steps: int, active_seconds: float,
+                     frame_seconds: float) -> int | None:
+    """The steps this redraw may train: what the time on screen so far says is due, but at least one
+    frame's share and at most two; None: no limit.
+
+    A redraw that comes late (drawing a page's pictures takes longer than frame_seconds on a slow
+    machine) catches up, so a run still takes about SPEEDS[speed]; the cap keeps one redraw's jump,
+    and so how far past what is on screen a Stop can land, within two shares.
+    """
+    share = steps_per_frame(speed, total_steps, frame_seconds)
+    if share is None:
+        return None
+    due = math.ceil(total_steps * min(active_seconds / SPEEDS[speed], 1.0)) - done_steps
+    return min(max(due, share), 2 * share)
 
 
 class Clock:

@@ -105,7 +105,7 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
     order_gen = torch.Generator().manual_seed(cfg.seed)
     n = len(x)
     batch = n if cfg.batch_size is None else min(cfg.batch_size, n)
-    steps_per_epoch = math.ceil(n / batch)
+    steps_per_epoch = batches(n, cfg.batch_size)
     model.train()
     window = torch.zeros((), device=device)  # the loss summed since the last BATCH_LOG boundary, across epochs
     for epoch in range(start_epoch, cfg.epochs):
@@ -160,6 +160,11 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
         return
 
 
+def batches(n: int, batch_size: int | None) -> int:
+    """Optimizer steps an epoch over n examples: one for the full batch, else one a batch (the last short)."""
+    return math.ceil(n / (n if batch_size is None else min(batch_size, n)))
+
+
 GROWTH = 10.0  # a loss this many times its first value is diverging, even while it is still finite
 
 
@@ -204,12 +209,18 @@ class Run:
             return min(len(self.hist.loss) / self.cfg.epochs, 1.0)
         return (self.last.epoch + self.last.step / self.last.steps_per_epoch) / self.cfg.epochs
 
+    @property
+    def total_steps(self) -> int:
+        """Optimizer steps in the whole run, from its first epoch: what a UI paces a run by."""
+        return self.cfg.epochs * batches(len(self.x), self.cfg.batch_size)
+
     def advance(self, seconds: float | None = None,
                 on_epoch: Callable[[int, History], None] | None = None,
-                should_stop: Callable[[], bool] | None = None, epochs: int | None = None) -> bool:
+                should_stop: Callable[[], bool] | None = None, epochs: int | None = None,
+                steps: int | None = None) -> bool:
         """Train until the run ends, `seconds` pass (after at least one step), `epochs` more epochs are
-        done, or should_stop() says so. Returns False, having done nothing, when another thread is
-        advancing this run right now."""
+        done, `steps` more optimizer steps are taken, or should_stop() says so. Returns False, having
+        done nothing, when another thread is advancing this run right now."""
         if not self._busy.acquire(blocking=False):
             return False
         if self._stop_wanted and not self.done:  # a Stop that came while another thread held the lock,
@@ -222,15 +233,16 @@ class Run:
             self._busy.release()
             return False
         try:
-            return self._advance(seconds, on_epoch, should_stop, epochs)
+            return self._advance(seconds, on_epoch, should_stop, epochs, steps)
         finally:
             memory.COMPUTE.release()
             memory.give_back()  # this chunk's scratch memory back to the system while others take their turn
             self._busy.release()
 
-    def _advance(self, seconds, on_epoch, should_stop, epochs) -> bool:
+    def _advance(self, seconds, on_epoch, should_stop, epochs, steps) -> bool:
         start = time.perf_counter()
         goal = None if epochs is None else len(self.hist.loss) + epochs  # epochs finished when we stop
+        taken = 0
         try:
             for progress in self._steps:
                 self.last = progress
@@ -241,6 +253,9 @@ class Run:
                     self._close(stopped=True)
                     return True
                 if goal is not None and progress.epoch_end and progress.epoch + 1 >= goal and not finished:
+                    return True
+                taken += 1
+                if steps is not None and taken >= steps and not finished:
                     return True
                 if seconds is not None and time.perf_counter() - start >= seconds:
                     return True

@@ -89,7 +89,7 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
     default_momentum = momentum
     stage = present.stage()
     if stage:  # the sidebar is hidden: the two knobs a teacher turns most sit in the Train row, the rest in Settings
-        spot = {"lr": stage.knobs.container(width=170), "epochs": stage.knobs.container(width=130)}
+        spot = {"lr": stage.knobs.container(width=155), "epochs": stage.knobs.container(width=110)}
         side = stage.settings
     else:
         st.sidebar.subheader(t("controls.training"))

@@ -33,6 +33,8 @@ html { font-size: 24px !important; }
 .st-key-present_links a p { font-size: 0.6rem; }
 [data-testid="stMain"] h1 { font-size: 1.2rem; padding: 0; }
 .st-key-stage { gap: 0.4rem; }
+/* "small" is 1 rem, 24 px at this root size: five such gaps in the row pushed the knobs onto two lines */
+.st-key-stage_row, .st-key-stage_buttons, .st-key-stage_knobs, .st-key-stage_row [class*="_halt"] { gap: 0.4rem; }
 .st-key-stage [data-testid="stAlertContainer"] { padding: 0.4rem 0.8rem; }
 .st-key-live_picture [data-testid="stMetricValue"] { font-size: 1.5rem; }
 </style>
@@ -69,10 +71,10 @@ def stage() -> Stage | None:
         return None
     if st.session_state.get(STAGE) is None:
         box = st.container(key="stage")
-        row = box.container(horizontal=True, vertical_alignment="bottom", gap="small")
+        row = box.container(horizontal=True, vertical_alignment="bottom", gap="small", key="stage_row")
         st.session_state[STAGE] = Stage(
-            buttons=row.container(horizontal=True, width="content", gap="small"),
-            knobs=row.container(horizontal=True, gap="small"),
+            buttons=row.container(horizontal=True, width="content", gap="small", key="stage_buttons"),
+            knobs=row.container(horizontal=True, gap="small", key="stage_knobs"),
             settings=row.popover(t("present.settings"), icon=":material/tune:"),
             picture=box.container())
     return st.session_state[STAGE]

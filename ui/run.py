@@ -2,7 +2,8 @@
 
 The core.Run lives in st.session_state, so its model and history survive reruns, control changes and
 visits to other pages; only Train (or Step after a finished run) replaces it. A run is either playing
-(the fragment redraws on a timer, at the chosen speed) or paused after a Step.
+(the fragment redraws on a timer, at the chosen speed, a share of its optimizer steps each time) or
+paused, after a Step or a Pause.
 """
 import os
 import time
@@ -71,7 +72,7 @@ def train_panel(page: str, cfg: core.TrainConfig,
     # on the stage, One epoch is its icon alone (its words in the help): the row has room for the knobs then
     step = row.button("" if stage else t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:",
                       help=f"**{t('run.step')}**: {t('run.step_help')}" if stage else t("run.step_help"))
-    halt = row.container(horizontal=True, width="content", gap="small")  # Stop and Continue, once there is a run
+    halt = row.container(horizontal=True, width="content", gap="small", key=f"{page}_halt")  # Stop and Pause/Resume, once there is a run
     # the speed with the other settings (the sidebar, or the stage's Settings): at 1024 px with the sidebar
     # open, it took a row of its own under Train, and pushed the live picture below the fold
     speed = speed_control(stage.settings if stage else st.sidebar)
@@ -100,16 +101,13 @@ def train_panel(page: str, cfg: core.TrainConfig,
         if halt.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
             current.stop()
             st.rerun()
-        if not st.session_state.get(playing, True) and halt.button(t("run.continue"), key=f"{page}.continue",
-                                                                   icon=":material/play_arrow:"):
-            st.session_state[playing] = True
-            st.rerun()
+        _pause_or_resume(halt, playing, page, short=stage is not None)
     run = st.session_state.get(key)
     stepping = run is not None and len(run.hist.loss) < st.session_state.get(step_to, 0)
     live_now = run is not None and not run.done and (st.session_state.get(playing, True) or stepping)
-    per_frame = core.pace.epochs_per_frame(speed, run.cfg.epochs, FRAME) if run is not None else None
+    paced = core.pace.SPEEDS[speed] > 0
 
-    @st.fragment(run_every=(FRAME if per_frame else REDRAW_EVERY) if live_now else None)
+    @st.fragment(run_every=(FRAME if paced else REDRAW_EVERY) if live_now else None)
     def live():
         run = st.session_state.get(key)
         if run is None:
@@ -130,11 +128,14 @@ def train_panel(page: str, cfg: core.TrainConfig,
                     if len(run.hist.loss) >= st.session_state[step_to] or run.done:
                         st.rerun()  # paused again: a full rerun turns the redraw timer off
                 else:
-                    st.progress(run.fraction, text=t("run.paused", done=len(run.hist.loss), epochs=run.cfg.epochs))
+                    st.progress(run.fraction, text=_paused_text(run))
             else:
-                _advance(run, epochs=per_frame)
                 clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
                 clock.tick(time.perf_counter())
+                # a share of the run's optimizer steps, not whole epochs: five long MNIST epochs were five
+                # redraws at every speed, and Stop could not land inside one
+                _advance(run, steps=core.pace.steps_this_frame(speed, run.total_steps, run.hist.steps,
+                                                               clock.active, FRAME))
                 st.progress(run.fraction, text=_progress_text(run, clock.seconds_left(run.fraction)))
                 if run.done:
                     st.rerun()  # a full rerun turns the redraw timer off and shows the final state
@@ -209,12 +210,23 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
     bar.empty()
 
 
-def _advance(run: core.Run, epochs: int | None) -> None:
-    """Train one redraw's worth: at most `epochs` more, and at most CHUNK_SECONDS (a slow epoch, such as
-    full MNIST's, spreads over several redraws so Stop is answered); a device that fails keeps what was
-    learned and says what happened."""
+def _pause_or_resume(where, playing: str, page: str, short: bool) -> None:
+    """Pause while a run plays, Resume while it is paused. The run, its model and where it is stay as
+    they are: only the redraws stop. Callbacks, so the rerun a press causes already draws the new state
+    (paused: no redraw timer). short: the icon alone, its word in the help (the stage's row is full)."""
+    now = "pause" if st.session_state.get(playing, True) else "resume"
+    word = t(f"run.{now}")
+    where.button("" if short else word, key=f"{page}.{now}", icon=f":material/{now}:",
+                 help=f"**{word}**: {t(f'run.{now}_help')}" if short else t(f"run.{now}_help"),
+                 on_click=st.session_state.__setitem__, args=(playing, now == "resume"))
+
+
+def _advance(run: core.Run, epochs: int | None = None, steps: int | None = None) -> None:
+    """Train one redraw's worth: at most `epochs` more or `steps` more optimizer steps, and at most
+    CHUNK_SECONDS (a slow epoch, such as full MNIST's, spreads over several redraws so Stop is
+    answered); a device that fails keeps what was learned and says what happened."""
     try:
-        run.advance(seconds=CHUNK_SECONDS, epochs=epochs)
+        run.advance(seconds=CHUNK_SECONDS, epochs=epochs, steps=steps)
     except Exception as err:  # out of memory, a lost driver, or worse
         run.fail(err)
 
@@ -228,6 +240,14 @@ def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     if seconds_left is not None:
         text += " · " + (t("run.seconds_left", s=f"{seconds_left:.0f}") if seconds_left >= 1 else t("run.almost_done"))
     return text
+
+
+def _paused_text(run: core.Run) -> str:
+    """Where a paused run stands: after an epoch (a Step's), or part way through one (a Pause)."""
+    last, epochs = run.last, run.cfg.epochs
+    if last is None or last.epoch_end:
+        return t("run.paused", done=len(run.hist.loss), epochs=epochs)
+    return t("run.paused_within", epoch=last.epoch + 1, epochs=epochs, step=last.step, steps=last.steps_per_epoch)
 
 
 def _offer_cpu(page: str, run: core.Run) -> None:

@@ -302,6 +302,21 @@ def test_advance_by_epochs_takes_that_many_epochs():
     assert len(run.hist.loss) == 5 and run.done and not run.hist.stopped
 
 
+def test_advance_by_steps_takes_that_many_steps_across_epochs_and_knows_the_total():
+    x, y = core.data.sine(300)
+    cfg = core.TrainConfig(lr=0.01, epochs=3, batch_size=32)  # 10 batches an epoch, the last short
+    run = core.Run(core.models.mlp(hidden=(8,), in_features=1, out_features=1), core.losses.mse, x, y, cfg)
+    assert run.total_steps == 30
+    run.advance(steps=7)
+    assert run.hist.steps == 7 and not run.hist.loss  # mid-epoch: a redraw need not wait for its end
+    run.advance(steps=7)
+    assert run.hist.steps == 14 and len(run.hist.loss) == 1
+    run.advance(steps=100)
+    assert run.hist.steps == 30 and run.done and not run.hist.stopped
+    full = core.Run(core.models.linear(), core.losses.mse, *core.data.table("line"), core.TrainConfig(epochs=5))
+    assert full.total_steps == 5                       # full batch: a step an epoch
+
+
 def test_a_run_can_make_its_starting_weights_again():
     x, y = core.data.table("line")
     experiment = core.Experiment(lambda seed: core.models.linear(init="random", seed=seed), core.losses.mse, x, y,
