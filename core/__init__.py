@@ -7,7 +7,7 @@ import importlib
 import sys
 
 MODULES = ("budget", "charts", "classify", "codegen", "data", "devices", "evaluation", "experiment", "export",
-           "gradients", "images", "inside", "landscape", "losses", "memory", "models", "network_picture", "numbers",
+           "gradients", "images", "inside", "landscape", "losses", "malloc", "memory", "models", "network_picture", "numbers",
            "optimizers", "pace",
            "points", "problems", "regimes", "runs", "settings", "snippets", "tensors", "training")
 # names taken from a module, so callers write core.train rather than core.training.train

@@ -7,7 +7,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
-from . import memory
+from . import malloc
 from .data import DataError, megabytes_apart, normalise
 
 MAX_IMAGE_BYTES = 10_000_000
@@ -48,7 +48,7 @@ def digit_from_upload(raw: bytes) -> tuple[torch.Tensor, np.ndarray]:
     except (OSError, ValueError, SyntaxError, zlib.error) as err:
         raise DataError("image.damaged", detail=str(err)) from None
     finally:
-        memory.give_back()  # the decoder's buffers: a shared server keeps none of a photo
+        malloc.give_back()  # the decoder's buffers: a shared server keeps none of a photo
     return mnist_like(ink_of(rgba))
 
 

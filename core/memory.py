@@ -1,25 +1,23 @@
 """What a student's work costs a shared server's memory: evaluation batches sized in bytes, and freed
 memory handed back to the system.
 
-glibc's malloc keeps what a process frees for its next allocation, in one arena a thread (each
-Streamlit session runs its script on a thread of its own): after a busy minute the server's memory
-stays at its busiest moment. `give_back()` asks glibc to return every free page (malloc_trim(0),
-which since glibc 2.8 releases free pages inside the heap too, not only at its top); `Reclaimer`
-does so once a while in the background, after a garbage collection, so the memory of sessions that
-have closed comes back without a request of theirs to hang it on. An allocator setting instead
-(MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ in the environment) would have to be set before
-the process starts, which `streamlit run` on a student's laptop or on Community Cloud does not do;
-and a fixed mmap threshold would map and unmap the CNN's activations on every step.
+glibc's malloc keeps what a process frees for its next allocation: core.malloc caps its arenas (one a
+thread, else) and gives freed pages back (`give_back`); `Reclaimer` does so once a while in the
+background, after a garbage collection, so the memory of sessions that have closed comes back without
+a request of theirs to hang it on. (A fixed mmap threshold, MALLOC_MMAP_THRESHOLD_, would map and
+unmap the CNN's activations on every step.)
 """
-import ctypes
-import ctypes.util
 import functools
 import gc
+import logging
 import threading
 import weakref
+from collections.abc import Callable
 
 import torch
 from torch import nn
+
+from core.malloc import give_back  # noqa: F401  what a chunk of training calls after it
 
 EVAL_BYTES = 8 * 2**20  # what one evaluation batch's activations may hold at once: 8 MB
 _per_example: "weakref.WeakKeyDictionary[nn.Module, tuple]" = weakref.WeakKeyDictionary()
@@ -74,35 +72,25 @@ SLOTS = _slots_here()
 COMPUTE = threading.BoundedSemaphore(SLOTS)
 
 
-@functools.cache
-def _libc():
-    name = ctypes.util.find_library("c")
-    try:
-        libc = ctypes.CDLL(name)
-        libc.malloc_trim  # noqa: B018  glibc only: musl and macOS have none
-    except (OSError, AttributeError, TypeError):
-        return None
-    return libc
-
-
-def give_back() -> bool:
-    """Return the memory this process has freed to the system (glibc's malloc_trim); False where there is none."""
-    libc = _libc()
-    return bool(libc and libc.malloc_trim(0))
-
-
 class Reclaimer(threading.Thread):
     """Every `every` seconds: a full garbage collection (closed sessions' runs hold reference cycles, and
     Streamlit's own collection after each run is switched off in .streamlit/config.toml), then give_back().
-    A collection holds the GIL for tens of milliseconds on a loaded server: once a while, not every run."""
+    A collection holds the GIL for tens of milliseconds on a loaded server: once a while, not every run.
+    first: called at the start of each round, to let go of what is no longer wanted (ui.sessions: the
+    state of closed sessions), so this round's collection frees it."""
 
-    def __init__(self, every: float = 30.0):
+    def __init__(self, every: float = 30.0, first: Callable[[], object] | None = None):
         super().__init__(name="torch-playground-reclaimer", daemon=True)
-        self.every, self.rounds = every, 0
+        self.every, self.rounds, self.first = every, 0, first
         self._stop = threading.Event()
 
     def run(self) -> None:
         while not self._stop.wait(self.every):
+            if self.first is not None:
+                try:
+                    self.first()
+                except Exception:  # a round that fails must not end the reclaimer: the next one tries again
+                    logging.getLogger(__name__).exception("reclaimer: letting go failed")
             gc.collect()
             give_back()
             self.rounds += 1
@@ -112,8 +100,8 @@ class Reclaimer(threading.Thread):
 
 
 @functools.cache
-def reclaim_in_background(every: float = 30.0) -> Reclaimer:
+def reclaim_in_background(every: float = 30.0, first: Callable[[], object] | None = None) -> Reclaimer:
     """One reclaimer a process, started on first call."""
-    reclaimer = Reclaimer(every)
+    reclaimer = Reclaimer(every, first)
     reclaimer.start()
     return reclaimer

@@ -12,7 +12,7 @@ from typing import Callable, Iterator
 import torch
 from torch import nn
 
-from . import devices, memory, optimizers
+from . import devices, malloc, memory, optimizers
 
 OPTIMIZERS = tuple(optimizers.OPTIMIZERS)
 SCHEDULES = tuple(optimizers.SCHEDULES)
@@ -236,7 +236,7 @@ class Run:
             return self._advance(seconds, on_epoch, should_stop, epochs, steps)
         finally:
             memory.COMPUTE.release()
-            memory.give_back()  # this chunk's scratch memory back to the system while others take their turn
+            malloc.give_back()  # this chunk's scratch memory back to the system while others take their turn
             self._busy.release()
 
     def _advance(self, seconds, on_epoch, should_stop, epochs, steps) -> bool:

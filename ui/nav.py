@@ -7,9 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from core import settings
-from ui import address, controls, i18n, present
+from core import malloc, settings
+from ui import address, controls, i18n, present, sessions
 from ui.i18n import t
+
+# before any session's thread allocates: two malloc arenas, not one a thread (core.malloc says why)
+malloc.cap_arenas()
 
 # Bundled: an emoji or :material/ icon as page_icon makes every browser fetch it from the internet,
 # which fails in a classroom without wifi.
@@ -71,7 +74,8 @@ def _load_torch(ready: threading.Event) -> None:
     core.data.sample()         # the MNIST sample, read once for every session: ~50 ms off the first MNIST visit
     from ui import descent
     descent.warm_up()          # Gradient descent's default regime pictures: ~0.2 s off its first visit
-    core.memory.reclaim_in_background()  # closed sessions' memory back to the system, every 30 s
+    # closed sessions' memory back to the system, every 30 s: their state emptied first (ui.sessions says why)
+    core.memory.reclaim_in_background(first=sessions.let_go_of_closed)
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ def run_app() -> None:
     pages = [st.Page(p.file, title=t(f"nav.{p.name}"), icon=p.icon, default=i == 0)  # addresses: the file names
              for i, p in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
+    sessions.note()  # so what this session keeps can be let go of once it is closed
     present.setup(st.session_state[address.LINK]["params"])
     if present.presenting():  # no sidebar: the pages are a row of links above the page
         row = st.container(horizontal=True, key="present_links")  # small and on one line: see ui.present.CSS

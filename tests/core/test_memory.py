@@ -1,4 +1,5 @@
 """What a student's work costs a shared server: evaluation batches sized in bytes, and memory handed back."""
+import os
 import subprocess
 import sys
 import textwrap
@@ -35,16 +36,52 @@ def test_predictions_do_not_depend_on_the_batch_size():
     assert empty_labels.shape == (0,)
 
 
-@pytest.mark.skipif(not core.memory._libc(), reason="glibc's malloc_trim")
-def test_freed_memory_goes_back_to_the_system():
-    assert core.memory.give_back() in (True, False)  # it ran; whether there was anything to give back varies
-    reclaimer = core.memory.Reclaimer(every=0.05)
+@pytest.mark.skipif(not core.malloc._libc(), reason="glibc's malloc_trim")
+def test_freed_memory_goes_back_to_the_system_and_each_round_first_lets_go():
+    assert core.malloc.give_back() in (True, False)  # it ran; whether there was anything to give back varies
+    asked = []
+    reclaimer = core.memory.Reclaimer(every=0.05, first=lambda: asked.append(1) or 1 / 0)  # one that fails, too
     reclaimer.start()
     deadline = time.time() + 10
     while reclaimer.rounds < 2 and time.time() < deadline:
         time.sleep(0.05)
     reclaimer.stop()
-    assert reclaimer.rounds >= 2
+    assert reclaimer.rounds >= 2 and len(asked) >= 2  # a failing `first` did not end the rounds
+
+
+ARENAS = textwrap.dedent("""
+    import ctypes, ctypes.util, os, sys, tempfile, threading
+    sys.path.insert(0, {root!r})
+    from core import malloc
+    capped = malloc.cap_arenas() if sys.argv[1] == "capped" else False
+    go = threading.Barrier(8)
+    def work():  # eight threads allocating at the same moment, as eight sessions training
+        go.wait()
+        held = [bytearray(200_000) for _ in range(50)]
+        go.wait()
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.fopen.restype = ctypes.c_void_p
+    path = tempfile.mktemp()
+    f = libc.fopen(path.encode(), b"w")
+    libc.malloc_info(0, ctypes.c_void_p(f))
+    libc.fclose(ctypes.c_void_p(f))
+    print(capped, open(path).read().count("<heap nr="))
+""")
+
+
+@pytest.mark.skipif(not core.malloc._libc(), reason="glibc's mallopt")
+def test_capped_arenas_are_two_however_many_threads_allocate():
+    def arenas(how: str) -> tuple[str, int]:
+        out = subprocess.run([sys.executable, "-c", ARENAS.format(root=str(ROOT)), how], capture_output=True,
+                             text=True, timeout=60, env={k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"})
+        capped, count = out.stdout.split()
+        return capped, int(count)
+    assert arenas("capped") == ("True", 2)
+    capped, free = arenas("free")
+    assert capped == "False" and free > 2  # without the cap, threads that allocate at once get arenas of their own
 
 
 MEASURE = textwrap.dedent("""

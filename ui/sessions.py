@@ -1,0 +1,77 @@
+"""What a closed session kept, let go of.
+
+Streamlit (1.67) keeps one closed session alive after it ends: Runtime._loop_coroutine flushes every
+active session's messages in a `for active_session_info in ...` loop whose variable outlives the loop,
+so the last session it flushed stays referenced, with its st.session_state (here: the page's runs,
+their models and data, 100-150 MB for a CNN student), until another session's messages are flushed.
+On a quiet server after a class, that is never. So each script run notes its session's state, and the
+reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows:
+no one can come back to it (a reconnecting browser within server.disconnectedSessionTTL is still known).
+"""
+import threading
+import weakref
+
+from streamlit.runtime import Runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+TOKEN = "_sessions.token"
+
+
+class _Token:
+    """Kept in a session's own state, holding the way to that state. Streamlit's SessionState takes no
+    weak reference (slots) and the SafeSessionState around it is made anew each script run, so the
+    registry holds this, weakly: it lives exactly as long as the session's state does."""
+
+    def __init__(self, state, fragments):
+        self.state = state  # the SafeSessionState of the run that made it: its ._state is the session's
+        self.fragments = fragments  # the session's fragments: ui.run's live picture closes over the page
+
+
+_NOTED: dict[str, weakref.ref] = {}  # session id -> its _Token (weak: never what keeps a session alive)
+_LOCK = threading.Lock()
+
+
+def note() -> None:
+    """Remember this script run's session, so its state can be emptied once the session is closed."""
+    ctx = get_script_run_ctx()
+    if ctx is None:  # bare mode (tests calling a page's functions)
+        return
+    if TOKEN not in ctx.session_state:
+        ctx.session_state[TOKEN] = _Token(ctx.session_state, ctx.fragment_storage)
+    with _LOCK:
+        if ctx.session_id not in _NOTED or _NOTED[ctx.session_id]() is None:
+            _NOTED[ctx.session_id] = weakref.ref(ctx.session_state[TOKEN])
+
+
+def known_sessions() -> set[str] | None:
+    """The ids of the sessions the server holds, connected or waiting for a reconnect; None without a
+    runtime (AppTest) or where Streamlit's session manager is not what this was written against."""
+    if not Runtime.exists():
+        return None
+    try:
+        return {info.session.id for info in Runtime.instance()._session_mgr.list_sessions()}
+    except AttributeError:
+        return None
+
+
+def let_go_of_closed(known: set[str] | None = None) -> int:
+    """Empty the state of every noted session that is no longer known; returns how many were emptied."""
+    known = known_sessions() if known is None else known
+    if known is None:
+        return 0
+    with _LOCK:
+        closed = [sid for sid in _NOTED if sid not in known]
+        tokens = [_NOTED.pop(sid)() for sid in closed]
+    emptied = 0
+    for token in tokens:
+        if token is not None:  # None: already collected, nothing held it
+            with token.state._lock:  # a closed session runs no script: only this thread touches it
+                state = token.state._state
+                state.clear()
+                # SessionState.clear() leaves the widgets' metadata, whose serdes hold the page's own
+                # functions (a selectbox's format_func), and through their globals the page's runs
+                state._new_widget_state.widget_metadata.clear()
+            token.fragments.clear()  # the live picture's fragment holds the page's draw, and its runs
+            token.fragments.clear_outside_wrappers()
+            emptied += 1
+    return emptied
