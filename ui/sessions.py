@@ -5,7 +5,8 @@ active session's messages in a `for active_session_info in ...` loop whose varia
 so the last session it flushed stays referenced, with its st.session_state (here: the page's runs,
 their models and data, 100-150 MB for a CNN student), until another session's messages are flushed.
 On a quiet server after a class, that is never. So each script run notes its session's state, and the
-reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows:
+reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows
+(missing from two of its rounds in a row):
 no one can come back to it (a reconnecting browser within server.disconnectedSessionTTL is still known).
 """
 import threading
@@ -28,6 +29,7 @@ class _Token:
 
 
 _NOTED: dict[str, weakref.ref] = {}  # session id -> its _Token (weak: never what keeps a session alive)
+_MISSED: set[str] = set()            # noted sessions the last look did not find
 _LOCK = threading.Lock()
 
 
@@ -55,12 +57,20 @@ def known_sessions() -> set[str] | None:
 
 
 def let_go_of_closed(known: set[str] | None = None) -> int:
-    """Empty the state of every noted session that is no longer known; returns how many were emptied."""
+    """Empty the state of every noted session missing from two looks in a row (two reclaimer rounds);
+    returns how many were emptied.
+
+    Two looks, because one can miss a live session: list_sessions() reads the connected sessions and the
+    waiting ones one after the other, and a session moves between the two when its browser reconnects.
+    Emptying a live session would freeze its page (its live picture's fragment gone)."""
     known = known_sessions() if known is None else known
     if known is None:
         return 0
     with _LOCK:
-        closed = [sid for sid in _NOTED if sid not in known]
+        missing = {sid for sid in _NOTED if sid not in known}
+        closed = missing & _MISSED  # missed by this look and the last
+        _MISSED.clear()
+        _MISSED.update(missing - closed)
         tokens = [_NOTED.pop(sid)() for sid in closed]
     emptied = 0
     for token in tokens:

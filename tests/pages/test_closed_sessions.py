@@ -27,7 +27,12 @@ def test_a_closed_sessions_runs_models_and_page_are_let_go_of():
     assert sessions.let_go_of_closed(known=set(sessions._NOTED)) == 0
     gc.collect()
     assert "mnist.run" in at.session_state and model() is not None
-    # closed: Streamlit no longer knows it, though something of Streamlit's still holds it (`at` here)
+    # one look that misses it (a reconnect in between) empties nothing; found again, it is not missed twice
+    live = set(sessions._NOTED)
+    assert sessions.let_go_of_closed(known=set()) == 0
+    assert sessions.let_go_of_closed(known=live) == 0
+    assert sessions.let_go_of_closed(known=set()) == 0 and "mnist.run" in at.session_state
+    # closed: two looks miss it; something of Streamlit's still holds it (`at` here)
     assert sessions.let_go_of_closed(known=set()) >= 1
     gc.collect()
     assert "mnist.run" not in at.session_state
