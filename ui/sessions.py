@@ -3,11 +3,12 @@
 Streamlit (1.67) keeps one closed session alive after it ends: Runtime._loop_coroutine flushes every
 active session's messages in a `for active_session_info in ...` loop whose variable outlives the loop,
 so the last session it flushed stays referenced, with its st.session_state (here: the page's runs,
-their models and data, 100-150 MB for a CNN student), until another session's messages are flushed.
+their models and data, 100-150 MB for a CNN student), its widgets' metadata (a selectbox's
+format_func holds the page script's globals) and its fragments (ui.run's live picture holds the page's
+draw), until another session's messages are flushed.
 On a quiet server after a class, that is never. So each script run notes its session's state, and the
 reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows
-(missing from two of its rounds in a row):
-no one can come back to it (a reconnecting browser within server.disconnectedSessionTTL is still known).
+(missing from two of its rounds in a row): no one can come back to it (a reconnecting browser within server.disconnectedSessionTTL is still known).
 """
 import threading
 import weakref
