@@ -8,7 +8,8 @@ format_func holds the page script's globals) and its fragments (ui.run's live pi
 draw), until another session's messages are flushed.
 On a quiet server after a class, that is never. So each script run notes its session's state, and the
 reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows
-(missing from two of its rounds in a row): no one can come back to it (a reconnecting browser within server.disconnectedSessionTTL is still known).
+(missing from two of its rounds in a row): no one can come back to it (a browser reconnecting within
+server.disconnectedSessionTTL is still known).
 """
 import threading
 import weakref
