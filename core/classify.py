@@ -188,7 +188,7 @@ def _data_code(setup: Setup) -> str:
             f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
             "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
             "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
-            f"    return {points.features_code(setup.features)}\n\n\n"
+            f"{points.features_code(setup.features, head='    return ')}\n\n\n"
             "x, y = inputs(points_x[train]), points_y[train]\n"
             "test_x, test_y = inputs(points_x[test]), points_y[test]")
 
