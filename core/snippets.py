@@ -111,7 +111,7 @@ def one_step(x: float, y: float, w: float, b: float, lr: float) -> str:
     return f"""import torch
 
 x, y = torch.tensor({float(x)!r}), torch.tensor({float(y)!r})
-# requires_grad: autograd records what is done with W and b
+# requires_grad: autograd follows what W and b do
 W = torch.tensor({float(w)!r}, requires_grad=True)
 b = torch.tensor({float(b)!r}, requires_grad=True)
 
