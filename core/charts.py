@@ -338,15 +338,29 @@ def confusion_matrix(matrix: list[list[int]], title: str = "Confusion matrix", x
 
 
 def bars(labels: list, values: list[float], title: str = "", y_title: str = "", percent: bool = True,
-         highlight: int | None = None, label_from: float | None = None) -> alt.Chart:
+         highlight: int | None = None, label_from: float | None = None, across: bool = False) -> alt.Chart:
     """One bar a label (accuracy per class, the ten probabilities), the `highlight` one in colour.
 
     label_from: write the values of only the bars at least this tall, so that in a narrow column ten
     "0%" do not run into one another.
+    across: the bars lie across, one row a label, each value at its bar's end: ten values all written
+    ("97%" ten times side by side ran into one another in half of a 1024 px page).
     """
     frame = pd.DataFrame({"label": [str(v) for v in labels], "value": values,
                           "top": [i == highlight for i in range(len(labels))]})
     fmt = ".0%" if percent else ".3g"
+    if across:
+        # room right of the longest bar for its value; the axis stops at 100%
+        scale = alt.Scale(domain=[0, 1.22], nice=False) if percent else alt.Scale()
+        base = alt.Chart(frame, title=_title(title)).encode(
+            y=alt.Y("label:N", title=None, sort=None, axis=alt.Axis(labelOverlap=False)),  # every label
+            x=alt.X("value:Q", title=y_title, scale=scale,
+                    axis=alt.Axis(format=fmt, values=[0, 0.25, 0.5, 0.75, 1] if percent else alt.Undefined)))
+        text = base.mark_text(align="left", dx=4, fontSize=12).encode(text=alt.Text("value:Q", format=fmt))
+        return (base.mark_bar(color="#1c7ed6").encode(
+                    color=alt.condition(alt.datum.top, alt.value("#e4572e"), alt.value("#1c7ed6")),
+                    tooltip=["label", alt.Tooltip("value:Q", format=fmt)])
+                + text).properties(height=alt.Step(22))
     base = alt.Chart(frame, title=title).encode(
         x=alt.X("label:N", title=None, sort=None, axis=alt.Axis(labelAngle=0, labelOverlap=False)),  # every label
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=fmt),
