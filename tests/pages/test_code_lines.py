@@ -51,13 +51,14 @@ def test_every_code_line_fits_in_88_columns(case, lang):
     assert overlong(at) == []
 
 
-def test_the_heights_script_writes_the_tutorials_numbers_and_centres_them_in_code():
-    at = opened("pages/linear_regression.py", dataset="heights", epochs="30")
+@pytest.mark.parametrize("page, key", [("pages/linear_regression.py", "linear"), ("pages/gradient_descent.py", "descent")])
+def test_the_heights_script_writes_the_tutorials_numbers_and_centres_them_in_code(page, key):
+    at = opened(page, dataset="heights", epochs="30")
     script = next(c.value for c in at.code if "final loss" in c.value)
     assert "166.0" in script and "58.7" in script  # the tutorial's heights and weights, as it gives them
     assert "-6.7" not in script and "-6.700001" not in script  # not the numbers already centred
     assert "x, y = x - x.mean(), y - y.mean()" in script
-    train(at, "linear")
+    train(at, key)
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == f"final loss: {metric(at, 'Final loss')}"
