@@ -23,13 +23,27 @@ def thin(n: int, most: int = MOST_POINTS) -> list[int]:
     return sorted({min(n - 1, round(i * step)) for i in range(most - 1)} | {n - 1})
 
 
-LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it here
+LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart draws it no lower than here
+# float32 holds about 7 digits, so a squared error is exact to about 1e-14 of the squared scale: below
+# RELATIVE_FLOOR times a run's first loss, its loss is rounding (0, 7.8e-11, 1.9e-9, 0 on the hours data
+# with momentum 0.9), and a log scale drew that as a saw-tooth between 1e-12 and 1e-9. Drawn at the floor,
+# a loss that has reached nothing is a flat line.
+RELATIVE_FLOOR = 1e-13
 MOST_SCATTER = 2000  # data points drawn as dots: an even sample of a larger set (training still uses all)
 TITLE_WIDTH = 28     # characters a title line may hold before it wraps: Vega cuts a title wider than its chart
 
 
+def log_floor(values: list[float]) -> float:
+    """Where a log-scale chart stops drawing this loss lower: RELATIVE_FLOOR of its first finite value,
+    and never under LOG_FLOOR."""
+    first = next((abs(v) for v in values if finite(v)), 0.0)
+    return max(LOG_FLOOR, first * RELATIVE_FLOOR)
+
+
 def _positive(values: list[float]) -> list[float]:
-    return [max(v, LOG_FLOOR) for v in values]
+    """values clipped at their log_floor: a log scale can draw them, and what is rounding lies flat."""
+    floor = log_floor(values)
+    return [max(v, floor) for v in values]
 
 
 DECADES = 2  # losses that span this many powers of ten are drawn on a log scale
