@@ -164,7 +164,8 @@ class Setup:
 
 def inputs_of(setup: Setup) -> dict:
     """The page's settings as the runs list names them (noise and test share in percent, as on the page)."""
-    return {"dataset": setup.kind, "noise": round(setup.noise * 100), "points": setup.points_seed,
+    # the points' seed is "data seed", as on Linear regression and Sine: "points 0" read as no points
+    return {"dataset": setup.kind, "noise": round(setup.noise * 100), "data seed": setup.points_seed,
             "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
             "layers": format_layers(setup.layers), "activation": setup.activation, "reg": setup.regularisation} | (
         {} if setup.regularisation == "none" else {"reg_rate": setup.rate})  # a rate without a penalty changes nothing
@@ -172,7 +173,7 @@ def inputs_of(setup: Setup) -> dict:
 
 def setup_of(inputs: dict) -> Setup:
     """inputs_of, read back: the setup a kept run was trained on."""
-    return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["points"], inputs["test_share"] / 100,
+    return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["data seed"], inputs["test_share"] / 100,
                  tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
                  inputs["reg"], inputs.get("reg_rate", 0.0))
 
@@ -188,7 +189,7 @@ def _data_code(setup: Setup) -> str:
             f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
             "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
             "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
-            f"    return {points.features_code(setup.features)}\n\n\n"
+            f"{points.features_code(setup.features, head='    return ')}\n\n\n"
             "x, y = inputs(points_x[train]), points_y[train]\n"
             "test_x, test_y = inputs(points_x[test]), points_y[test]")
 

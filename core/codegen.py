@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from . import optimizers
+from . import code_lines, optimizers
 from .data import SAMPLE
 from .training import TrainConfig
 
@@ -52,25 +52,47 @@ def _short(value: float) -> str:
     return short if float(np.float32(float(short))) == value else repr(value)
 
 
-def _column(values: list[float]) -> str:
-    return "[" + ", ".join(f"[{_short(v)}]" for v in values) + "]"
+def _column(name: str, values: list[float]) -> str:
+    """name = torch.tensor([[v], [v], ...]): an (N, 1) column, as many values a line as fit."""
+    return code_lines.packed(f"{name} = torch.tensor([", [f"[{_short(v)}]" for v in values], "])  # (N, 1)")
+
+
+# Steps a page takes on its data before training, as the script writes them (after the data's lines).
+CENTRE_CODE = ("# centred: each column less its mean, as the tutorial does\n"
+               "x, y = x - x.mean(), y - y.mean()")
+STANDARDISE_CODE = (
+    "\n\ndef standardise(t):  # (t - mean) / std, in float64 as the app computes it\n"
+    "    t64 = t.double()\n"
+    "    mean, std = t64.mean().item(), t64.std().item()\n"
+    "    std = std if std > 0 else 1.0  # a column of one value stays where it is\n"
+    "    return ((t64 - mean) / std).to(t.dtype)\n\n\n"
+    "x, y = standardise(x), standardise(y)")
+
+
+def data_steps(code: str, centred: bool = False, standardised: bool = False) -> str:
+    """A data block followed by the steps the page took on it: centring (core.data.table's centred),
+    then standardising (core.landscape.standardise)."""
+    return code + ("\n" + CENTRE_CODE if centred else "") + (STANDARDISE_CODE if standardised else "")
 
 
 def data_values(x: torch.Tensor, y: torch.Tensor, comment: str) -> str:
     """Data written out as numbers (the tables, an uploaded CSV): x, y of shape (N, 1)."""
     return (f"# {one_line(comment)}\n"
-            f"x = torch.tensor({_column(x.reshape(-1).tolist())})  # (N, 1)\n"
-            f"y = torch.tensor({_column(y.reshape(-1).tolist())})  # (N, 1)")
+            f"{_column('x', x.reshape(-1).tolist())}\n"
+            f"{_column('y', y.reshape(-1).tolist())}")
 
 
 def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: int,
                     x_range: tuple[float, float] = (0.0, 10.0)) -> str:
     n, seed, slope, intercept, noise = int(n), int(seed), float(slope), float(intercept), float(noise)
     x_range = (float(x_range[0]), float(x_range[1]))
+    y = f"y = {slope!r} * x + {intercept!r} + {noise!r} * torch.randn(x.shape, generator=noise_gen)"
+    if code_lines.columns(y) > code_lines.WIDTH:  # the same sums in the same order, on two lines
+        y = (f"y = {slope!r} * x + {intercept!r}\n"
+             f"y = y + {noise!r} * torch.randn(x.shape, generator=noise_gen)")
     return (f"# {n} points on y = {slope!r} x + {intercept!r}, plus Gaussian noise ({noise!r})\n"
             f"x = torch.linspace({x_range[0]!r}, {x_range[1]!r}, {n}).unsqueeze(1)  # (N, 1)\n"
-            f"noise_gen = torch.Generator().manual_seed({seed})\n"
-            f"y = {slope!r} * x + {intercept!r} + {noise!r} * torch.randn(x.shape, generator=noise_gen)")
+            f"noise_gen = torch.Generator().manual_seed({seed})\n" + y)
 
 
 def data_sine(n: int, noise: float, seed: int) -> str:
@@ -86,11 +108,13 @@ def data_sine(n: int, noise: float, seed: int) -> str:
 
 def data_mnist(source: str) -> str:
     """The tutorial's normalisation, applied once to the whole set in memory."""
-    scale = ("def normalise(images):  # uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))\n"
+    scale = ("# uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))\n"
+             "def normalise(images):\n"
              "    return ((images.float() / 255.0 - 0.5) / 0.5).unsqueeze(1)\n\n")
+    download = ("train = MNIST('data', train=True, download=True)\n"
+                "test = MNIST('data', train=False, download=True)")
     if source == "full":
-        return (scale + "from torchvision.datasets import MNIST\n"
-                "train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
+        return (scale + "from torchvision.datasets import MNIST\n" + download + "\n"
                 "x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
                 "test_x, test_y = normalise(test.data), test.targets")
     # Not the server's install path: that means nothing on a student's machine and tells them where the
@@ -99,7 +123,8 @@ def data_mnist(source: str) -> str:
     return (scale + "import numpy as np\nfrom pathlib import Path\n\n"
             f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
             "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
-            f"SAMPLE = next((p for p in (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r}) if p.exists()), None)\n"
+            f"places = (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r})\n"
+            "SAMPLE = next((p for p in places if p.exists()), None)\n"
             "if SAMPLE is not None:\n"
             "    sample = np.load(SAMPLE)\n"
             "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
@@ -107,13 +132,15 @@ def data_mnist(source: str) -> str:
             "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
             "    test_y = torch.from_numpy(sample['test_y']).long()\n"
             "else:\n"
-            f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on full MNIST (60,000 '\n"
-            "          'digits, downloaded by torchvision into ./data) instead, so the numbers differ from the page\\'s.')\n"
+            f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on '\n"
+            "          'full MNIST (60,000 digits, downloaded by torchvision into ./data) instead, '\n"
+            "          'so the numbers differ from the page\\'s.')\n"
             "    try:\n"
             "        from torchvision.datasets import MNIST\n"
-            "        train, test = MNIST('data', train=True, download=True), MNIST('data', train=False, download=True)\n"
+            + _indent(download, 8) + "\n"
             "    except Exception as err:  # no torchvision, no network: a sentence, not a traceback\n"
-            "        raise SystemExit(f'Could not get MNIST: neither the app\\'s sample nor a download worked ({err}).')\n"
+            "        raise SystemExit('Could not get MNIST: neither the app\\'s sample nor a '\n"
+            "                         f'download worked ({err}).')\n"
             "    x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
             "    test_x, test_y = normalise(test.data), test.targets")
 
@@ -134,7 +161,8 @@ def model_cubic() -> str:
             "    \"\"\"y = a + b x + c x^2 + d x^3, its four numbers drawn with randn.\"\"\"\n"
             "    def __init__(self):\n"
             "        super().__init__()\n"
-            "        self.a, self.b, self.c, self.d = (nn.Parameter(torch.randn(())) for _ in range(4))\n\n"
+            "        numbers = (nn.Parameter(torch.randn(())) for _ in range(4))\n"
+            "        self.a, self.b, self.c, self.d = numbers\n\n"
             "    def forward(self, x):\n"
             "        return self.a + self.b * x + self.c * x ** 2 + self.d * x ** 3\n\n\n"
             "model = Cubic()")
@@ -182,7 +210,8 @@ LOSS_CODE = {"mse": "nn.MSELoss()  # mean((y_hat - y)^2)",
 CUBIC_HAND_GRADS = (
     "# backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd\n"
     "grad_y_pred = 2.0 * (y_hat - yb)\n"
-    "hand = [grad_y_pred.sum(), (grad_y_pred * xb).sum(), (grad_y_pred * xb ** 2).sum(), (grad_y_pred * xb ** 3).sum()]\n"
+    "hand = [grad_y_pred.sum(), (grad_y_pred * xb).sum(),\n"
+    "        (grad_y_pred * xb ** 2).sum(), (grad_y_pred * xb ** 3).sum()]\n"
     "for p, g in zip(model.parameters(), hand):\n"
     "    p.grad = g")
 
@@ -298,9 +327,11 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 "    final = epoch_loss\n"
                 + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
+    title = code_lines.wrap_words(f"{_docstring_words(recipe.title)}: written by Torch Playground for these "
+                                  "settings.", first='"""')
     parts = [
-        f'"""{_docstring_words(recipe.title)}: written by Torch Playground for these settings.\n\n'
-        f'Run it with `python this_file.py`; with the same seed it prints the final loss the page shows.\n"""',
+        "\n".join(title) + "\n\nRun it with `python this_file.py`; with the same seed it prints the final loss\n"
+        'the page shows.\n"""',
         "import math\n\nimport torch\nfrom torch import nn"
         + (f"\n\ntorch.set_num_threads({threads})  # as many threads as the app: sums then round alike"
            if threads else ""),
@@ -313,4 +344,5 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
     if recipe.report:
         parts.append(recipe.report)
     parts.append("print(f'final loss: {final:.6g}')")
-    return say_comments("\n\n".join(parts) + "\n", words)
+    # comments in the page's words first, then the lines they make too long are fitted
+    return code_lines.fit(say_comments("\n\n".join(parts) + "\n", words))

@@ -9,6 +9,8 @@ from typing import Callable
 
 import torch
 
+from . import code_lines
+
 # TrainConfig fields an optimizer may take besides lr (the sidebar's knobs)
 KNOBS = ("momentum", "nesterov", "weight_decay")
 
@@ -92,7 +94,9 @@ def code(cfg) -> str:
     """The lines that build cfg's optimizer (and schedule) in a script."""
     values = {"lr": repr(cfg.lr), "momentum": repr(cfg.momentum), "nesterov": repr(cfg.nesterov and cfg.momentum > 0),
               "weight_decay": repr(cfg.weight_decay), "epochs": cfg.epochs, "step_size": step_size(cfg.epochs)}
-    lines = "optimizer = " + OPTIMIZERS[cfg.optimizer].code.format(**values)
+    call = OPTIMIZERS[cfg.optimizer].code.format(**values)            # "torch.optim.X(args)"
+    name, args = call.split("(", 1)
+    lines = code_lines.packed(f"optimizer = {name}(", args[:-1].split(", "), ")")  # within a line's width
     if SCHEDULES[cfg.schedule].code:
         lines += "\nscheduler = " + SCHEDULES[cfg.schedule].code.format(**values)
     return lines

@@ -9,6 +9,7 @@ import math
 
 import torch
 
+from . import code_lines
 from .problems import Problem
 
 EXTENT = 6.0           # the plane shown: [-EXTENT, EXTENT] on both axes
@@ -16,42 +17,53 @@ MAX_POINTS = 5000
 MAX_NOISE = 0.5        # "50%"
 
 
-def circle(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Blue inside radius 2.5, orange in a ring 3.5 to 5; noise moves where a point's label is read."""
+# Each function's lines fit in 88 columns, comments too: the script shows its source as written.
+
+def circle(n: int, noise: float,
+           gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Blue inside radius 2.5, orange in a ring 3.5 to 5; noise moves where a point's
+    label is read."""
     radius = 5.0
-    inner = torch.arange(n) < n // 2                                            # (n,) the first half inside
-    r = torch.where(inner, 0.5 * radius, 0.3 * radius) * torch.rand(n, generator=gen) \
-        + torch.where(inner, 0.0, 0.7 * radius)
+    inner = torch.arange(n) < n // 2                       # (n,) the first half inside
+    r = (torch.where(inner, 0.5 * radius, 0.3 * radius) * torch.rand(n, generator=gen)
+         + torch.where(inner, 0.0, 0.7 * radius))
     angle = 2 * math.pi * torch.rand(n, generator=gen)
-    x = torch.stack([r * torch.sin(angle), r * torch.cos(angle)], dim=1)         # (n, 2)
+    x = torch.stack([r * torch.sin(angle), r * torch.cos(angle)], dim=1)  # (n, 2)
     shifted = x + (2 * torch.rand(n, 2, generator=gen) - 1) * radius * noise
-    y = (shifted.norm(dim=1) < 0.5 * radius).long()                              # (n,)
+    y = (shifted.norm(dim=1) < 0.5 * radius).long()                       # (n,)
     return x, y
 
 
-def xor(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Blue where x1 and x2 have the same sign, orange where they differ; kept 0.3 off the axes."""
-    x = 10 * torch.rand(n, 2, generator=gen) - 5                                 # (n, 2) in [-5, 5]
+def xor(n: int, noise: float,
+        gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Blue where x1 and x2 have the same sign, orange where they differ; kept 0.3 off
+    the axes."""
+    x = 10 * torch.rand(n, 2, generator=gen) - 5           # (n, 2) in [-5, 5]
     x = x + torch.where(x > 0, 0.3, -0.3)
     shifted = x + (10 * torch.rand(n, 2, generator=gen) - 5) * noise
     y = (shifted[:, 0] * shifted[:, 1] >= 0).long()
     return x, y
 
 
-def gauss(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Two Gaussian clouds, blue around (2, 2) and orange around (-2, -2); noise widens them."""
-    variance = 0.5 + noise / 0.5 * 3.5                                           # 0.5 at 0% to 4 at 50%
-    y = (torch.arange(n) < n // 2).long()                                        # (n,)
-    centre = torch.where(y[:, None] == 1, 2.0, -2.0)                             # (n, 1)
+def gauss(n: int, noise: float,
+          gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Two Gaussian clouds, blue around (2, 2) and orange around (-2, -2); noise widens
+    them."""
+    variance = 0.5 + noise / 0.5 * 3.5                     # 0.5 at 0% to 4 at 50%
+    y = (torch.arange(n) < n // 2).long()                  # (n,)
+    centre = torch.where(y[:, None] == 1, 2.0, -2.0)       # (n, 1)
     x = centre + math.sqrt(variance) * torch.randn(n, 2, generator=gen)
     return x, y
 
 
-def spiral(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Two arms winding out from the centre, 1.75 turns each, blue and orange half a turn apart."""
+def spiral(n: int, noise: float,
+           gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Two arms winding out from the centre, 1.75 turns each, blue and orange half a
+    turn apart."""
     half = n // 2
     y = (torch.arange(n) < half).long()
-    i = torch.where(y == 1, torch.arange(n), torch.arange(n) - half).float()     # (n,) place along its arm
+    # (n,) each point's place along its arm
+    i = torch.where(y == 1, torch.arange(n), torch.arange(n) - half).float()
     m = torch.where(y == 1, half, n - half).float()
     r = i / m * 5
     t = 1.75 * i / m * 2 * math.pi + torch.where(y == 1, 0.0, math.pi)
@@ -60,13 +72,16 @@ def spiral(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, to
     return x, y
 
 
-def moons(n: int, noise: float, gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Two interleaved half circles (scikit-learn's make_moons), scaled to the plane; noise is Gaussian."""
+def moons(n: int, noise: float,
+          gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    """Two interleaved half circles (scikit-learn's make_moons), scaled to the plane;
+    noise is Gaussian."""
     y = (torch.arange(n) < n // 2).long()
     angle = math.pi * torch.rand(n, generator=gen)
-    upper = torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)            # (n, 2) the orange moon
-    lower = torch.stack([1 - torch.cos(angle), 0.5 - torch.sin(angle)], dim=1)  # the blue one
-    x = torch.where(y[:, None] == 1, lower, upper) + noise * torch.randn(n, 2, generator=gen)
+    upper = torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)  # (n, 2): orange
+    lower = torch.stack([1 - torch.cos(angle), 0.5 - torch.sin(angle)], dim=1)  # blue
+    x = (torch.where(y[:, None] == 1, lower, upper)
+         + noise * torch.randn(n, 2, generator=gen))
     x = (x - torch.tensor([0.5, 0.25])) * 4
     return x, y
 
@@ -145,7 +160,7 @@ def source(kind: str) -> str:
     return inspect.getsource(KINDS[kind])
 
 
-def features_code(names: tuple[str, ...]) -> str:
-    """The script's line that builds the inputs from points x (N, 2)."""
-    parts = ", ".join(FEATURES[n][0] for n in FEATURES if n in names)
-    return f"torch.stack([{parts}], dim=1)"
+def features_code(names: tuple[str, ...], head: str = "") -> str:
+    """The script's line that builds the inputs from points x (N, 2), after head (as "    return "),
+    on more lines where it would be too long for one."""
+    return code_lines.packed(f"{head}torch.stack([", [FEATURES[n][0] for n in FEATURES if n in names], "], dim=1)")

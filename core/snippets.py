@@ -6,7 +6,9 @@ Each snippet makes exactly the tensor the page shows: numbers are written as Pyt
 A snippet holds only what the parser accepted, written back as Python literals: never the text typed
 (or carried by a link), which a student copies and runs. Input the parser refuses gives None: no code.
 """
-from . import tensors
+import pprint
+
+from . import code_lines, tensors
 
 SHOWN_MOST = 300  # typed text longer than this is not written into the code: a placeholder stands there
 OPS_CODE = {"A + B": "A + B", "A - B": "A - B", "A * B": "A * B", "A / B": "A / B", "A @ B": "A @ B",
@@ -19,15 +21,23 @@ def _number(value: float) -> str:
     return repr(float(value))
 
 
-def _values(text: str, name: str) -> tuple[list[str], str] | None:
-    """Typed values as code: (lines to put first, the expression); a placeholder when long; None when refused."""
+def _values(text: str, name: str, line: str) -> tuple[list[str], str] | None:
+    """Typed values as code: (lines to put first, the expression); a placeholder when long; None when refused.
+
+    line: the line the expression goes into, "{}" where it stands. Values too many for that line are
+    set first, on lines of their own (name = [...]), and the line takes their name."""
     try:
         values = tensors.parse_values(text or "")
     except tensors.TensorInputError:
         return None
     if len(text) > SHOWN_MOST:
         return [f"{name} = ...  # the {len(text):,} characters typed in the box"], name
-    return [], repr(values)  # nested lists of int and float: their repr is a Python literal
+    literal = repr(values)  # nested lists of int and float: their repr is a Python literal
+    if code_lines.columns(line.format(literal)) <= code_lines.WIDTH:
+        return [], literal
+    head = f"{name} = "
+    wrapped = pprint.pformat(values, width=code_lines.WIDTH - len(head), compact=True)
+    return [head + wrapped.replace("\n", "\n" + " " * len(head))], name
 
 
 def _dims(dims) -> str:
@@ -52,7 +62,7 @@ def make(constructor: str, *, values: str = "", shape: str = "", start: float = 
     extra = kind + ("" if device == "cpu" else f", device={str(device)!r}")
     lines = ["import torch", ""]
     if constructor == "tensor":
-        if (typed := _values(values, "values")) is None:
+        if (typed := _values(values, "values", f"A = torch.tensor({{}}{extra})")) is None:
             return None
         first, expr = typed
         lines += [*first, f"A = torch.tensor({expr}{extra})"]
@@ -65,10 +75,9 @@ def make(constructor: str, *, values: str = "", shape: str = "", start: float = 
             lines += [f"torch.manual_seed({int(seed)})", f"A = torch.randn({dims}{kind}){moved}"]
         else:
             lines.append(f"A = torch.{constructor}({dims}{extra})")
-    elif constructor == "arange":
-        lines.append(f"A = torch.arange({_number(start)}, {_number(end)}, {_number(step)}{extra})")
-    else:
-        lines.append(f"A = torch.linspace({_number(start)}, {_number(end)}, {int(steps)}{extra})")
+    else:  # arange or linspace: three numbers and the options, on as many lines as they need
+        numbers = [_number(start), _number(end), _number(step) if constructor == "arange" else str(int(steps))]
+        lines.append(code_lines.packed(f"A = torch.{constructor}(", numbers + extra.split(", ")[1:], ")"))
     lines += ["print(A)", "print(A.shape, A.dtype, A.device, A.ndim, A.numel())"]
     return "\n".join(lines)
 
@@ -86,10 +95,10 @@ def combine(op: str, b_values: str, shape: str = "", dim: int | None = None, dev
     expr = OPS_CODE[op].format(shape=new_shape, dim="" if dim is None else f"dim={int(dim)}")
     lines = []
     if "B" in op:
-        if (typed := _values(b_values, "b_values")) is None:
+        on = "" if device == "cpu" else f", device={str(device)!r}"
+        if (typed := _values(b_values, "b_values", f"B = torch.tensor({{}}{on})")) is None:
             return None
         first, b_expr = typed
-        on = "" if device == "cpu" else f", device={str(device)!r}"
         lines += [*first, f"B = torch.tensor({b_expr}{on})"]
         if op != "A @ B":
             lines += ["# the shape that A and B broadcast to", "print(torch.broadcast_shapes(A.shape, B.shape))"]
@@ -102,7 +111,7 @@ def one_step(x: float, y: float, w: float, b: float, lr: float) -> str:
     return f"""import torch
 
 x, y = torch.tensor({float(x)!r}), torch.tensor({float(y)!r})
-# requires_grad: autograd records what is done with W and b
+# requires_grad: autograd follows what W and b do
 W = torch.tensor({float(w)!r}, requires_grad=True)
 b = torch.tensor({float(b)!r}, requires_grad=True)
 

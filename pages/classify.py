@@ -120,7 +120,7 @@ with present.settings():
     cards = st.container(horizontal=True, wrap=True)
     for i, width in enumerate(layers):
         box = cards.container(border=True, width=124, horizontal_alignment="center", gap="small")
-        box.markdown(t("classify.layer_width", i=i + 1, n=width))
+        box.markdown(t("classify.layer_width_one" if width == 1 else "classify.layer_width", i=i + 1, n=width))
         pair = box.container(horizontal=True, gap="small", horizontal_alignment="center")
         pair.button("", key=f"{PAGE}.remove_neuron_{i}", icon=":material/remove:", help=t("classify.remove_neuron"),
                     on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)

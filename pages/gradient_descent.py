@@ -62,7 +62,9 @@ if not math.isfinite(path[-1]):  # each step overshot further, past what a float
 s = core.gradients.w_step(path[-1], x, y, cfg.lr)  # the step that the next press takes
 left, right = st.columns([1, 1], gap="large")
 with left:
-    chart.show(descent.parabola(x, y, path, t("descent.parabola_title", n=len(path) - 1), t("descent.cost"))
+    steps = len(path) - 1
+    title = t("descent.parabola_title_one" if steps == 1 else "descent.parabola_title", n=steps)
+    chart.show(descent.parabola(x, y, path, title, t("descent.cost"))
                .properties(height=340),
                     width="stretch")
 with right:
@@ -120,7 +122,7 @@ experiment = core.Experiment(
     # here would keep this whole script run's variables alive with it (as MNIST and Sine do)
     make_model=partial(core.models.linear, init=(w0, b0)), loss_fn=core.losses.mse, x=x, y=y, metrics=track,
     inputs={"dataset": name, "W0": w0, "b0": b0},
-    recipe=core.codegen.Recipe(t("descent.title"), core.codegen.data_values(x, y, DATASETS[name]),
+    recipe=core.codegen.Recipe(t("descent.title"), descent.data_code(name, DATASETS[name]),
                                core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["mse"]))
 
 

@@ -13,7 +13,7 @@ START_W = 0.0
 
 st.title("Torch Playground")
 st.markdown(t("home.intro"))
-st.code(t("home.loop"), language="python")
+st.code(t("home.loop"), language="python", wrap_lines=True)  # its comments on lines of their own: it fits
 st.markdown(t("home.howto"))
 
 cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: whole titles on a projector too

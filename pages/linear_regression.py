@@ -35,6 +35,9 @@ with present.settings():
         if name == "heights":
             centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
             x, y = core.data.table("heights", centred=centred)
+            # the script: the tutorial's own numbers, then the centring step
+            data_code = core.codegen.data_steps(core.codegen.data_values(*core.data.table("heights"), DATASETS[name]),
+                                                centred=centred)
             names, inputs = (t("linear.height"), t("linear.weight")), {**inputs, "centred": centred}
         elif name == "noisy":
             c = st.columns(5)
@@ -59,10 +62,12 @@ with present.settings():
                 st.stop()
             raw = upload.getvalue()
             x, y, names = core.data.read_xy_csv(raw)
+            data_code = core.codegen.data_values(x, y, DATASETS[name])
             # two files of one name and size still differ in the runs list: a short fingerprint, as git shows commits
             inputs = {**inputs, "file": upload.name, "bytes": len(raw), "sha1": hashlib.sha1(raw).hexdigest()[:7]}
         else:
             x, y = core.data.table(name)
+            data_code = core.codegen.data_values(x, y, DATASETS[name])
             names = (t("linear.hours"), t("linear.ability")) if name == "hours" else ("x", "y")
         best_w, best_b = core.landscape.least_squares(x, y)
     except core.problems.Problem as err:
@@ -88,8 +93,7 @@ with present.settings():
     log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", True)))
 
 
-if name != "noisy" or standardise:
-    data_code = core.codegen.data_values(x, y, DATASETS[name])
+data_code = core.codegen.data_steps(data_code, standardised=standardise)  # the script standardises as the page did
 experiment = core.Experiment(
     # core's builder, not a function of this page: a kept run holds on to it, and a function defined
     # here would keep this whole script run's variables alive with it (as MNIST and Sine do)

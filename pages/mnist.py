@@ -147,7 +147,7 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
         per_class = core.evaluation.per_class_accuracy(matrix)
         worst = int(np.argmin(per_class))
         chart.show(core.charts.bars(list(range(10)), per_class, t("mnist.per_digit"), t("mnist.accuracy"),
-                                         highlight=worst))
+                                    highlight=worst, across=True))
         st.caption(t("mnist.hardest", digit=worst, right=f"{per_class[worst]:.0%}"))
     only_wrong = st.toggle(t("mnist.only_wrong"), key="mnist.only_wrong")
     # the mistakes the model was surest of first: a scrawl, or now and then a digit labelled wrongly

@@ -157,9 +157,11 @@ if model_kind == "cubic":
 if model_kind == "cubic":
     st.header(t("sine.both_title"), divider="orange")
     st.markdown(t("sine.both_intro"))
-    st.code("grad_y_pred = 2.0 * (y_pred - y)\n"
-            "grad_a, grad_b = grad_y_pred.sum(), (grad_y_pred * x).sum()\n"
-            "grad_c, grad_d = (grad_y_pred * x ** 2).sum(), (grad_y_pred * x ** 3).sum()", language="python")
+    st.code("grad_y_pred = 2.0 * (y_pred - y)\n"  # one gradient a line: the box fits at 1024 px
+            "grad_a = grad_y_pred.sum()\n"
+            "grad_b = (grad_y_pred * x).sum()\n"
+            "grad_c = (grad_y_pred * x ** 2).sum()\n"
+            "grad_d = (grad_y_pred * x ** 3).sum()", language="python", wrap_lines=True)
     if st.button(t("sine.both_button"), key="sine.compare_button", icon=":material/compare_arrows:"):
         with st.spinner(t("sine.both_spinner")):
             both_runs = core.compare(lambda: make_model(seed=cfg.seed), core.losses.sum_of_squares, x, y,

@@ -26,11 +26,18 @@ def ranged(name: str, default: float) -> dict:
 
 
 def code_box(code: str | None) -> None:
-    """A snippet with its copy button; none while the input is refused (core.snippets never writes it in)."""
+    """A snippet with its copy button; none while the input is refused (core.snippets never writes it in).
+    Across the page, under what it does: in half of it, at 1024 px with the sidebar open, a box held
+    24 characters and broke every line of code in two."""
     if code is None:
         st.caption(t("tensors.no_code"))
     else:
         st.code(code, language="python", wrap_lines=True)
+
+
+def printed(text: str) -> None:
+    """What PyTorch prints, across the page and wrapped: a box half as wide cut it at "dtype=torch.floa"."""
+    st.code(text, language=None, wrap_lines=True)
 
 
 st.title(t("tensors.title"))
@@ -41,40 +48,39 @@ cfg = controls.train_controls("tensors", lr=0.1, epochs=20, max_epochs=1000)
 # 1. Make ---------------------------------------------------------------------------------------
 st.header(t("tensors.make"), divider="orange")
 left, right = st.columns([1, 1], gap="large")
-with left:
-    # one control a row: two side by side were too narrow at 1024 px with the sidebar ("torch.ten")
-    constructor = st.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
-                               help=t("tensors.constructor_help"),
-                               **linked(choice("constructor", CONSTRUCTORS, "tensor")))
-    dtype = st.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
-                         **linked(choice("dtype", ["auto", *DTYPES], "auto")))
-    args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
-    if constructor == "tensor":
-        args["values"] = st.text_area(t("tensors.values"), height=90,
-                                      help=t("tensors.values_help", max=f"{MAX_ELEMENTS:,}", chars=f"{MAX_TEXT:,}"),
-                                      **linked(text("values", "[[1, 2], [3, 4]]", most=MAX_TEXT)))
-    elif constructor in ("randn", "zeros", "ones"):
-        args["shape"] = st.text_input(t("tensors.shape"), help=t("tensors.shape_help", max=f"{MAX_ELEMENTS:,}"),
-                                      **linked(text("shape", "2, 3", most=200)))
+# two controls side by side across the page, each half of it ("torch.linspace" in full at 1024 px)
+constructor = left.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
+                             help=t("tensors.constructor_help"),
+                             **linked(choice("constructor", CONSTRUCTORS, "tensor")))
+dtype = right.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
+                        **linked(choice("dtype", ["auto", *DTYPES], "auto")))
+args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
+# the constructor's arguments, across the page
+if constructor == "tensor":
+    args["values"] = st.text_area(t("tensors.values"), height=90,
+                                  help=t("tensors.values_help", max=f"{MAX_ELEMENTS:,}", chars=f"{MAX_TEXT:,}"),
+                                  **linked(text("values", "[[1, 2], [3, 4]]", most=MAX_TEXT)))
+elif constructor in ("randn", "zeros", "ones"):
+    args["shape"] = st.text_input(t("tensors.shape"), help=t("tensors.shape_help", max=f"{MAX_ELEMENTS:,}"),
+                                  **linked(text("shape", "2, 3", most=200)))
+else:
+    c1, c2, c3 = st.columns(3)
+    args["start"] = c1.number_input("start", **ranged("start", 0.0))
+    args["end"] = c2.number_input("end", **ranged("end", 5.0))
+    if constructor == "arange":
+        args["step"] = c3.number_input("step", **ranged("step", 1.0))
     else:
-        c1, c2, c3 = st.columns(3)
-        args["start"] = c1.number_input("start", **ranged("start", 0.0))
-        args["end"] = c2.number_input("end", **ranged("end", 5.0))
-        if constructor == "arange":
-            args["step"] = c3.number_input("step", **ranged("step", 1.0))
-        else:
-            args["steps"] = int(c3.number_input("steps", min_value=0, max_value=MAX_ELEMENTS, step=1,
-                                                **linked(number("steps", 5, 0, MAX_ELEMENTS, kind="int"))))
-    try:
-        A = core.tensors.make(constructor, **args)
-    except TensorInputError as err:
-        st.error(say(err), icon=":material/error:")
-        A = None
-    except ValueError as err:  # a device that is not here: core.devices words it
-        st.error(md(err), icon=":material/error:")
-        A = None
-with right:
-    code_box(core.snippets.make(constructor, **args))
+        args["steps"] = int(c3.number_input("steps", min_value=0, max_value=MAX_ELEMENTS, step=1,
+                                            **linked(number("steps", 5, 0, MAX_ELEMENTS, kind="int"))))
+try:
+    A = core.tensors.make(constructor, **args)
+except TensorInputError as err:
+    st.error(say(err), icon=":material/error:")
+    A = None
+except ValueError as err:  # a device that is not here: core.devices words it
+    st.error(md(err), icon=":material/error:")
+    A = None
+code_box(core.snippets.make(constructor, **args))
 
 # 2. Inspect ------------------------------------------------------------------------------------
 st.header(t("tensors.inspect"), divider="orange")
@@ -82,10 +88,10 @@ if A is None:
     st.info(t("tensors.fix_values"))
 else:
     info = core.tensors.describe(A)
+    st.caption(t("tensors.repr_caption"))
+    printed(info["repr"])
     left, right = st.columns([1, 1], gap="large")
     with left:
-        st.caption(t("tensors.repr_caption"))
-        st.code(info["repr"], language=None)
         # one attribute a row: a projector's narrow column holds it, where a row of five overflowed;
         # a static table: five facts need no scrolling grid (and its code, which the browser loads on first use)
         st.table(pd.DataFrame({t("tensors.attribute"): ["A.shape", "A.dtype", "A.device", "A.ndim", "A.numel()"],
@@ -107,40 +113,39 @@ DIMS = ("all", *map(str, range(MAX_DIMS)))
 op_code = "add"
 b_text, shape_text, dim = "", "-1", None
 if A is not None:
-    left, right = st.columns([1, 1], gap="large")
-    with left:
-        op_code = st.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
-                               help=t("tensors.operation_help"), **linked(choice("op", OPS, "add")))
-        op = OPS[op_code]
-        if op in BINARY:
-            b_text = st.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
-                                   **linked(text("b_values", "[10, 20]", most=MAX_TEXT)))
-        elif op in ("A.reshape(shape)", "A.view(shape)"):
-            shape_text = st.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
-                                       **linked(text("new_shape", "-1", most=200)))
-        elif op in ("A.sum(dim)", "A.mean(dim)"):
-            here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has: a dim the last A had becomes "all"
-            pick = st.selectbox("dim", here, help=t("tensors.dim_help"), **linked(choice("dim", here, "all")))
-            dim = None if pick == "all" else int(pick)
-        problem = None
-        try:
-            B = core.tensors.make("tensor", values=b_text, device=cfg.device) if op in BINARY else None
-            if B is not None and op != "A @ B":
-                rows, result_shape = core.tensors.broadcast(tuple(A.shape), tuple(B.shape))
-                st.caption(t("tensors.broadcast"))
-                st.table(pd.DataFrame(
-                    [{"dim": str(d), "A": "—" if sa is None else str(sa), "B": "—" if sb is None else str(sb),
-                      t("tensors.result"): t("tensors.clash") if out is None else str(out)} for d, sa, sb, out in rows]),
-                    hide_index=True)
-            C = core.tensors.combine(op, A, B, shape=shape_text, dim=dim)
-            st.code(repr(C), language=None)
-            st.caption(f"shape {list(C.shape)} · dtype {str(C.dtype).replace('torch.', '')}")
-        except TensorInputError as err:
-            problem = say(err)
-        except ValueError as err:  # a device that is not here: core.devices words it
-            problem = md(err)
-    with right:
-        code_box(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device))
+    left, right = st.columns([1, 1], gap="large")  # the operation, and beside it what it takes
+    op_code = left.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
+                             help=t("tensors.operation_help"), **linked(choice("op", OPS, "add")))
+    op = OPS[op_code]
+    if op in BINARY:
+        b_text = right.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
+                                  **linked(text("b_values", "[10, 20]", most=MAX_TEXT)))
+    elif op in ("A.reshape(shape)", "A.view(shape)"):
+        shape_text = right.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
+                                      **linked(text("new_shape", "-1", most=200)))
+    elif op in ("A.sum(dim)", "A.mean(dim)"):
+        here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has: a dim the last A had becomes "all"
+        pick = right.selectbox("dim", here, help=t("tensors.dim_help"), **linked(choice("dim", here, "all")))
+        dim = None if pick == "all" else int(pick)
+    problem = None
+    try:
+        B = core.tensors.make("tensor", values=b_text, device=cfg.device) if op in BINARY else None
+        if B is not None and op != "A @ B":
+            rows, result_shape = core.tensors.broadcast(tuple(A.shape), tuple(B.shape))
+            st.caption(t("tensors.broadcast"))
+            st.table(pd.DataFrame(
+                [{"dim": str(d), "A": "—" if sa is None else str(sa), "B": "—" if sb is None else str(sb),
+                  t("tensors.result"): t("tensors.clash") if out is None else str(out)} for d, sa, sb, out in rows]),
+                hide_index=True, width="content")
+        C = core.tensors.combine(op, A, B, shape=shape_text, dim=dim)
+    except TensorInputError as err:
+        problem = say(err)
+    except ValueError as err:  # a device that is not here: core.devices words it
+        problem = md(err)
+    if problem is None:
+        printed(repr(C))
+        st.caption(f"shape {list(C.shape)} · dtype {str(C.dtype).replace('torch.', '')}")
+    code_box(core.snippets.combine(op, b_text, shape_text, dim, device=cfg.device))
     if problem:  # across the page: a plain sentence and PyTorch's beside it are too tall for half of it
         st.error(problem, icon=":material/error:")
 
@@ -162,14 +167,11 @@ st.markdown(
     f"| backward | b.grad = −(y − y_hat) ({t('tensors.by_hand')}: {s['hand_grad_b']:.4g}) | **{s['grad_b']:.4g}** |\n"
     f"| step | W := W − lr·W.grad = {w0:g} − {cfg.lr:g}·({s['grad_w']:.4g}) | **{s['new_w']:.4g}** |\n"
     f"| step | b := b − lr·b.grad = {b0:g} − {cfg.lr:g}·({s['grad_b']:.4g}) | **{s['new_b']:.4g}** |")
-left, right = st.columns([1, 1], gap="large")
-with left:
-    chart.show(core.charts.lines_to_point(
-        (x, y), [(t("tensors.before_step"), w0, b0), (t("tensors.after_step"), s["new_w"], s["new_b"])],
-        (min(0.0, x - 1), max(x + 1, 1.0)), title=t("tensors.before_after")),
-        width="stretch")
-with right:
-    st.code(core.snippets.one_step(x, y, w0, b0, cfg.lr), language="python", wrap_lines=True)
+code_box(core.snippets.one_step(x, y, w0, b0, cfg.lr))
+chart.show(core.charts.lines_to_point(
+    (x, y), [(t("tensors.before_step"), w0, b0), (t("tensors.after_step"), s["new_w"], s["new_b"])],
+    (min(0.0, x - 1), max(x + 1, 1.0)), title=t("tensors.before_after")),
+    width="stretch")
 
 # 5. Repeat it: Train ---------------------------------------------------------------------------
 st.header(t("tensors.repeat"), divider="orange")

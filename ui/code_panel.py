@@ -17,7 +17,8 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
         code = core.codegen.script(recipe, cfg, threads=nav.share_the_cores(),
                                    words={key: t(key) for key in core.codegen.COMMENT_KEYS})
         st.caption(t("code.caption"))
-        st.code(code, language="python", line_numbers=True)
+        # wrapped: a line of 88 columns is wider than the box at 1024 px; a wrapped line keeps one number
+        st.code(code, language="python", line_numbers=True, wrap_lines=True)
         # on_click="ignore": a download must not rerun the page, whose rerun could replace the file first
         st.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
                            key=f"{page}.download_code", icon=":material/download:",

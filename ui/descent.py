@@ -22,6 +22,12 @@ def data(name: str) -> tuple[torch.Tensor, torch.Tensor]:
     return core.data.table(name, centred=name == "heights")
 
 
+def data_code(name: str, comment: str) -> str:
+    """The script's data: the tutorial's numbers as it gives them, then the centring step for the heights."""
+    return core.codegen.data_steps(core.codegen.data_values(*core.data.table(name), comment),
+                                   centred=name == "heights")
+
+
 def best_w0(x: torch.Tensor, y: torch.Tensor) -> float:
     """The W that minimises mean((W x - y)^2) when b is held at 0."""
     return (x * y).sum().item() / x.pow(2).sum().item()

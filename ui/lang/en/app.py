@@ -10,12 +10,17 @@ STRINGS = {
     "app.getting_ready": "Getting PyTorch ready (it loads once, in the background, while the server starts)…",
     "home.intro": "Learn how PyTorch trains a model by turning the knobs yourself. Every page runs the same "
                   "training loop, the four steps at the heart of every PyTorch program:",
+    # each comment on a line of its own: the box is narrow on a 1024 px screen with the sidebar open
     "home.loop": "for epoch in range(epochs):\n"
-                 "    y_hat = model(x)            # 1. forward: predict\n"
-                 "    loss = loss_fn(y_hat, y)    # 2. loss: how wrong is it?\n"
+                 "    # 1. forward: predict\n"
+                 "    y_hat = model(x)\n"
+                 "    # 2. loss: how wrong is it?\n"
+                 "    loss = loss_fn(y_hat, y)\n"
                  "    optimizer.zero_grad()\n"
-                 "    loss.backward()             # 3. backward: autograd finds d loss / d weight\n"
-                 "    optimizer.step()            # 4. step: W := W - lr * grad",
+                 "    # 3. backward: autograd finds d loss / d weight\n"
+                 "    loss.backward()\n"
+                 "    # 4. step: W := W - lr * grad\n"
+                 "    optimizer.step()",
     "home.howto": "Set the **learning rate**, **epochs**, **momentum** and **device** in the sidebar, press "
                   "**Train**, and watch the loss fall (or, with a learning rate too large, explode). Every page "
                   "shows the PyTorch code for its settings, and its address carries them: share it.",

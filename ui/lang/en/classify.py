@@ -26,6 +26,7 @@ STRINGS = {
     "classify.layers_now": "{n} hidden layer(s); the output layer has 2 neurons, one per colour.",
     "classify.no_layers": "No hidden layer: the inputs go straight to the output, as in logistic regression.",
     "classify.layer_width": "**Layer {i}**  \n{n} neurons",
+    "classify.layer_width_one": "**Layer {i}**  \n1 neuron",
     "classify.activation": "Activation",
     "classify.activation_help": "What each hidden neuron does to its weighted sum: nn.ReLU, nn.Tanh, nn.Sigmoid, or nothing (linear).",
     "classify.linear": "Linear (none)",

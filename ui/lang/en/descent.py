@@ -13,7 +13,10 @@ STRINGS = {
     "descent.start_b": "Start b",
     "descent.reset": "Reset",
     "descent.step": "Step",
-    "descent.parabola_title": "cost(W), b = 0: {n} steps taken",
+    # short enough for one line (core.charts.TITLE_WIDTH): Vega joins a wrapped title's lines with no space
+    # between them, so the text a screen reader, a copy or a search finds read "0 stepstaken"
+    "descent.parabola_title": "cost(W), b = 0: {n} steps",
+    "descent.parabola_title_one": "cost(W), b = 0: 1 step",
     "descent.step_from": "**Step {n}**, from W = {w} (best W here: {best})",
     "descent.grad_hand": "grad by hand",
     "descent.grad_autograd": "grad by autograd: `cost.backward(); W.grad`",

@@ -5,12 +5,15 @@ STRINGS = {
     "mnist.intro": "The tutorial's model: each 28×28 picture is flattened to 784 numbers and passed through "
                    "**{layers}**. The ten outputs score the digits 0 to 9; **CrossEntropyLoss** trains them, "
                    "**{optimizer}** steps, {batch} pictures a batch.",
-    "mnist.source.auto": "Full MNIST if it can be had, else the sample",
-    "mnist.source.sample": "The bundled sample (offline, quick)",
-    "mnist.source.full": "Full MNIST (60,000 + 10,000; downloads 11 MB once)",
+    # short: the box is a fifth of the page at 1024 px ("Full MNIST if it can be had, els"); the help says more
+    "mnist.source.auto": "Full, or sample",
+    "mnist.source.sample": "Sample (offline)",
+    "mnist.source.full": "Full MNIST",
     "mnist.data": "Data",
-    "mnist.data_help": "The sample is 5,000 real MNIST digits kept in the app, so a class can work without wifi; "
-                       "full MNIST is downloaded on first use and kept.",
+    "mnist.data_help": "**Full, or sample**: full MNIST if it can be had, else the sample. **Sample**: 5,000 "
+                       "real MNIST digits kept in the app, quick, so a class can work without wifi. **Full "
+                       "MNIST**: 60,000 digits to train on and 10,000 to test, 11 MB downloaded on first use "
+                       "and kept.",
     "mnist.hidden_help": "Widths of the hidden layers; the tutorial uses 128 then 64.",
     "mnist.full_failed": "Full MNIST could not be loaded ({kind}). Choose the bundled sample to work offline. "
                          "Details: {error}",

@@ -10,12 +10,17 @@ STRINGS = {
     "app.getting_ready": "PyTorch를 준비하는 중입니다 (서버가 시작될 때 한 번, 뒤에서 불러옵니다)…",
     "home.intro": "손잡이를 직접 돌려 보며 PyTorch가 모델을 학습시키는 방법을 배워 보세요. 모든 페이지는 같은 "
                   "학습 루프를 실행합니다. 모든 PyTorch 프로그램의 핵심인 네 단계입니다:",
+    # each comment on a line of its own: the box is narrow on a 1024 px screen with the sidebar open
     "home.loop": "for epoch in range(epochs):\n"
-                 "    y_hat = model(x)            # 1. 순전파: 예측\n"
-                 "    loss = loss_fn(y_hat, y)    # 2. 손실: 얼마나 틀렸나?\n"
+                 "    # 1. 순전파: 예측\n"
+                 "    y_hat = model(x)\n"
+                 "    # 2. 손실: 얼마나 틀렸나?\n"
+                 "    loss = loss_fn(y_hat, y)\n"
                  "    optimizer.zero_grad()\n"
-                 "    loss.backward()             # 3. 역전파: autograd가 d loss / d weight를 구함\n"
-                 "    optimizer.step()            # 4. 갱신: W := W - lr * grad",
+                 "    # 3. 역전파: autograd가 d loss / d weight를 구함\n"
+                 "    loss.backward()\n"
+                 "    # 4. 갱신: W := W - lr * grad\n"
+                 "    optimizer.step()",
     "home.howto": "사이드바에서 **학습률**, **에포크**, **모멘텀**, **장치**를 정하고 **학습**을 누른 뒤 손실이 "
                   "줄어드는 것을 지켜보세요(학습률이 너무 크면 폭발합니다). 모든 페이지는 현재 설정의 PyTorch 코드를 "
                   "보여 주고, 주소에 설정이 담기니 그대로 공유하면 됩니다.",

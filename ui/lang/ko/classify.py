@@ -26,6 +26,7 @@ STRINGS = {
     "classify.layers_now": "은닉층 {n}개. 출력층에는 색마다 하나씩 뉴런 2개가 있습니다.",
     "classify.no_layers": "은닉층이 없습니다. 로지스틱 회귀처럼 입력이 바로 출력으로 갑니다.",
     "classify.layer_width": "**{i}층**  \n뉴런 {n}개",
+    "classify.layer_width_one": "**{i}층**  \n뉴런 1개",
     "classify.activation": "활성화 함수",
     "classify.activation_help": "은닉 뉴런이 가중합에 적용하는 함수입니다: nn.ReLU, nn.Tanh, nn.Sigmoid, 또는 아무것도 하지 않음(선형).",
     "classify.linear": "선형 (없음)",

@@ -14,6 +14,7 @@ STRINGS = {
     "descent.reset": "처음으로",
     "descent.step": "한 걸음",
     "descent.parabola_title": "cost(W), b = 0: {n} 걸음",
+    "descent.parabola_title_one": "cost(W), b = 0: 1 걸음",
     "descent.step_from": "**{n}번째 걸음**, W = {w}에서 출발 (여기서 가장 좋은 W: {best})",
     "descent.grad_hand": "손으로 구한 기울기",
     "descent.grad_autograd": "autograd가 구한 기울기: `cost.backward(); W.grad`",

@@ -5,12 +5,13 @@ STRINGS = {
     "mnist.intro": "튜토리얼의 모델: 28×28 그림을 784개의 숫자로 펼쳐 **{layers}** 층을 차례로 통과시킵니다. 출력 10개가 "
                    "숫자 0부터 9까지의 점수이고, 손실 함수 **CrossEntropyLoss**에 따라 학습하며, **{optimizer}** 옵티마이저가 한 번에 "
                    "그림 {batch}장씩 갱신합니다.",
-    "mnist.source.auto": "가능하면 전체 MNIST, 안 되면 샘플",
-    "mnist.source.sample": "앱에 들어 있는 샘플 (오프라인, 빠름)",
-    "mnist.source.full": "전체 MNIST (60,000 + 10,000; 처음 한 번 11 MB 내려받기)",
+    "mnist.source.auto": "전체 또는 샘플",
+    "mnist.source.sample": "샘플 (오프라인)",
+    "mnist.source.full": "전체 MNIST",
     "mnist.data": "데이터",
-    "mnist.data_help": "샘플은 앱에 담긴 실제 MNIST 숫자 5,000개라서 와이파이 없이도 수업할 수 있습니다. "
-                       "전체 MNIST는 처음 쓸 때 내려받아 보관합니다.",
+    "mnist.data_help": "**전체 또는 샘플**: 전체 MNIST를 쓸 수 있으면 그것을, 아니면 샘플을 씁니다. **샘플**: 앱에 "
+                       "담긴 실제 MNIST 숫자 5,000개로, 빠르고 와이파이 없이도 수업할 수 있습니다. **전체 MNIST**: "
+                       "학습용 60,000개와 시험용 10,000개이며, 처음 쓸 때 11 MB를 내려받아 보관합니다.",
     "mnist.hidden_help": "은닉층의 너비. 튜토리얼은 128, 그다음 64를 씁니다.",
     "mnist.full_failed": "전체 MNIST를 불러오지 못했습니다 ({kind}). 오프라인으로 하려면 샘플을 고르세요. "
                          "자세한 내용: {error}",
