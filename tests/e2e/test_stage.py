@@ -6,7 +6,7 @@ from test_browser import wait_idle
 
 # every training page, with epochs enough that a redraw or two happens while it trains (tests run "fast")
 PAGES = {"linear_regression": "dataset=hours&epochs=300", "classify": "epochs=40", "mnist": "dataset=sample&epochs=2",
-         "sine": "epochs=600", "gradient_descent": "epochs=2000", "tensors": "epochs=1000"}
+         "sine": "epochs=600", "gradient_descent": "epochs=2000", "tensors": "epochs=300&speed=watch"}  # Tensors: a run too quick to see at Fast
 
 BOX = """() => { const e = document.querySelector('.st-key-live_picture');
     if (!e) return null;
