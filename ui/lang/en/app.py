@@ -87,6 +87,9 @@ STRINGS = {
     "code.comment.threads": "as many threads as the app: sums then round alike",
     "code.comment.start_weights": "the starting weights, as the app draws them",
     "code.comment.cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
+    "code.comment.centred": "centred: each column less its mean, as the tutorial does",
+    "code.comment.standardise": "(t - mean) / std, in float64 as the app computes it",
+    "code.comment.one_value": "a column of one value stays where it is",
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",

@@ -85,6 +85,9 @@ STRINGS = {
     "code.comment.threads": "앱과 같은 스레드 수: 합을 같은 방식으로 반올림합니다",
     "code.comment.start_weights": "앱과 똑같이 뽑은 처음 가중치",
     "code.comment.cnn": "숫자 (N, 1, 28, 28): 합성곱과 풀링을 두 번, 그다음 선형 층 두 개",
+    "code.comment.centred": "튜토리얼처럼 각 열에서 그 평균을 빼 중심을 맞춤",
+    "code.comment.standardise": "(t - 평균) / 표준 편차, 앱처럼 float64로 계산",
+    "code.comment.one_value": "값이 하나뿐인 열은 그대로 둠",
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",
