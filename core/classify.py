@@ -122,6 +122,21 @@ def output_map(model: nn.Module, names: tuple[str, ...], resolution: int = 30) -
     return margin.reshape(resolution, resolution).cpu()
 
 
+BOUNDARY_SIDES = (100, 80, 50, 40)  # cells a side of the boundary's map, finest first (each divides UNITS)
+MOST_RUNS = 1600                    # rects the boundary may take: as many as its 40 x 40 cells once did
+
+
+def boundary_map(model: nn.Module, names: tuple[str, ...]) -> torch.Tensor:
+    """output_map as fine as the boundary can be drawn at the old cost: the finest of BOUNDARY_SIDES whose
+    shading takes at most MOST_RUNS rects (100 a side for a trained spiral, where 40 looked blocky)."""
+    from . import network_picture
+    for side in BOUNDARY_SIDES:
+        margin = output_map(model, names, side)
+        if len(network_picture.shade_runs(margin)) <= MOST_RUNS:
+            break
+    return margin
+
+
 def neuron_maps(model: nn.Module, names: tuple[str, ...], resolution: int = 12) -> list[torch.Tensor]:
     """Every node's output over the plane, in one forward pass: one (width, R, R) tensor per column,
     the input features first, then each hidden layer (after its activation), then the output."""
@@ -246,11 +261,11 @@ def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y
     """The two live pictures of a model: (the decision boundary with the points, the network).
 
     words: "boundary" (the first chart's title), "inputs", "layer" ("{i}" for its number), "output".
-    Two forward passes over coarse grids (40x40 for the boundary, 12x12 for every neuron at once).
+    Forward passes over grids: up to 100x100 for the boundary (boundary_map), 12x12 for every neuron at once.
     """
     from . import network_picture
     model.eval()
-    margin = output_map(model, setup.features, 40)                                   # (40, 40)
+    margin = boundary_map(model, setup.features)                                     # (R, R), R <= 100
     maps = neuron_maps(model, setup.features, 12)                                    # per column (n, 12, 12)
     left = network_picture.boundary(margin, points.EXTENT, train_points, train_y, test_points, test_y,
                                     title=words["boundary"], size=size)

@@ -8,6 +8,7 @@ A wide character (Hangul, CJK) takes two columns in a monospaced box, so it coun
 import unicodedata
 
 WIDTH = 88  # black's default line length
+HANGING = 24  # the longest head that packed() lines items up under
 
 
 def columns(text: str) -> int:
@@ -35,13 +36,14 @@ def packed(head: str, items: list[str], tail: str, width: int = WIDTH) -> str:
     """head + items joined by ", " + tail, on one line when it fits; else as many items a line as fit.
     head is a line's start up to an open bracket, tail the closing: packed("x = f(", ["1", "2"], ")").
     The lines after the first line up under the first item (Python allows any indent inside brackets);
-    after a head longer than half the width, the items go a level in on lines of their own, and the
-    closing back out on a line of its own, as black writes it."""
+    after a head longer than HANGING columns, the items go a level in on lines of their own, and the
+    closing back out on a line of its own, as black writes it: a box narrower than the line wraps it,
+    and lines begun far right then wrapped again."""
     one = head + ", ".join(items) + tail
     if columns(one) <= width or not items:
         return one
     last = head.split("\n")[-1]
-    if columns(last) <= width // 2:
+    if columns(last) <= HANGING:
         return _pack(head, items, tail, width, " " * columns(last))
     base = " " * (len(last) - len(last.lstrip(" ")))
     return head + "\n" + _pack(base + "    ", items, "", width, base + "    ") + "\n" + base + tail

@@ -246,6 +246,9 @@ COMMENTS = {
     "threads": "as many threads as the app: sums then round alike",
     "start_weights": "the starting weights, as the app draws them",
     "cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
+    "centred": "centred: each column less its mean, as the tutorial does",
+    "standardise": "(t - mean) / std, in float64 as the app computes it",
+    "one_value": "a column of one value stays where it is",
 }
 COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
 

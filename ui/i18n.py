@@ -38,13 +38,25 @@ def has(key: str) -> bool:
 
 
 def t(key: str, **values) -> str:
-    """The string `key` in the session's language, with {placeholders} filled from `values`."""
-    return t_in(lang(), key, **values)
+    """The string `key` in the session's language, with {placeholders} filled from `values`.
+
+    A sentence that sends the student to the settings says where they are with {sidebar}: the sidebar,
+    or in presenter mode, where the sidebar is hidden, the stage's **Settings**."""
+    language = lang()
+    if "sidebar" not in values and "{sidebar}" in _text(language, key) and st.session_state.get(keys.PRESENT):
+        values["sidebar"] = f"**{t_in(language, 'present.settings')}**"
+    return t_in(language, key, **values)
+
+
+def _text(language: str, key: str) -> str:
+    return TABLES[language].get(key) or lang_en.STRINGS[key]
 
 
 def t_in(language: str, key: str, **values) -> str:
     """The string `key` in `language`: for what is drawn once for every session in that language."""
-    text = TABLES[language].get(key) or lang_en.STRINGS[key]
+    text = _text(language, key)
+    if "sidebar" not in values and "{sidebar}" in text:
+        values["sidebar"] = _text(language, "where.sidebar")
     return text.format(**values) if values else text
 
 

@@ -192,7 +192,9 @@ def test_the_pictures_draw_every_point_node_and_weight():
     left, right = left.to_dict(), right.to_dict()
     rows = network_picture.rows_of
     shade, dots = left["layer"]
-    assert len(rows(left, shade)) == 40 * 40 and rows(left, shade)["v"].abs().max() <= 100
+    shading = rows(left, shade)  # runs of one shade along each row, covering the plane once
+    assert ((shading["b"] - shading["a"]) * shading["h"]).sum() == network_picture.UNITS ** 2
+    assert len(shading) <= classify.MOST_RUNS and shading["v"].abs().max() <= 100
     assert len(rows(left, dots)) == 100 and {r["s"] for r in rows(left, dots)} == {"train", "test"}
     lines, images, labels, titles = right["layer"]
     assert len(rows(right, lines)) == 2 * 4 + 4 * 3 + 3 * 1  # one output node: P(blue) - P(orange)

@@ -133,7 +133,7 @@ def test_choosing_the_network_says_its_settings_are_its_own_and_keeps_the_cubics
     app.number_input(key="sine.epochs").set_value(20).run()
     train(app, "sine")
     app.radio(key="sine.model").set_value("net").run()
-    note = next(c.value for c in app.caption if "own sidebar settings" in c.value)
+    note = next(c.value for c in app.caption if "own settings in the sidebar" in c.value)
     assert "Adam" in note and "0.002" in note and "2,000" in note
     table = app.dataframe[-1].value
     assert table.iloc[:, 2].tolist() == ["#1 · newest"]            # the cubic's run, still listed

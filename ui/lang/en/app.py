@@ -21,7 +21,7 @@ STRINGS = {
                  "    loss.backward()\n"
                  "    # 4. step: W := W - lr * grad\n"
                  "    optimizer.step()",
-    "home.howto": "Set the **learning rate**, **epochs**, **momentum** and **device** in the sidebar, press "
+    "home.howto": "Set the **learning rate**, **epochs**, **momentum** and **device** in {sidebar}, press "
                   "**Train**, and watch the loss fall (or, with a learning rate too large, explode). Every page "
                   "shows the PyTorch code for its settings, and its address carries them: share it.",
     "home.compare": "One model, four learning rates, one chart",
@@ -61,6 +61,9 @@ STRINGS = {
     "code.download": "Download as .py",
     "present.leave": "Leave presenter mode",
     "present.settings": "Settings",
+    # where the training settings are, in a sentence's "{sidebar}": the sidebar, or when presenting (the
+    # sidebar hidden) the stage's Settings, in bold as on its button (ui.i18n.t)
+    "where.sidebar": "the sidebar",
     "chart.loss_log": "Loss per epoch (log scale)",
     "chart.nothing": "Nothing to draw: the run diverged before its first finite loss.",
     "code.comment.noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
@@ -84,6 +87,9 @@ STRINGS = {
     "code.comment.threads": "as many threads as the app: sums then round alike",
     "code.comment.start_weights": "the starting weights, as the app draws them",
     "code.comment.cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
+    "code.comment.centred": "centred: each column less its mean, as the tutorial does",
+    "code.comment.standardise": "(t - mean) / std, in float64 as the app computes it",
+    "code.comment.one_value": "a column of one value stays where it is",
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",

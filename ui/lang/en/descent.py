@@ -8,7 +8,7 @@ STRINGS = {
     "descent.cost": "cost",
     "descent.one_step": "1. One step at a time",
     "descent.one_step_intro": "Hold b at 0: the cost **mean((W x − y)²)** is then a parabola in W. Press **Step** "
-                              "to take one update with the learning rate from the sidebar and see every number in it.",
+                              "to take one update with the learning rate set now and see every number in it.",
     "descent.start_w": "Start W",
     "descent.start_b": "Start b",
     "descent.reset": "Reset",
@@ -29,7 +29,7 @@ STRINGS = {
     "descent.regime.diverging": "diverging",
     "descent.surface": "3. Down the surface cost(W, b)",
     "descent.surface_intro": "Now train W and b together. The shading is the cost (darker is lower), the diamond "
-                             "is the least-squares answer, and the line is the path the optimizer from the sidebar takes.",
+                             "is the least-squares answer, and the line is the path the optimizer from {sidebar} takes.",
     "descent.sgd_momentum": "SGD, momentum {m}",
     "descent.after": "W = **{w}**, b = **{b}** after {n} steps (least squares: W = {best_w}, b = {best_b})",
     "descent.compare_title": "SGD, momentum and Adam from the same start",

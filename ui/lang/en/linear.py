@@ -32,7 +32,7 @@ STRINGS = {
     "linear.least_squares": "least squares (closed form)",
     "linear.momentum_title": "Does momentum train faster?",
     "linear.momentum_intro": "The tutorial's exercise: train the same data from the same start twice, with momentum 0 "
-                             "and with momentum {m} (set it in the sidebar), and compare the two loss curves.",
+                             "and with momentum {m} (set it in {sidebar}), and compare the two loss curves.",
     "linear.compare": "Compare momentum 0 and {m}",
     "linear.momentum_label": "momentum {m}",
     "linear.training_both": "Training both…",
@@ -47,9 +47,9 @@ STRINGS = {
                                  "The fitted line in the original units: **{y} = {w} · {x} {b}**.",
     "linear.lr_unstable": "With this data, plain gradient descent diverges at any learning rate above **{edge}**: "
                           "the larger the x values, the steeper the loss. Your rate {lr} is above it. "
-                          "Choose **{safe}** or smaller in the sidebar, or standardise the columns.",
+                          "Choose a learning rate of **{safe}** or smaller, or standardise the columns.",
     "linear.lr_unstable_none": "With this data, plain gradient descent diverges at any learning rate above **{edge}**, "
-                               "smaller than every rate in the sidebar: the x values are too large. "
+                               "smaller than every rate on offer: the x values are too large. "
                                "Standardise the columns.",
     "linear.diverged_why": "Why it diverged: this data's scale. Above a learning rate of {edge} every step overshoots "
                            "further than the last; that is the data, not bad luck.",

@@ -15,7 +15,7 @@ STRINGS = {
     "sine.model": "Model",
     "sine.model.cubic": "Cubic a + b x + c x² + d x³",
     "sine.model.net": "Small neural network",
-    "sine.net_settings": "The network trains with its own sidebar settings ({optimizer}, lr {lr}, {epochs} epochs); the cubic's are kept and come back when you choose the cubic again. The runs of both models stay in one list below, each labelled by its model.",
+    "sine.net_settings": "The network trains with its own settings in {sidebar} ({optimizer}, lr {lr}, {epochs} epochs); the cubic's are kept and come back when you choose the cubic again. The runs of both models stay in one list below, each labelled by its model.",
     "sine.points_help": "Points of sin(x), evenly spread on [-pi, pi] (at most 10,000).",
     "sine.noise_help": "Standard deviation of Gaussian noise added to sin(x).",
     "sine.gradients": "Gradients",
@@ -25,7 +25,7 @@ STRINGS = {
     "sine.gradients.short.hand": "by hand",
     "sine.gradients_help": "With autograd: loss.backward() finds the gradients. By hand: the tutorial's formulas, no autograd.",
     "sine.momentum_hint": "The tutorial's settings: lr 1e-6, 2000 epochs, plain SGD. Plain descent stops far from the "
-                          "best cubic (loss {best}). **Set Momentum to 0.9** in the sidebar and train again: the same "
+                          "best cubic (loss {best}). **Set Momentum to 0.9** in {sidebar} and train again: the same "
                           "2000 steps then reach it.",
     "sine.width": "Hidden width",
     "sine.depth": "Hidden layers",
@@ -39,7 +39,7 @@ STRINGS = {
     "sine.both_title": "By hand or by autograd: the same numbers",
     "sine.both_intro": "The hand-derived gradients are the tutorial's: with grad = 2 (y_pred − y), dL/da = Σ grad, "
                        "dL/db = Σ grad·x, dL/dc = Σ grad·x², dL/dd = Σ grad·x³. Train both ways from the same start "
-                       "with the settings in the sidebar:",
+                       "with the settings in {sidebar}:",
     "sine.both_button": "Train both ways",
     "sine.both_spinner": "Training by hand and with autograd…",
     "sine.by_hand": "by hand",

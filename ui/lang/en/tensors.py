@@ -35,7 +35,7 @@ STRINGS = {
     "tensors.step": "4. One step of learning, by hand",
     "tensors.step_intro": "One point (x, y) and a line y_hat = W x + b. The loss 0.5 (y - y_hat)² says how wrong "
                           "the line is; `loss.backward()` finds how the loss changes with W and b; the step moves "
-                          "them against that, with the learning rate from the sidebar (now {lr}).",
+                          "them against that, with the learning rate (now {lr}).",
     "tensors.computed": "computed",
     "tensors.value": "value",
     "tensors.by_hand": "by hand",
@@ -44,7 +44,7 @@ STRINGS = {
     "tensors.before_after": "The point, and the line before and after",
     "tensors.repeat": "5. Repeat the step: train",
     "tensors.repeat_intro": "Repeat this step and the line learns to predict {y} for x = {x}. **Train** runs the "
-                            "same step over and over, with the epochs, optimizer and momentum from the sidebar.",
+                            "same step over and over, with the epochs, optimizer and momentum from {sidebar}.",
     "tensors.after_n": "After {n} steps: W = **{w}**, b = **{b}**, prediction for x = {x}: **{pred}** (target {y})",
     "tensors.start": "start",
     "tensors.now": "now",

@@ -21,7 +21,7 @@ STRINGS = {
                  "    loss.backward()\n"
                  "    # 4. 갱신: W := W - lr * grad\n"
                  "    optimizer.step()",
-    "home.howto": "사이드바에서 **학습률**, **에포크**, **모멘텀**, **장치**를 정하고 **학습**을 누른 뒤 손실이 "
+    "home.howto": "{sidebar}에서 **학습률**, **에포크**, **모멘텀**, **장치**를 정하고 **학습**을 누른 뒤 손실이 "
                   "줄어드는 것을 지켜보세요(학습률이 너무 크면 폭발합니다). 모든 페이지는 현재 설정의 PyTorch 코드를 "
                   "보여 주고, 주소에 설정이 담기니 그대로 공유하면 됩니다.",
     "home.compare": "모델 하나, 학습률 넷, 차트 하나",
@@ -61,6 +61,7 @@ STRINGS = {
     "code.download": ".py로 내려받기",
     "present.leave": "발표 모드 끝내기",
     "present.settings": "설정",
+    "where.sidebar": "사이드바",
     "chart.loss_log": "에포크별 손실 (로그 눈금)",
     "chart.nothing": "그릴 것이 없습니다. 첫 유한한 손실이 나오기 전에 발산했습니다.",
     "code.comment.noisy_line": "y = {slope} x + {intercept} 위의 점 {n}개, 가우스 잡음({noise})을 더함",
@@ -84,6 +85,9 @@ STRINGS = {
     "code.comment.threads": "앱과 같은 스레드 수: 합을 같은 방식으로 반올림합니다",
     "code.comment.start_weights": "앱과 똑같이 뽑은 처음 가중치",
     "code.comment.cnn": "숫자 (N, 1, 28, 28): 합성곱과 풀링을 두 번, 그다음 선형 층 두 개",
+    "code.comment.centred": "튜토리얼처럼 각 열에서 그 평균을 빼 중심을 맞춤",
+    "code.comment.standardise": "(t - 평균) / 표준 편차, 앱처럼 float64로 계산",
+    "code.comment.one_value": "값이 하나뿐인 열은 그대로 둠",
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",

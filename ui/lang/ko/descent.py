@@ -8,7 +8,7 @@ STRINGS = {
     "descent.cost": "비용",
     "descent.one_step": "1. 한 번에 한 걸음",
     "descent.one_step_intro": "b를 0으로 묶어 두면 비용 **mean((W x − y)²)** 은 W에 대한 포물선입니다. **한 걸음**을 "
-                              "누르면 사이드바의 학습률로 한 번 갱신하고, 그 안의 숫자를 모두 보여 줍니다.",
+                              "누르면 지금의 학습률로 한 번 갱신하고, 그 안의 숫자를 모두 보여 줍니다.",
     "descent.start_w": "시작 W",
     "descent.start_b": "시작 b",
     "descent.reset": "처음으로",
@@ -27,7 +27,7 @@ STRINGS = {
     "descent.regime.diverging": "발산",
     "descent.surface": "3. 비용 곡면 cost(W, b)를 내려가기",
     "descent.surface_intro": "이제 W와 b를 함께 학습합니다. 음영은 비용(어두울수록 낮음), 마름모는 최소제곱 해, "
-                             "선은 사이드바의 옵티마이저가 지나간 길입니다.",
+                             "선은 {sidebar}의 옵티마이저가 지나간 길입니다.",
     "descent.sgd_momentum": "SGD, 모멘텀 {m}",
     "descent.after": "{n} 걸음 뒤 W = **{w}**, b = **{b}** (최소제곱: W = {best_w}, b = {best_b})",
     "descent.compare_title": "같은 출발점에서 SGD, 모멘텀, Adam",

@@ -15,7 +15,7 @@ STRINGS = {
     "sine.model": "모델",
     "sine.model.cubic": "3차식 a + b x + c x² + d x³",
     "sine.model.net": "작은 신경망",
-    "sine.net_settings": "신경망은 사이드바의 자기 설정으로 학습합니다 ({optimizer}, 학습률 {lr}, 에포크 {epochs}). 3차식의 설정은 그대로 남아 있어 3차식을 다시 고르면 돌아옵니다. 두 모델의 학습은 아래 한 목록에 모델 이름과 함께 남습니다.",
+    "sine.net_settings": "신경망은 {sidebar}에 있는 자기 설정으로 학습합니다 ({optimizer}, 학습률 {lr}, 에포크 {epochs}). 3차식의 설정은 그대로 남아 있어 3차식을 다시 고르면 돌아옵니다. 두 모델의 학습은 아래 한 목록에 모델 이름과 함께 남습니다.",
     "sine.points_help": "[-pi, pi]에 고르게 놓인 sin(x)의 점 개수(최대 10,000).",
     "sine.noise_help": "sin(x)에 더하는 가우스 잡음의 표준 편차.",
     "sine.gradients": "기울기",
@@ -25,7 +25,7 @@ STRINGS = {
     "sine.gradients.short.hand": "손으로",
     "sine.gradients_help": "autograd: loss.backward()가 기울기를 구합니다. 손으로: 튜토리얼의 공식으로, autograd 없이 구합니다.",
     "sine.momentum_hint": "튜토리얼의 설정: lr 1e-6, 2000 에포크, 기본 SGD. 기본 경사 하강법은 가장 좋은 3차식"
-                          "(손실 {best})에 한참 못 미쳐 멈춥니다. 사이드바에서 **모멘텀을 0.9로** 두고 다시 학습해 "
+                          "(손실 {best})에 한참 못 미쳐 멈춥니다. {sidebar}에서 **모멘텀을 0.9로** 두고 다시 학습해 "
                           "보세요. 모멘텀 0.9면 같은 2000 걸음 안에 가장 좋은 손실에 도달합니다.",
     "sine.width": "은닉층 너비",
     "sine.depth": "은닉층",
@@ -38,7 +38,7 @@ STRINGS = {
     "sine.best_cubic": "최소제곱 (가장 좋은 3차식)",
     "sine.both_title": "손으로든 autograd로든: 같은 숫자",
     "sine.both_intro": "손으로 유도한 기울기는 튜토리얼의 것입니다. grad = 2 (y_pred − y)일 때 dL/da = Σ grad, "
-                       "dL/db = Σ grad·x, dL/dc = Σ grad·x², dL/dd = Σ grad·x³. 사이드바의 설정으로 같은 "
+                       "dL/db = Σ grad·x, dL/dc = Σ grad·x², dL/dd = Σ grad·x³. {sidebar}의 설정으로 같은 "
                        "출발점에서 두 방법 모두 학습시켜 보세요:",
     "sine.both_button": "두 방법으로 학습",
     "sine.both_spinner": "손으로, 그리고 autograd로 학습하는 중…",

@@ -35,7 +35,7 @@ STRINGS = {
     "tensors.step": "4. 손으로 밟아 보는 학습 한 걸음",
     "tensors.step_intro": "점 하나 (x, y)와 직선 y_hat = W x + b. 손실 0.5 (y - y_hat)²은 직선이 얼마나 틀렸는지 "
                           "말해 줍니다. `loss.backward()`는 W와 b가 바뀔 때 손실이 어떻게 변하는지 구하고, 갱신은 "
-                          "그 반대 방향으로 사이드바의 학습률(지금 {lr})만큼 움직입니다.",
+                          "그 반대 방향으로 학습률(지금 {lr})만큼 움직입니다.",
     "tensors.computed": "계산",
     "tensors.value": "값",
     "tensors.by_hand": "손 계산",
@@ -43,7 +43,7 @@ STRINGS = {
     "tensors.after_step": "한 걸음 뒤",
     "tensors.before_after": "점, 그리고 갱신 전후의 직선",
     "tensors.repeat": "5. 한 걸음을 되풀이하기: 학습",
-    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 y = {y} 값을 예측하도록 배웁니다. **학습**은 사이드바의 "
+    "tensors.repeat_intro": "이 걸음을 되풀이하면 직선은 x = {x}에 대해 y = {y} 값을 예측하도록 배웁니다. **학습**은 {sidebar}의 "
                             "에포크·옵티마이저·모멘텀으로 같은 걸음을 되풀이합니다.",
     "tensors.after_n": "{n} 걸음 뒤: W = **{w}**, b = **{b}**, x = {x}의 예측: **{pred}** (목표 {y})",
     "tensors.start": "시작",

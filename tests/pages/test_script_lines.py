@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from apptest_helpers import PAGES, metric, train
+from core import codegen
 from core.code_lines import WIDTH, columns
 from test_links import opened
 
@@ -72,3 +73,12 @@ def test_a_standardised_script_standardises_in_code_and_prints_the_pages_loss():
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.strip().splitlines()[-1] == f"final loss: {metric(at, 'Final loss')}"
+
+
+@pytest.mark.parametrize("case", ["linear-heights-standardised", "linear-noisy", "mnist", "sine-hand", "classify-spiral"])
+def test_a_korean_script_has_no_english_comment_left(case):
+    page, params = CASES[case]
+    at = opened(page, lang="ko", **params)
+    script = next(c.value for c in at.code if "final loss" in c.value)
+    left = [name for name, english in codegen.COMMENTS.items() if codegen._comment_pattern(english).search(script)]
+    assert left == []
