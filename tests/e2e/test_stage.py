@@ -4,9 +4,11 @@ from playwright.sync_api import Page, expect
 
 from test_browser import wait_idle
 
-# every training page, with epochs enough that a redraw or two happens while it trains (tests run "fast")
-PAGES = {"linear_regression": "dataset=hours&epochs=300", "classify": "epochs=40", "mnist": "dataset=sample&epochs=2",
-         "sine": "epochs=600", "gradient_descent": "epochs=2000", "tensors": "epochs=300&speed=watch"}  # Tensors: a run too quick to see at Fast
+# every training page, at Watch (a run spread over about 6 s, as a class watches it): at Fast, tiny steps
+# could end a run before the first look
+PAGES = {name: query + "&speed=watch" for name, query in {
+    "linear_regression": "dataset=hours&epochs=300", "classify": "epochs=40", "mnist": "dataset=sample&epochs=2",
+    "sine": "epochs=600", "gradient_descent": "epochs=300", "tensors": "epochs=300"}.items()}
 
 BOX = """() => { const e = document.querySelector('.st-key-live_picture');
     if (!e) return null;
