@@ -112,7 +112,9 @@ def main() -> None:
                     if app == "trivial":
                         rows["trivial cold"].append(cold)
                         rows["trivial warm"].append(warm)
-                        rows["trivial switch"].append(switches(browser, url, home, [("Two", "Page two")], args.pause)[0])
+                        rows["trivial switch"].append(
+                            switches(browser, url, home, [("Two", "Page two")], args.pause)[0]
+                        )
                     else:
                         rows["home cold"].append(cold)
                         rows["home warm"].append(warm)

@@ -3,7 +3,7 @@
     python bench/largest_runs.py [--threads N] [--skip-full] [--mnist-only]
 
 Each run uses the page's caps (the largest epochs, points, network and the smallest batch it offers)
-on the app's thread count (half the cores, as ui.nav.share_the_cores sets). Beside it, where it is
+on the app's thread count (half the cores, as core.devices.share_the_cores sets). Beside it, where it is
 cheap, a bare torch loop of the same run: the floor to compare with. Prints wall seconds; the machine
 is shared, so expect noise. Full MNIST cannot be downloaded offline: its run is estimated from the
 bundled 4,000 digits repeated to 60,000 examples (as bench/mnist_epoch.py does), and says so.
@@ -29,7 +29,11 @@ def timed(fn) -> float:
 
 def bare_full_batch(model, loss_fn, x, y, epochs, lr, optimizer="sgd"):
     """The shortest loop of the same maths: the whole data set, one step an epoch."""
-    opt = torch.optim.Adam(model.parameters(), lr=lr) if optimizer == "adam" else torch.optim.SGD(model.parameters(), lr=lr)
+    opt = (
+        torch.optim.Adam(model.parameters(), lr=lr)
+        if optimizer == "adam"
+        else torch.optim.SGD(model.parameters(), lr=lr)
+    )
     for _ in range(epochs):
         loss = loss_fn(model(x), y)
         opt.zero_grad(set_to_none=True)
@@ -69,7 +73,9 @@ def mnist_run(name, train_x, train_y, test_x, test_y, hidden, batch, estimate_no
     bare = timed(lambda: bare_batches(make(), train_x, train_y, epochs, batch, 1e-3))
     shape = "CNN" if model == "cnn" else "-".join(map(str, hidden))
     estimate = epochs * core.budget.mnist_epoch_seconds(len(train_x), hidden, batch, model)
-    row(f"{name}: {epochs} epochs, batch {batch}, {shape}", app, bare, f"(cap estimate {estimate:.0f} s){estimate_note}")
+    row(
+        f"{name}: {epochs} epochs, batch {batch}, {shape}", app, bare, f"(cap estimate {estimate:.0f} s){estimate_note}"
+    )
 
 
 def main() -> None:
@@ -91,9 +97,15 @@ def other_pages() -> None:
     # Tensors: a 2x1 linear model on its small table, the page's 1,000 epochs at most
     x, y = torch.randn(5, 1), torch.randn(5, 1)
     cfg = core.TrainConfig(lr=0.1, epochs=1000)
-    row("Tensors: 1,000 epochs", timed(lambda: core.train(core.models.linear(init=(0.0, 0.0)), core.losses.half_squared_error,
-                                                             x, y, cfg)),
-        timed(lambda: bare_full_batch(core.models.linear(init=(0.0, 0.0)), core.losses.half_squared_error, x, y, 1000, 0.1)))
+    row(
+        "Tensors: 1,000 epochs",
+        timed(lambda: core.train(core.models.linear(init=(0.0, 0.0)), core.losses.half_squared_error, x, y, cfg)),
+        timed(
+            lambda: bare_full_batch(
+                core.models.linear(init=(0.0, 0.0)), core.losses.half_squared_error, x, y, 1000, 0.1
+            )
+        ),
+    )
 
     # Linear regression: 10,000 noisy points, 5,000 epochs (the sidebar's cap)
     x, y = core.data.noisy_line(n=10_000)
@@ -105,8 +117,11 @@ def other_pages() -> None:
     # Gradient descent: a table, 2,000 epochs
     x, y = core.data.table("hours")
     cfg = core.TrainConfig(lr=0.01, epochs=2000)
-    row("Gradient descent: 2,000 epochs", timed(lambda: core.train(core.models.linear(init=(0.0, 0.0)), core.losses.mse, x, y, cfg)),
-        timed(lambda: bare_full_batch(core.models.linear(init=(0.0, 0.0)), core.losses.mse, x, y, 2000, 0.01)))
+    row(
+        "Gradient descent: 2,000 epochs",
+        timed(lambda: core.train(core.models.linear(init=(0.0, 0.0)), core.losses.mse, x, y, cfg)),
+        timed(lambda: bare_full_batch(core.models.linear(init=(0.0, 0.0)), core.losses.mse, x, y, 2000, 0.01)),
+    )
 
     # Sine: the cubic on 10,000 points, 20,000 epochs by hand; the network at its cap
     x, y = core.data.sine(10_000)

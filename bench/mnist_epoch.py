@@ -87,7 +87,7 @@ def tutorial_epoch(images, labels, device):
 def cnn_report(repeats: int, device: str) -> None:
     """The CNN on the sample: one epoch three ways (seconds, median of `repeats`), then 5-epoch accuracy."""
     threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # the app's share of this 2-core machine (ui.nav.share_the_cores)
+    torch.set_num_threads(1)  # the app's share of this 2-core machine (core.devices.share_the_cores)
     x, y, test_x, test_y, _ = core.data.load_mnist("sample")
     ways = {"core.train MLP": lambda: core_epoch(x, y, device),
             "core.train CNN": lambda: core_epoch(x, y, device, core.models.cnn),

@@ -10,7 +10,8 @@ replica that holds the session). It checks that every session finishes, that eve
 and no request refused (a media file that a rerun had already replaced, or that the browser stopped
 waiting for, is counted apart: those 404s and 499s happen with one server too), that each student's
 requests all went to one replica, and that both replicas served sessions, counted from each replica's
-side (the websockets nginx passed to it, and the CPU seconds its own process used). It prints the figures and exits non-zero if a check fails.
+side (the websockets nginx passed to it, and the CPU seconds its own process used). It prints the
+figures and exits non-zero if a check fails.
 Traffic stays on 127.0.0.1; every wait is bounded.
 """
 import argparse

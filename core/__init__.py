@@ -6,13 +6,40 @@ core.settings, such as Home, draws without importing torch.
 import importlib
 import sys
 
-MODULES = ("budget", "charts", "classify", "codegen", "data", "devices", "evaluation", "experiment", "export",
-           "gradients", "images", "inside", "landscape", "losses", "malloc", "memory", "models", "network_picture", "numbers",
-           "optimizers", "pace",
-           "points", "problems", "regimes", "runs", "settings", "snippets", "tensors", "training")
+MODULES = (
+    "budget",
+    "charts",
+    "classify",
+    "codegen",
+    "data",
+    "devices",
+    "evaluation",
+    "experiment",
+    "export",
+    "gradients",
+    "images",
+    "inside",
+    "landscape",
+    "losses",
+    "malloc",
+    "memory",
+    "models",
+    "network_picture",
+    "numbers",
+    "optimizers",
+    "pace",
+    "points",
+    "problems",
+    "regimes",
+    "runs",
+    "settings",
+    "snippets",
+    "tensors",
+    "training",
+)
 # names taken from a module, so callers write core.train rather than core.training.train
 NAMES = {"History": "training", "Progress": "training", "Run": "training", "TrainConfig": "training",
-         "compare": "training", "evaluate": "training", "predict": "training", "steps": "training",
+         "compare": "training", "evaluate": "evaluation", "predict": "training", "steps": "training",
          "train": "training", "Experiment": "experiment"}
 
 __all__ = [*MODULES, *NAMES]

@@ -1,7 +1,7 @@
 """Caps that keep one training run within about a minute on this 2-core CPU (the app's one thread).
 
 Costs are measured (bench/largest_runs.py prints the runs they allow) and rounded up, so a cap errs
-on the short side. They are per thread as the app runs (ui.nav.share_the_cores).
+on the short side. They are per thread as the app runs (core.devices.share_the_cores).
 """
 
 SECONDS = 60.0

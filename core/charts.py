@@ -209,7 +209,9 @@ def heatmap(matrix: list[list[float]], title: str = "", x_title: str = "column (
     if len(rows) > 400:  # too many cells to write numbers in
         drawn_rows = len({c["row"] for c in rows})  # blocks of rows when the tensor is large
         thinned = alt.Axis(labelOverlap="parity")  # hundreds of ordinal labels: only those that fit
-        cells = cells.encode(x=alt.X("col:O", title=x_title, axis=thinned), y=alt.Y("row:O", title=y_title, axis=thinned))
+        cells = cells.encode(
+            x=alt.X("col:O", title=x_title, axis=thinned), y=alt.Y("row:O", title=y_title, axis=thinned)
+        )
         return cells.properties(height=alt.Step(max(8, 360 // drawn_rows)) if drawn_rows <= 45 else 360)
     text = base.mark_text(fontSize=14).encode(text=alt.Text("value:Q", format=".3~g"))
     return (cells + text).properties(height=alt.Step(36))
@@ -329,9 +331,18 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
                                               alt.value([6, 4]), alt.value([1, 0]))))
     if points is None:
         return lines
-    dots = (alt.Chart(pd.DataFrame({"x": [points[0][i] for i in thin(len(points[0]), 1000)],
-                                    "y": [points[1][i] for i in thin(len(points[1]), 1000)]})).mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
-            .encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2]))))
+    dots = (
+        alt.Chart(
+            pd.DataFrame(
+                {
+                    "x": [points[0][i] for i in thin(len(points[0]), 1000)],
+                    "y": [points[1][i] for i in thin(len(points[1]), 1000)],
+                }
+            )
+        )
+        .mark_circle(size=12, opacity=0.35, color="#868e96", clip=True)
+        .encode(x="x:Q", y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])))
+    )
     return dots + lines
 
 

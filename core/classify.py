@@ -5,11 +5,11 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from . import codegen, models, points
+from . import codegen, models, points, training
+from .experiment import Experiment
 from .problems import Problem
 
 MAX_LAYERS, MAX_NEURONS = 6, 8
-ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear")
 REGULARISATIONS = ("none", "l1", "l2")
 RATES = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)   # TensorFlow Playground's, up to 1
 BATCH_SIZES = (10, 25, 50, 100, 250, 500)
@@ -27,13 +27,20 @@ class Defaults:
     batch_size: int
 
 
+# TensorFlow Playground's own start: what a data set without settings of its own below gets
+PLAYGROUND = Defaults(("x1", "x2"), (4, 4), "tanh", 0.03, 100, 25)
 DEFAULTS = {
-    "circle": Defaults(("x1", "x2"), (4, 4), "tanh", 0.03, 100, 25),
-    "xor": Defaults(("x1", "x2"), (4, 4), "tanh", 0.03, 100, 25),
+    "circle": PLAYGROUND,
+    "xor": PLAYGROUND,
     "gauss": Defaults(("x1", "x2"), (2,), "tanh", 0.01, 50, 25),
     "moons": Defaults(("x1", "x2"), (6, 6), "tanh", 0.03, 100, 25),
     "spiral": Defaults(("x1", "x2", "sin_x1", "sin_x2"), (8, 8, 8), "tanh", 0.01, 300, 25),
 }
+
+
+def defaults(kind: str) -> Defaults:
+    """The settings a data set starts with: its own, or the Playground's (a new data set needs none)."""
+    return DEFAULTS.get(kind, PLAYGROUND)
 
 
 # The network's shape ------------------------------------------------------------------------------
@@ -224,18 +231,30 @@ def recipe(setup: Setup, title: str = "Classify") -> codegen.Recipe:
                           _loss_code(setup), report=codegen.ACCURACY_REPORT)
 
 
+@dataclass(frozen=True)
+class Plane:
+    """The points an experiment trains on, as the pictures draw them: its Setup, and the train and test
+    points (N, 2) with their labels (N,)."""
+    setup: Setup
+    train_points: torch.Tensor
+    train_y: torch.Tensor
+    test_points: torch.Tensor
+    test_y: torch.Tensor
+
+
 def experiment(setup: Setup, title: str = "Classify"):
-    """What the page trains for setup: train and test loss (without the penalty) and accuracy each epoch."""
-    from .experiment import Experiment
-    train_x, train_y, test_x, test_y, _, _ = prepare(setup)
-    metrics = {"train loss": lambda m: data_loss(m, train_x, train_y),
-               "test loss": lambda m: data_loss(m, test_x, test_y),
-               "train accuracy": lambda m: accuracy(m, train_x, train_y),
-               "test accuracy": lambda m: accuracy(m, test_x, test_y)}
+    """What the page trains for setup: train and test loss (without the penalty) and accuracy each epoch;
+    its `setup` is the Plane, which a run's pictures read (not the page's settings, which may have changed)."""
+    train_x, train_y, test_x, test_y, train_points, test_points = prepare(setup)
+    metrics = {training.TRAIN_LOSS: lambda m: data_loss(m, train_x, train_y),
+               training.TEST_LOSS: lambda m: data_loss(m, test_x, test_y),
+               training.TRAIN_ACCURACY: lambda m: accuracy(m, train_x, train_y),
+               training.TEST_ACCURACY: lambda m: accuracy(m, test_x, test_y)}
     return Experiment(make_model=lambda seed: network(setup.features, setup.layers, setup.activation, seed),
                       loss_fn=nn.functional.cross_entropy, x=train_x, y=train_y, recipe=recipe(setup, title),
                       inputs=inputs_of(setup), metrics=metrics,
-                      penalty=weight_penalty(setup.regularisation, setup.rate))
+                      penalty=weight_penalty(setup.regularisation, setup.rate),
+                      setup=Plane(setup, train_points, train_y, test_points, test_y))
 
 
 def prepare(setup: Setup):
@@ -270,6 +289,6 @@ def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y
     left = network_picture.boundary(margin, points.EXTENT, train_points, train_y, test_points, test_y,
                                     title=words["boundary"], size=size)
     titles = [words["inputs"], *(words["layer"].format(i=i + 1) for i in range(len(setup.layers))), words["output"]]
-    right = network_picture.network(maps, weights(model), [points.FEATURES[n][1] for n in setup.features], titles)
+    right = network_picture.network(maps, weights(model), [points.FEATURES[n].label for n in setup.features], titles)
     model.train()
     return left, right

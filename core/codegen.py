@@ -7,16 +7,15 @@ alike; a separate seeded generator for the batch order), so it prints the same f
 """
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import torch
 
 from . import code_lines, optimizers
 from .data import SAMPLE
+from .models import ACTIVATIONS, cnn_layers
 from .training import TrainConfig
 
-ACTIVATION_CODE = {"relu": "nn.ReLU()", "tanh": "nn.Tanh()", "sigmoid": "nn.Sigmoid()", "linear": "nn.Identity()"}
 
 
 @dataclass(frozen=True)
@@ -120,29 +119,30 @@ def data_mnist(source: str) -> str:
     # Not the server's install path: that means nothing on a student's machine and tells them where the
     # server keeps its files. The sample is looked for beside the script, then in ./data; without it the
     # script says so and trains on torchvision's full MNIST instead (its numbers then differ).
-    return (scale + "import numpy as np\nfrom pathlib import Path\n\n"
-            f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
-            "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
-            f"places = (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r})\n"
-            "SAMPLE = next((p for p in places if p.exists()), None)\n"
-            "if SAMPLE is not None:\n"
-            "    sample = np.load(SAMPLE)\n"
-            "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
-            "    y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
-            "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
-            "    test_y = torch.from_numpy(sample['test_y']).long()\n"
-            "else:\n"
-            f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on '\n"
-            "          'full MNIST (60,000 digits, downloaded by torchvision into ./data) instead, '\n"
-            "          'so the numbers differ from the page\\'s.')\n"
-            "    try:\n"
-            "        from torchvision.datasets import MNIST\n"
-            + _indent(download, 8) + "\n"
-            "    except Exception as err:  # no torchvision, no network: a sentence, not a traceback\n"
-            "        raise SystemExit('Could not get MNIST: neither the app\\'s sample nor a '\n"
-            "                         f'download worked ({err}).')\n"
-            "    x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
-            "    test_x, test_y = normalise(test.data), test.targets")
+    return (
+        scale + "import numpy as np\nfrom pathlib import Path\n\n"
+        f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
+        "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
+        f"places = (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r})\n"
+        "SAMPLE = next((p for p in places if p.exists()), None)\n"
+        "if SAMPLE is not None:\n"
+        "    sample = np.load(SAMPLE)\n"
+        "    x = normalise(torch.from_numpy(sample['train_x']))  # (4000, 1, 28, 28)\n"
+        "    y = torch.from_numpy(sample['train_y']).long()      # (4000,)\n"
+        "    test_x = normalise(torch.from_numpy(sample['test_x']))\n"
+        "    test_y = torch.from_numpy(sample['test_y']).long()\n"
+        "else:\n"
+        f"    print('{SAMPLE.name} is neither beside this script nor in ./data: training on '\n"
+        "          'full MNIST (60,000 digits, downloaded by torchvision into ./data) instead, '\n"
+        "          'so the numbers differ from the page\\'s.')\n"
+        "    try:\n"
+        "        from torchvision.datasets import MNIST\n" + _indent(download, 8) + "\n"
+        "    except Exception as err:  # no torchvision, no network: a sentence, not a traceback\n"
+        "        raise SystemExit('Could not get MNIST: neither the app\\'s sample nor a '\n"
+        "                         f'download worked ({err}).')\n"
+        "    x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
+        "    test_x, test_y = normalise(test.data), test.targets"
+    )
 
 
 # Models -------------------------------------------------------------------------------------------
@@ -176,14 +176,13 @@ def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_fe
     for i, (a, b) in enumerate(zip(widths, widths[1:])):
         layers.append(f"nn.Linear({a}, {b})")
         if i < len(widths) - 2:
-            layers.append(ACTIVATION_CODE[activation])
+            layers.append(ACTIVATIONS[activation].code)
     return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)"
 
 
 def model_cnn() -> str:
     """core.models.cnn as a plain nn.Sequential, each layer's output shape beside it: built from the same
     list of layers (core.models.cnn_layers), so the two cannot drift apart."""
-    from .models import cnn_layers
     lines, channels, side = [], 1, 28
     for name, args in cnn_layers():
         line = f"nn.{name}({', '.join(map(str, args))}),"

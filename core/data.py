@@ -1,7 +1,6 @@
 """The tutorials' data sets as tensors: small tables, sin(x), and MNIST (full or the bundled sample)."""
 import csv
 import functools
-import io
 import math
 import os
 import socket

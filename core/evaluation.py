@@ -3,7 +3,7 @@ import torch
 from torch import nn
 
 from . import devices, memory
-from .training import device_of, evaluate
+from .training import TEST_ACCURACY, TRAIN_ACCURACY
 
 
 def predict_classes(model: nn.Module, x: torch.Tensor, device: str = "cpu",
@@ -29,6 +29,14 @@ def predict_classes(model: nn.Module, x: torch.Tensor, device: str = "cpu",
     return probs.argmax(dim=1), probs
 
 
+def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "cpu",
+             batch_size: int | None = None) -> float:
+    """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]; batch_size None: sized
+    by memory (predict_classes)."""
+    predicted, _ = predict_classes(model, x, device, batch_size)  # (N,) on the CPU
+    return (predicted == y.cpu()).sum().item() / max(len(x), 1)
+
+
 def confusion(labels: torch.Tensor, predicted: torch.Tensor, classes: int = 10) -> torch.Tensor:
     """(classes, classes) counts: row = true label, column = predicted label."""
     return torch.bincount(labels * classes + predicted, minlength=classes * classes).reshape(classes, classes)
@@ -44,8 +52,8 @@ def accuracy_metrics(train_x: torch.Tensor, train_y: torch.Tensor, test_x: torch
                      test_y: torch.Tensor) -> dict:
     """A classifier's History metrics: train and test accuracy, measured on the device the model is on
     (after a device failure a run may carry on on the CPU)."""
-    return {"train accuracy": lambda m: evaluate(m, train_x, train_y, device_of(m)),
-            "test accuracy": lambda m: evaluate(m, test_x, test_y, device_of(m))}
+    return {TRAIN_ACCURACY: lambda m: evaluate(m, train_x, train_y, devices.device_of(m)),
+            TEST_ACCURACY: lambda m: evaluate(m, test_x, test_y, devices.device_of(m))}
 
 
 def mistakes_by_confidence(labels: torch.Tensor, probs: torch.Tensor) -> torch.Tensor:

@@ -22,6 +22,7 @@ class Experiment:
     metrics: dict[str, Metric] | None = None
     grad_fn: GradFn | None = None
     penalty: Callable[[nn.Module], torch.Tensor] | None = None  # added to the loss, from the weights (L1, L2)
+    setup: object = None  # what the page built it from, for its pictures (Classify: its points, core.classify.Plane)
 
     def start(self, cfg: TrainConfig) -> Run:
         """A new run of this experiment under cfg, from the weights cfg.seed gives."""
@@ -31,6 +32,8 @@ class Experiment:
             def loss_fn(y_hat: torch.Tensor, y: torch.Tensor, base=self.loss_fn, penalty=self.penalty) -> torch.Tensor:
                 return base(y_hat, y) + penalty(model)
         run = Run(model, loss_fn, self.x, self.y, cfg, self.metrics, self.grad_fn)
-        run.fresh = partial(self.make_model, seed=cfg.seed)  # a picture of "before" for this run, whatever the page says now
+        # a picture of "before" for this run, whatever the page says now
+        run.fresh = partial(self.make_model, seed=cfg.seed)
         run.inputs = dict(self.inputs)                  # and what it was trained on, whatever the page says now
+        run.experiment = self                           # and all of what it came from
         return run

@@ -5,7 +5,7 @@ import zlib
 
 import numpy as np
 import torch
-from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from . import malloc
 from .data import DataError, megabytes_apart, normalise

@@ -69,7 +69,7 @@ def feature_maps(model: nn.Module, x: torch.Tensor) -> np.ndarray:
     if start is None:
         raise ValueError("the model has no Conv2d layer")
     end = start + 1
-    if end < len(layers) and isinstance(layers[end], tuple(ACTIVATIONS.values())):
+    if end < len(layers) and isinstance(layers[end], tuple(a.module for a in ACTIVATIONS.values() if a.bends)):
         end += 1  # the activation belongs with the convolution: it is what the next layer sees
     device = next(model.parameters()).device
     with torch.no_grad():

@@ -96,7 +96,9 @@ def safe_lr(edge: float, rates: tuple[float, ...], margin: float = 0.8) -> float
     return max(fits) if fits else None
 
 
-def unstandardise(w: float, b: float, x_scale: tuple[float, float], y_scale: tuple[float, float]) -> tuple[float, float]:
+def unstandardise(
+    w: float, b: float, x_scale: tuple[float, float], y_scale: tuple[float, float]
+) -> tuple[float, float]:
     """A line fitted to standardised x and y, in the original units: (y - my)/sy = w (x - mx)/sx + b."""
     (mx, sx), (my, sy) = x_scale, y_scale
     w_orig = w * sy / sx

@@ -4,11 +4,34 @@ Every constructor takes a seed and draws from its own torch.Generator, never the
 sessions building models at once cannot change each other's numbers.
 """
 import math
+from dataclasses import dataclass
 
 import torch
 from torch import nn
 
-ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
+
+@dataclass(frozen=True)
+class Activation:
+    """One activation, for every page, model and script: a new one is one entry below.
+
+    Its name on a page and in a script is its torch class's (nn.ReLU: "ReLU", "nn.ReLU()"), the same in
+    every language, unless `worded`: then the language tables word it under "activation.<key>"."""
+    module: type[nn.Module]
+    bends: bool = True     # False: a network of it is one straight map (Classify offers it to show that)
+    worded: bool = False
+
+    @property
+    def code(self) -> str:
+        return f"nn.{self.module.__name__}()"
+
+
+ACTIVATIONS = {"relu": Activation(nn.ReLU), "tanh": Activation(nn.Tanh), "sigmoid": Activation(nn.Sigmoid),
+               "linear": Activation(nn.Identity, bends=False, worded=True)}
+
+
+def bending() -> list[str]:
+    """The activations that bend (all but "linear"): what MNIST and Sine offer."""
+    return [key for key, a in ACTIVATIONS.items() if a.bends]
 
 
 def _default_linear_init(layer: nn.Linear, gen: torch.Generator) -> None:
@@ -118,8 +141,8 @@ def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    return _seeded(nn.Sequential(nn.Flatten(), *_stack([in_features, *hidden, out_features], ACTIVATIONS[activation])),
-                   seed)
+    layers = _stack([in_features, *hidden, out_features], ACTIVATIONS[activation].module)
+    return _seeded(nn.Sequential(nn.Flatten(), *layers), seed)
 
 
 # The CNN's sizes: chosen so that on the bundled sample (4,000 digits) five epochs of Adam at 1e-3, batches
@@ -159,7 +182,6 @@ def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: 
     activation also takes "linear" (no activation); hidden may be () for plain logistic regression.
     Takes the input features (N, in_features), gives logits (N, 2).
     """
-    kinds = {**ACTIVATIONS, "linear": nn.Identity}
-    if activation not in kinds:
-        raise ValueError(f"activation must be one of {sorted(kinds)}, not {activation!r}")
-    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], kinds[activation])), seed)
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
+    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], ACTIVATIONS[activation].module)), seed)

@@ -231,7 +231,8 @@ def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -
     return image
 
 
-def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: str, most: int = 400) -> Spec:
+def train_and_test_loss(series: dict[str, list[float]], title: str, x_title: str, y_title: str,
+                        most: int = 400) -> Spec:
     """Loss curves, one line a named series (epoch 1 first), at most `most` points each."""
     rows = []
     for name, values in series.items():
@@ -240,12 +241,34 @@ def curves(series: dict[str, list[float]], title: str, x_title: str, y_title: st
         if keep[-1] != len(values) - 1:
             keep.append(len(values) - 1)
         rows += [{"epoch": i + 1, "loss": round(float(values[i]), 6), "set": name} for i in keep]
-    return Spec(named({"title": title, "data": {"values": rows}, "mark": {"type": "line"},
-                 "encoding": {"x": {"field": "epoch", "type": "quantitative", "title": x_title,
-                                    "axis": {"format": "d", "tickMinStep": 1}},
-                              "y": {"field": "loss", "type": "quantitative", "title": y_title},
-                              "color": {"field": "set", "type": "nominal", "title": None,
-                                        "scale": {"domain": list(series), "range": [BLUE, ORANGE]}},
-                              "tooltip": [{"field": "set", "type": "nominal"}, {"field": "epoch", "type": "quantitative"},
-                                          {"field": "loss", "type": "quantitative", "format": ".4g"}]},
-                 "height": 260}, "curves"))
+    return Spec(
+        named(
+            {
+                "title": title,
+                "data": {"values": rows},
+                "mark": {"type": "line"},
+                "encoding": {
+                    "x": {
+                        "field": "epoch",
+                        "type": "quantitative",
+                        "title": x_title,
+                        "axis": {"format": "d", "tickMinStep": 1},
+                    },
+                    "y": {"field": "loss", "type": "quantitative", "title": y_title},
+                    "color": {
+                        "field": "set",
+                        "type": "nominal",
+                        "title": None,
+                        "scale": {"domain": list(series), "range": [BLUE, ORANGE]},
+                    },
+                    "tooltip": [
+                        {"field": "set", "type": "nominal"},
+                        {"field": "epoch", "type": "quantitative"},
+                        {"field": "loss", "type": "quantitative", "format": ".4g"},
+                    ],
+                },
+                "height": 260,
+            },
+            "curves",
+        )
+    )

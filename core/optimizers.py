@@ -76,20 +76,6 @@ def build(params, cfg) -> tuple[torch.optim.Optimizer, object | None]:
     return optimizer, (schedule(optimizer, cfg.epochs) if schedule else None)
 
 
-def warm_up() -> None:
-    """Take one step with each optimizer and schedule on a throwaway weight: the first optimizer a
-    process makes imports torch._dynamo (about a second), which a student's first Train should not wait for."""
-    from .training import TrainConfig
-    for name in OPTIMIZERS:
-        for schedule in SCHEDULES:
-            weight = torch.zeros(1, requires_grad=True)
-            optimizer, scheduler = build([weight], TrainConfig(optimizer=name, schedule=schedule, epochs=3))
-            (weight ** 2).sum().backward()
-            optimizer.step()
-            if scheduler is not None:
-                scheduler.step()
-
-
 def code(cfg) -> str:
     """The lines that build cfg's optimizer (and schedule) in a script."""
     values = {"lr": repr(cfg.lr), "momentum": repr(cfg.momentum), "nesterov": repr(cfg.nesterov and cfg.momentum > 0),

@@ -4,8 +4,10 @@ Each data set is one small function of (n, noise, gen) written with torch and ma
 panel's script copies its source (inspect.getsource), so the script draws exactly the page's points.
 Coordinates lie in about [-6, 6] as in TensorFlow Playground; labels are 0 (orange) and 1 (blue).
 """
+import functools
 import inspect
 import math
+from dataclasses import dataclass
 
 import torch
 
@@ -113,24 +115,27 @@ def split(x: torch.Tensor, y: torch.Tensor, test_share: float, seed: int):
     return x[train], y[train], x[test], y[test]
 
 
-# The input features TensorFlow Playground offers: name -> (the code that computes it from x (N, 2), its label)
+@dataclass(frozen=True)
+class Feature:
+    """One input feature TensorFlow Playground offers: the code that computes it from points x (N, 2),
+    which the page runs and the script shows, so the two cannot differ, and its label on the network picture."""
+    code: str
+    label: str
+
+    @functools.cached_property
+    def compute(self):
+        """x (N, 2) -> (N,): the code above, compiled once (our own text, never a user's)."""
+        return eval(f"lambda x: {self.code}", {"torch": torch})  # noqa: S307
+
+
 FEATURES = {
-    "x1": ("x[:, 0]", "x₁"),
-    "x2": ("x[:, 1]", "x₂"),
-    "x1sq": ("x[:, 0] ** 2", "x₁²"),
-    "x2sq": ("x[:, 1] ** 2", "x₂²"),
-    "x1x2": ("x[:, 0] * x[:, 1]", "x₁·x₂"),
-    "sin_x1": ("torch.sin(x[:, 0])", "sin x₁"),
-    "sin_x2": ("torch.sin(x[:, 1])", "sin x₂"),
-}
-_COMPUTE = {
-    "x1": lambda x: x[:, 0],
-    "x2": lambda x: x[:, 1],
-    "x1sq": lambda x: x[:, 0] ** 2,
-    "x2sq": lambda x: x[:, 1] ** 2,
-    "x1x2": lambda x: x[:, 0] * x[:, 1],
-    "sin_x1": lambda x: torch.sin(x[:, 0]),
-    "sin_x2": lambda x: torch.sin(x[:, 1]),
+    "x1": Feature("x[:, 0]", "x₁"),
+    "x2": Feature("x[:, 1]", "x₂"),
+    "x1sq": Feature("x[:, 0] ** 2", "x₁²"),
+    "x2sq": Feature("x[:, 1] ** 2", "x₂²"),
+    "x1x2": Feature("x[:, 0] * x[:, 1]", "x₁·x₂"),
+    "sin_x1": Feature("torch.sin(x[:, 0])", "sin x₁"),
+    "sin_x2": Feature("torch.sin(x[:, 1])", "sin x₂"),
 }
 
 
@@ -141,7 +146,7 @@ def features(x: torch.Tensor, names: tuple[str, ...]) -> torch.Tensor:
     unknown = [n for n in names if n not in FEATURES]
     if unknown:
         raise Problem("points.feature", name=str(unknown[0])[:30])
-    return torch.stack([_COMPUTE[n](x) for n in FEATURES if n in names], dim=1)
+    return torch.stack([FEATURES[n].compute(x) for n in FEATURES if n in names], dim=1)
 
 
 def parse_features(text: str) -> tuple[str, ...]:
@@ -163,4 +168,4 @@ def source(kind: str) -> str:
 def features_code(names: tuple[str, ...], head: str = "") -> str:
     """The script's line that builds the inputs from points x (N, 2), after head (as "    return "),
     on more lines where it would be too long for one."""
-    return code_lines.packed(f"{head}torch.stack([", [FEATURES[n][0] for n in FEATURES if n in names], "], dim=1)")
+    return code_lines.packed(f"{head}torch.stack([", [FEATURES[n].code for n in FEATURES if n in names], "], dim=1)")

@@ -5,7 +5,7 @@ its whole life, so a run is the same colour on every chart of the page.
 """
 from dataclasses import dataclass, field
 
-from .optimizers import KNOBS
+from .optimizers import KNOBS, OPTIMIZERS
 from .training import Run, TrainConfig
 
 MOST = 8       # runs kept a page; the oldest goes first
@@ -92,7 +92,6 @@ def differences(kept: Kept, newest: Kept) -> list[tuple[str, object]]:
 
 
 def _knobs_taken(cfg: TrainConfig) -> tuple[str, ...]:
-    from .optimizers import OPTIMIZERS
     return OPTIMIZERS[cfg.optimizer].knobs
 
 

@@ -14,8 +14,6 @@ from torch import nn
 
 from . import devices, malloc, memory, optimizers
 
-OPTIMIZERS = tuple(optimizers.OPTIMIZERS)
-SCHEDULES = tuple(optimizers.SCHEDULES)
 BATCH_LOG = 10  # mini-batch runs log their loss every this many steps, for a live curve within an epoch
 LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
 Metric = Callable[[nn.Module], float]
@@ -29,13 +27,13 @@ class TrainConfig:
     lr: float = 0.01
     epochs: int = 100
     momentum: float = 0.0          # SGD and RMSprop (see core.optimizers: the knobs each takes)
-    optimizer: str = "sgd"         # "sgd" | "rmsprop" | "adagrad" | "adam" | "adamw"
+    optimizer: str = "sgd"         # a key of core.optimizers.OPTIMIZERS: "sgd", "adam"...
     batch_size: int | None = None  # None: full batch, one step per epoch
     device: str = "cpu"            # "cpu" | "cuda" | "mps" | "auto"
     seed: int = 0                  # seeds the batch order; models take their own seed
     weight_decay: float = 0.0      # torch.optim's meaning (L2 for SGD and Adam, decoupled for AdamW)
     nesterov: bool = False         # SGD with momentum only
-    schedule: str = "constant"     # "constant" | "step": StepLR(max(1, epochs // 3), 0.1) | "cosine"
+    schedule: str = "constant"     # a key of core.optimizers.SCHEDULES: "constant", "step", "cosine"
 
     def __post_init__(self):
         if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
@@ -44,16 +42,21 @@ class TrainConfig:
             raise ValueError(f"epochs must be a whole number >= 1, not {self.epochs!r}")
         if not (isinstance(self.momentum, (int, float)) and 0 <= self.momentum < 1):
             raise ValueError(f"momentum must be in [0, 1), not {self.momentum!r}")
-        if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {OPTIMIZERS}, not {self.optimizer!r}")
-        if self.schedule not in SCHEDULES:
-            raise ValueError(f"schedule must be one of {SCHEDULES}, not {self.schedule!r}")
+        if self.optimizer not in optimizers.OPTIMIZERS:  # read now: a new entry there is all it takes
+            raise ValueError(f"optimizer must be one of {tuple(optimizers.OPTIMIZERS)}, not {self.optimizer!r}")
+        if self.schedule not in optimizers.SCHEDULES:
+            raise ValueError(f"schedule must be one of {tuple(optimizers.SCHEDULES)}, not {self.schedule!r}")
         if not (isinstance(self.weight_decay, (int, float)) and 0 <= self.weight_decay < math.inf):
             raise ValueError(f"weight_decay must be a finite number >= 0, not {self.weight_decay!r}")
         if not isinstance(self.nesterov, bool):
             raise ValueError(f"nesterov must be True or False, not {self.nesterov!r}")
         if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ValueError(f"batch_size must be None or a whole number >= 1, not {self.batch_size!r}")
+
+
+# the names a History records the measurements most runs share under (History.metrics), spelt once
+TRAIN_LOSS, TEST_LOSS = "train loss", "test loss"
+TRAIN_ACCURACY, TEST_ACCURACY = "train accuracy", "test accuracy"
 
 
 @dataclass
@@ -193,6 +196,7 @@ class Run:
         # set by core.Experiment: the run's starting weights made again, and the page's settings it was trained on
         self.fresh: Callable[[], nn.Module] | None = None
         self.inputs: dict = {}
+        self.experiment = None  # the core.Experiment it was started from, if it was
         # Two script runs of one session can overlap (a rerun starts while a live redraw is still
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
@@ -303,8 +307,21 @@ class Run:
         self.hist.error = None
         resumed = Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
                    self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
-        resumed.fresh, resumed.inputs = self.fresh, self.inputs
+        resumed.fresh, resumed.inputs, resumed.experiment = self.fresh, self.inputs, self.experiment
         return resumed
+
+
+def warm_up() -> None:
+    """Take one step with each optimizer and schedule on a throwaway weight: the first optimizer a
+    process makes imports torch._dynamo (about a second), which a student's first Train should not wait for."""
+    for name in optimizers.OPTIMIZERS:
+        for schedule in optimizers.SCHEDULES:
+            weight = torch.zeros(1, requires_grad=True)
+            optimizer, scheduler = optimizers.build([weight], TrainConfig(optimizer=name, schedule=schedule, epochs=3))
+            (weight ** 2).sum().backward()
+            optimizer.step()
+            if scheduler is not None:
+                scheduler.step()
 
 
 def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, cfg: TrainConfig,
@@ -320,20 +337,6 @@ def train(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
     run = Run(model, loss_fn, x, y, cfg, metrics, grad_fn)
     run.advance(on_epoch=on_epoch, should_stop=should_stop)
     return run.hist
-
-
-def evaluate(model: nn.Module, x: torch.Tensor, y: torch.Tensor, device: str = "cpu",
-             batch_size: int | None = None) -> float:
-    """Accuracy of the argmax of model(x) against labels y, a float in [0, 1]; batch_size None: sized
-    by memory (core.evaluation.predict_classes)."""
-    from .evaluation import predict_classes  # evaluation builds on this module's neighbours, not on it
-    predicted, _ = predict_classes(model, x, device, batch_size)  # (N,) on the CPU
-    return (predicted == y.cpu()).sum().item() / max(len(x), 1)
-
-
-def device_of(model: nn.Module) -> str:
-    """Where the model's weights are now (after a run resumed on the CPU, no longer where it began)."""
-    return str(next(model.parameters()).device)
 
 
 def predict(model: nn.Module, x: torch.Tensor) -> torch.Tensor:

@@ -5,11 +5,12 @@ import streamlit as st
 import core
 from core import classify, network_picture, points, settings
 from core.problems import Problem
-from ui import address, chart, code_panel, controls, keys, nav, present, run
+from ui import address, chart, code_panel, controls, nav, present, run
 from ui.i18n import say, t
 
 nav.ensure_entrypoint()
 PAGE = "classify"
+page = controls.For(PAGE)  # the page's own settings, each carried by links
 
 st.title(t("classify.title"))
 present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
@@ -17,20 +18,25 @@ st.markdown(t("classify.intro"))
 
 # Data ---------------------------------------------------------------------------------------------
 KINDS = {k: t(f"classify.kind.{k}") for k in points.KINDS}
-kind = controls.value(PAGE, settings.choice("dataset", KINDS, "circle"))
-defaults = classify.DEFAULTS[kind]
+kind = page.value(settings.choice("dataset", KINDS, "circle"))
+defaults = classify.defaults(kind)
 
 # Keys that follow the data set's defaults until the student changes them: picking a data set resets them.
 FOLLOW = ("features", "layers", "activation", "lr", "epochs", "batch_size", "optimizer", "reg", "reg_rate")
 
 
+def box_key(feature: str) -> str:
+    """The key of a feature's checkbox: ticked from the link's features on every run."""
+    return page.key(f"f_{feature}")
+
+
 def pick(new_kind: str) -> None:
     """A data set was clicked: take it, with the settings that learn it."""
-    controls.set_value(PAGE, "dataset", new_kind)
+    page.set("dataset", new_kind)
     for name in FOLLOW:
         controls.forget(PAGE, name)
     for name in points.FEATURES:
-        st.session_state.pop(keys.of(PAGE, f"f_{name}"), None)
+        st.session_state.pop(box_key(name), None)
 
 
 @st.cache_data(show_spinner=False)
@@ -44,51 +50,46 @@ with present.settings():
     tiles = st.columns(len(KINDS))
     for tile, (name, label) in zip(tiles, KINDS.items()):
         tile.image(thumbnail(name), width=72)
-        tile.button(label, key=f"{PAGE}.pick_{name}", type="primary" if name == kind else "secondary",
+        tile.button(label, key=page.key(f"pick_{name}"), type="primary" if name == kind else "secondary",
                     on_click=pick, args=(name,), width="stretch")
     c1, c2 = st.columns(2, gap="large")
     noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
-                      **controls.linked(PAGE, settings.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5)))))
+                      **page.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5))))
     test_share = c2.slider(t("classify.test_share"), 10, 90, step=10, help=t("classify.test_share_help"),
-                           **controls.linked(PAGE, settings.number("test_share", 50, 10, 90, kind="int",
-                                                                   snap=tuple(range(10, 91, 10)))))
-    points_seed = int(controls.value(PAGE, settings.number("points", 0, 0, 10**6, kind="int")))
+                           **page.number("test_share", 50, 10, 90, kind="int", snap=tuple(range(10, 91, 10))))
+    points_seed = int(page.value(settings.number("points", 0, 0, 10**6, kind="int")))
 
 
     def new_points() -> None:
         """The same data set drawn again from the next seed (kept in the link as ?points=)."""
-        controls.set_value(PAGE, "points", (points_seed + 1) % 10**6)
+        page.set("points", (points_seed + 1) % 10**6)
 
 
     buttons = st.container(horizontal=True, vertical_alignment="center")
-    buttons.button(t("classify.new_points"), key=f"{PAGE}.new_points", icon=":material/refresh:", on_click=new_points)
-    show_test = buttons.toggle(t("classify.show_test"), key=f"{PAGE}.show_test")
+    buttons.button(t("classify.new_points"), key=page.key("new_points"), icon=":material/refresh:", on_click=new_points)
+    show_test = buttons.toggle(t("classify.show_test"), key=page.key("show_test"))
 
 # Inputs -------------------------------------------------------------------------------------------
 with present.settings():
     st.subheader(t("classify.features"))
-    features_text = controls.value(PAGE, settings.text("features", ",".join(defaults.features), most=100))
+    features_text = page.value(settings.text("features", ",".join(defaults.features), most=100))
     try:  # "" is every box unticked by the student: said below, not corrected
         features = points.parse_features(features_text) if features_text else ()
     except Problem as err:  # a link's bad value
         features = defaults.features
         address.warn(say(err) + " " + t("classify.using", value=",".join(features)))
-        controls.set_value(PAGE, "features", ",".join(features))
+        page.set("features", ",".join(features))
         address.write("features", ",".join(features))
 
 
     def keep_features() -> None:
-        controls.set_value(PAGE, "features", ",".join(n for n in points.FEATURES if st.session_state.get(box_key(n))))
-
-
-    def box_key(feature: str) -> str:
-        return keys.of(PAGE, f"f_{feature}")
+        page.set("features", ",".join(n for n in points.FEATURES if st.session_state.get(box_key(n))))
 
 
     row = st.container(horizontal=True)
-    for name, (_, label) in points.FEATURES.items():
+    for name, feature in points.FEATURES.items():
         st.session_state[box_key(name)] = name in features
-        row.checkbox(label, key=box_key(name), on_change=keep_features)
+        row.checkbox(feature.label, key=box_key(name), on_change=keep_features)
     if not features:
         st.error(say(Problem("points.no_features")), icon=":material/error:")
         st.stop()
@@ -96,25 +97,25 @@ with present.settings():
 # Network ------------------------------------------------------------------------------------------
 with present.settings():
     st.subheader(t("classify.network"))
-    layers_text = controls.value(PAGE, settings.text("layers", classify.format_layers(defaults.layers), most=40))
+    layers_text = page.value(settings.text("layers", classify.format_layers(defaults.layers), most=40))
     try:
         layers = classify.parse_layers(layers_text)
     except Problem as err:
         layers = defaults.layers
         address.warn(say(err) + " " + t("classify.using", value=classify.format_layers(layers)))
-        controls.set_value(PAGE, "layers", classify.format_layers(layers))
+        page.set("layers", classify.format_layers(layers))
         address.write("layers", classify.format_layers(layers))
 
 
     def reshape(change, *args) -> None:
         """A +/- button: the new shape goes where the page reads it on the next run."""
-        controls.set_value(PAGE, "layers", classify.format_layers(change(layers, *args)))
+        page.set("layers", classify.format_layers(change(layers, *args)))
 
 
     shape = st.container(horizontal=True, vertical_alignment="center")
-    shape.button(t("classify.add_layer"), key=f"{PAGE}.add_layer", icon=":material/add:", on_click=reshape,
+    shape.button(t("classify.add_layer"), key=page.key("add_layer"), icon=":material/add:", on_click=reshape,
                  args=(classify.add_layer,), disabled=len(layers) >= classify.MAX_LAYERS)
-    shape.button(t("classify.remove_layer"), key=f"{PAGE}.remove_layer", icon=":material/remove:", on_click=reshape,
+    shape.button(t("classify.remove_layer"), key=page.key("remove_layer"), icon=":material/remove:", on_click=reshape,
                  args=(classify.remove_layer,), disabled=not layers)
     shape.caption(t("classify.layers_now", n=len(layers)) if layers else t("classify.no_layers"))
     cards = st.container(horizontal=True, wrap=True)
@@ -122,21 +123,22 @@ with present.settings():
         box = cards.container(border=True, width=124, horizontal_alignment="center", gap="small")
         box.markdown(t("classify.layer_width_one" if width == 1 else "classify.layer_width", i=i + 1, n=width))
         pair = box.container(horizontal=True, gap="small", horizontal_alignment="center")
-        pair.button("", key=f"{PAGE}.remove_neuron_{i}", icon=":material/remove:", help=t("classify.remove_neuron"),
+        pair.button("", key=page.key(f"remove_neuron_{i}"), icon=":material/remove:", help=t("classify.remove_neuron"),
                     on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)
-        pair.button("", key=f"{PAGE}.add_neuron_{i}", icon=":material/add:", help=t("classify.add_neuron"),
+        pair.button("", key=page.key(f"add_neuron_{i}"), icon=":material/add:", help=t("classify.add_neuron"),
                     on_click=reshape, args=(classify.add_neuron, i), disabled=width >= classify.MAX_NEURONS)
     a1, a2, a3 = st.columns(3)
-    ACTS = {"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid", "linear": t("classify.linear")}
-    activation = a1.selectbox(t("classify.activation"), list(ACTS), format_func=ACTS.get, help=t("classify.activation_help"),
-                              **controls.linked(PAGE, settings.choice("activation", ACTS, defaults.activation)))
+    ACTIVATIONS = list(core.models.ACTIVATIONS)  # all of them, "linear" too: what a network without one cannot do
+    activation = a1.selectbox(t("classify.activation"), ACTIVATIONS, format_func=controls.activation_name,
+                              help=t("classify.activation_help"),
+                              **page.choice("activation", ACTIVATIONS, defaults.activation))
     REGS = {k: t(f"classify.reg.{k}") for k in classify.REGULARISATIONS}
     regularisation = a2.selectbox(t("classify.regularisation"), list(REGS), format_func=REGS.get,
                                   help=t("classify.regularisation_help"),
-                                  **controls.linked(PAGE, settings.choice("reg", REGS, "none")))
+                                  **page.choice("reg", REGS, "none"))
     rate = a3.select_slider(t("classify.rate"), options=classify.RATES, format_func=lambda v: f"{v:g}",
                             disabled=regularisation == "none", help=t("classify.rate_help"),
-                            **controls.linked(PAGE, settings.number("reg_rate", 0.001, 0.0, 1.0, snap=classify.RATES)))
+                            **page.number("reg_rate", 0.001, 0.0, 1.0, snap=classify.RATES))
 
 # Training -----------------------------------------------------------------------------------------
 cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_epochs=3000, optimizer="adam",
@@ -158,10 +160,10 @@ def draw(r: core.Run) -> None:
     last = {name: values[-1] for name, values in m.items() if values}
     with present.picture():  # the boundary and the network first: what a class watches
         left, right = st.columns(2, gap="medium")
-        trained_on = classify.setup_of(r.inputs)  # the page's setup may have changed since (other features, other points)
-        _, train_y, _, test_y, train_points, test_points = classify.prepare(trained_on)
-        boundary, picture = classify.pictures(r.model, trained_on, train_points, train_y,
-                                              test_points if show_test else None, test_y if show_test else None, WORDS)
+        plane = r.experiment.setup  # what it was trained on: the page's setup may have changed since
+        boundary, picture = classify.pictures(r.model, plane.setup, plane.train_points, plane.train_y,
+                                              plane.test_points if show_test else None,
+                                              plane.test_y if show_test else None, WORDS)
         with left:
             chart.show(boundary)
         with right:
@@ -169,13 +171,15 @@ def draw(r: core.Run) -> None:
             chart.show(picture)
     st.caption(t("classify.network_caption"))  # under the picture: on a projector the picture stays in view
     cols = st.columns(3)  # the test loss is on the curves below: three numbers fit a laptop's column
-    cols[0].metric(t("classify.test_accuracy"), f"{last['test accuracy']:.1%}" if "test accuracy" in last else "–")
-    cols[1].metric(t("classify.train_accuracy"), f"{last['train accuracy']:.1%}" if "train accuracy" in last else "–")
+    for col, name, words in ((cols[0], core.training.TEST_ACCURACY, "classify.test_accuracy"),
+                             (cols[1], core.training.TRAIN_ACCURACY, "classify.train_accuracy")):
+        col.metric(t(words), f"{last[name]:.1%}" if name in last else "–")
     cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.4g}" if hist.loss else "–")
-    if m.get("train loss"):
-        chart.show(network_picture.curves({t("classify.train"): m["train loss"], t("classify.test"): m["test loss"]},
-                                          title=t("classify.loss_title"), x_title=t("chart.epoch"),
-                                          y_title=t("chart.loss")))
+    if m.get(core.training.TRAIN_LOSS):
+        chart.show(network_picture.train_and_test_loss({t("classify.train"): m[core.training.TRAIN_LOSS],
+                                                        t("classify.test"): m[core.training.TEST_LOSS]},
+                                                       title=t("classify.loss_title"), x_title=t("chart.epoch"),
+                                                       y_title=t("chart.loss")))
 
 
 run.train_panel(PAGE, cfg, experiment, draw, runs_chart=True)

@@ -16,20 +16,21 @@ nav.ensure_entrypoint()
 st.title(t("descent.title"))
 present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.markdown(t("descent.intro"))
-cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000, seed_used=False)  # fixed start, full batch
+# a fixed start and the full batch: no seed to choose
+cfg = controls.train_controls("descent", lr=0.05, epochs=100, max_epochs=2000, seed_used=False)
 
 START_RANGE = (-100.0, 100.0)  # a teaching range for the start: far enough to see, near enough for float32
+page = controls.For("descent")  # the page's own settings, each carried by links
 
 
 def start_box(column, label: str, name: str, default: float) -> float:
-    """A number box for a starting weight, bounded, and carried by the link."""
-    return column.number_input(label, min_value=START_RANGE[0], max_value=START_RANGE[1], step=0.5,
-                               **controls.linked("descent", core.settings.number(name, default, *START_RANGE)))
+    """A number box for a starting weight, in the teaching range."""
+    return column.number_input(label, step=0.5, **page.number(name, default, *START_RANGE, bounded=True))
 
 
 DATASETS = {"line": t("linear.data.line"), "heights": t("descent.data.heights")}
 name = present.settings().radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
-                                **controls.linked("descent", core.settings.choice("dataset", DATASETS, descent.DATA)))
+                                **page.choice("dataset", DATASETS, descent.DATA))
 x, y = descent.data(name)
 best_w, best_b = core.landscape.least_squares(x, y)
 best_w0 = descent.best_w0(x, y)
@@ -46,14 +47,14 @@ st.markdown(t("descent.one_step_intro"))
 # no spacer column: at a projector's 1024 px, a narrow column cut the Korean "한 걸음" to "한"
 c1, c2, c3 = st.columns([2, 1.5, 1.5], vertical_alignment="bottom")
 start_w = start_box(c1, t("descent.start_w"), "start_w", descent.START_W)
-path_key = f"descent.path.{name}"
-reset = c3.button(t("descent.reset"), key="descent.reset", icon=":material/restart_alt:")  # drawn on every run
+path_key = page.key(f"path.{name}")
+reset = c3.button(t("descent.reset"), key=page.key("reset"), icon=":material/restart_alt:")  # drawn on every run
 if path_key not in st.session_state or reset:
     st.session_state[path_key] = [start_w]
 path = st.session_state[path_key]
 if path[0] != start_w:  # a new start resets the walk
     path[:] = [start_w]
-stepped = c2.button(t("descent.step"), type="primary", key="descent.step", icon=":material/footprint:")
+stepped = c2.button(t("descent.step"), type="primary", key=page.key("step"), icon=":material/footprint:")
 if stepped and math.isfinite(path[-1]):
     path.append(core.gradients.w_step(path[-1], x, y, cfg.lr)["new_w"])
 if not math.isfinite(path[-1]):  # each step overshot further, past what a float32 holds
@@ -160,7 +161,7 @@ code_panel.code_panel("descent", experiment.recipe, cfg, "gradient_descent.py")
 st.subheader(t("descent.compare_title"))
 momentum = three_optimizers(cfg)[1].momentum
 if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{momentum:g}"),
-             key="descent.compare_button", icon=":material/compare_arrows:"):
+             key=page.key("compare_button"), icon=":material/compare_arrows:"):
     run.train_all("descent", experiment, three_optimizers(cfg))
     st.rerun()
 st.caption(t("descent.compare_where"))

@@ -17,23 +17,18 @@ st.title(t("linear.title"))
 present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 st.markdown(t("linear.intro"))
 cfg = controls.train_controls("linear", lr=0.01, epochs=1000, seed_used=False)  # zero start, full batch
-
-
-def setting(name: str, default: float, lo: float, hi: float, kind: str = "float") -> dict:
-    """A number box's bounds and link together: the box cannot take what the link could not."""
-    return dict(min_value=lo, max_value=hi,
-                **controls.linked("linear", core.settings.number(name, default, lo, hi, kind=kind)))
+page = controls.For("linear")  # the page's own settings, each carried by links
 
 
 # Data -------------------------------------------------------------------------------------------
 with present.settings():
     DATASETS = {key: t(f"linear.data.{key}") for key in ("line", "hours", "heights", "noisy", "csv")}
     name = st.radio(t("linear.dataset"), list(DATASETS), format_func=DATASETS.get, horizontal=True,
-                    **controls.linked("linear", core.settings.choice("dataset", DATASETS, "line")))
+                    **page.choice("dataset", DATASETS, "line"))
     inputs = {"dataset": name}  # the page's own settings a run depends on, besides the sidebar's
     try:
         if name == "heights":
-            centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **controls.linked("linear", core.settings.flag("centred", True)))
+            centred = st.checkbox(t("linear.centre"), help=t("linear.centre_help"), **page.flag("centred", True))
             x, y = core.data.table("heights", centred=centred)
             # the script: the tutorial's own numbers, then the centring step
             data_code = core.codegen.data_steps(core.codegen.data_values(*core.data.table("heights"), DATASETS[name]),
@@ -42,21 +37,24 @@ with present.settings():
         elif name == "noisy":
             c = st.columns(5)
             ranges = core.data.NOISY_RANGES
-            params = dict(n=int(c[0].number_input(t("linear.points"), step=10,
-                                                  **setting("points", 30, 2, core.data.MAX_ROWS, kind="int"))),
-                          slope=c[1].number_input(t("linear.slope"), step=0.5, **setting("slope", 2.0, *ranges["slope"])),
-                          intercept=c[2].number_input(t("linear.intercept"), step=0.5,
-                                                      **setting("intercept", 1.0, *ranges["intercept"])),
-                          noise=c[3].number_input(t("linear.noise"), step=0.5, **setting("noise", 1.0, *ranges["noise"])),
-                          seed=int(c[4].number_input(t("linear.data_seed"), step=1,
-                                                     **setting("data_seed", 0, 0, 10**6, kind="int"))))
+            params = dict(
+                n=int(c[0].number_input(t("linear.points"), step=10,
+                                        **page.number("points", 30, 2, core.data.MAX_ROWS, kind="int", bounded=True))),
+                slope=c[1].number_input(t("linear.slope"), step=0.5,
+                                        **page.number("slope", 2.0, *ranges["slope"], bounded=True)),
+                intercept=c[2].number_input(t("linear.intercept"), step=0.5,
+                                            **page.number("intercept", 1.0, *ranges["intercept"], bounded=True)),
+                noise=c[3].number_input(t("linear.noise"), step=0.5,
+                                        **page.number("noise", 1.0, *ranges["noise"], bounded=True)),
+                seed=int(c[4].number_input(t("linear.data_seed"), step=1,
+                                           **page.number("data_seed", 0, 0, 10**6, kind="int", bounded=True))))
             x, y = core.data.noisy_line(**params)
             data_code = core.codegen.data_noisy_line(**params)
             names, inputs = ("x", "y"), {**inputs, **{("points" if k == "n" else "data seed" if k == "seed" else k): v
                                                       for k, v in params.items()}}
         elif name == "csv":
             upload = st.file_uploader(t("linear.csv", rows=f"{core.data.MAX_ROWS:,}"), type=["csv", "txt"],
-                                      key="linear.csv")
+                                      key=page.key("csv"))
             if upload is None:
                 st.info(t("linear.csv_wait"))
                 st.stop()
@@ -75,7 +73,8 @@ with present.settings():
         st.stop()
 
     # Scale: how large a learning rate this data allows, and standardising it when the rate is too large
-    standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"), **controls.linked("linear", core.settings.flag("standardise", False)))
+    standardise = st.checkbox(t("linear.standardise"), help=t("linear.standardise_help"),
+                              **page.flag("standardise", False))
     if standardise:
         (x, *x_scale), (y, *y_scale) = core.landscape.standardise(x), core.landscape.standardise(y)
         best_w, best_b = core.landscape.least_squares(x, y)
@@ -90,7 +89,7 @@ if cfg.optimizer == "sgd" and cfg.lr >= edge:
         st.warning(t("linear.lr_unstable", edge=f"{edge:.3g}", lr=f"{cfg.lr:g}", safe=f"{safe:g}"),
                    icon=":material/warning:")
 with present.settings():
-    log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **controls.linked("linear", core.settings.flag("log", True)))
+    log_scale = st.toggle(t("linear.log"), help=t("linear.log_help"), **page.flag("log", True))
 
 
 data_code = core.codegen.data_steps(data_code, standardised=standardise)  # the script standardises as the page did
@@ -163,6 +162,6 @@ code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 st.header(t("linear.momentum_title"), divider="orange")
 other = momentum_pair(cfg)[1].momentum
 st.markdown(t("linear.momentum_intro", m=f"{other:g}"))
-if st.button(t("linear.compare", m=f"{other:g}"), key="linear.compare_button", icon=":material/compare_arrows:"):
+if st.button(t("linear.compare", m=f"{other:g}"), key=page.key("compare_button"), icon=":material/compare_arrows:"):
     run.train_all("linear", experiment, momentum_pair(cfg))
     st.rerun()

@@ -17,26 +17,25 @@ st.title(t("mnist.title"))
 present.stage()  # presenting: Train and the live picture right under the title, the settings folded away
 intro = st.empty()  # filled once the sidebar says the batch size and the optimizer
 
+page = controls.For("mnist")  # the page's own settings, each carried by links
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
 c1, c2, c3, c4 = present.settings().columns([1.5, 1, 1.3, 1])  # at 1024 px, "128, 64" and its label still fit
 source = c1.selectbox(t("mnist.data"), list(SOURCES), format_func=SOURCES.get,
-                      **controls.linked("mnist", core.settings.choice("dataset", SOURCES, "auto")),
+                      **page.choice("dataset", SOURCES, "auto"),
                       help=t("mnist.data_help"))
 # The tutorial's MLP, or a small convolutional network (core.models.cnn) that the course moves on to
 MODELS = {"mlp": "MLP", "cnn": "CNN"}
 arch = c2.selectbox(t("mnist.cnn.model"), list(MODELS), format_func=MODELS.get,
-                    **controls.linked("mnist", core.settings.choice("arch", MODELS, "mlp")),
+                    **page.choice("arch", MODELS, "mlp"),
                     help=t("mnist.cnn.model_help"))
 is_cnn = arch == "cnn"  # the hidden widths and the activation below shape only the MLP
 HIDDEN = {"128-64": (128, 64), "64": (64,), "256-128": (256, 128), "512-256": (512, 256), "32": (32,)}
 hidden_name = c3.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: k.replace("-", ", "),
                            disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else t("mnist.hidden_help"),
-                           **controls.linked("mnist", core.settings.choice("model", HIDDEN, "128-64")))
-ACTIVATION_NAMES = {"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}
-activation = c4.selectbox(t("sine.activation"), list(core.models.ACTIVATIONS), format_func=ACTIVATION_NAMES.get,
+                           **page.choice("model", HIDDEN, "128-64"))
+activation = c4.selectbox(t("sine.activation"), core.models.bending(), format_func=controls.activation_name,
                           disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else None,
-                          **controls.linked("mnist", core.settings.choice("activation", core.models.ACTIVATIONS,
-                                                                          "relu")))
+                          **page.choice("activation", core.models.bending(), "relu"))
 
 
 @st.cache_resource(show_spinner="Loading MNIST…")
@@ -57,12 +56,12 @@ st.caption(t("mnist.using", which=t(f"mnist.which.{used}"), train=f"{len(train_x
              why=why))
 if source == "auto" and used == "sample" and not os.environ.get(core.data.OFFLINE):
     # the fallback is cached for the whole server: once the wifi is back, anyone can ask again
-    if st.button(t("mnist.retry_full"), key="mnist.retry_full", icon=":material/refresh:"):
+    if st.button(t("mnist.retry_full"), key=page.key("retry_full"), icon=":material/refresh:"):
         mnist.clear()
         st.rerun()
 # Epochs capped to about a minute for this data set, network and batch size (the batch size as last set:
 # the sidebar draws it after the epochs). Five epochs on the sample take about a second.
-batch_now = st.session_state.get("_mnist.batch_size", st.session_state.get("mnist.batch_size", 64))
+batch_now = page.current("batch_size", 64)
 cfg = controls.train_controls("mnist", lr=1e-3, epochs=5, optimizer="adam",
                               max_epochs=core.budget.mnist_epochs(len(train_x), HIDDEN[hidden_name], batch_now,
                                                                    model=arch),
@@ -70,12 +69,14 @@ cfg = controls.train_controls("mnist", lr=1e-3, epochs=5, optimizer="adam",
 if is_cnn:
     LAYER_WORDS = {"Conv2d": "Conv {0}→{1} {2}×{2}", "MaxPool2d": "MaxPool {0}×{0}", "Linear": "Linear {0}→{1}",
                    "ReLU": "ReLU"}
-    layers = ", ".join(LAYER_WORDS[name].format(*args) for name, args in core.models.cnn_layers() if name in LAYER_WORDS)
+    layers = ", ".join(
+        LAYER_WORDS[name].format(*args) for name, args in core.models.cnn_layers() if name in LAYER_WORDS
+    )
     intro.markdown(t("mnist.cnn.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
                      batch=f"{cfg.batch_size:,}"))
 else:
     widths = (784, *HIDDEN[hidden_name], 10)
-    layers = f", {ACTIVATION_NAMES[activation]}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
+    layers = f", {controls.activation_name(activation)}, ".join(f"Linear {a}→{b}" for a, b in zip(widths, widths[1:]))
     intro.markdown(t("mnist.intro", layers=layers, optimizer=core.optimizers.OPTIMIZERS[cfg.optimizer].label,
                      batch=f"{cfg.batch_size:,}"))
 
@@ -87,20 +88,29 @@ make_model = (partial(core.models.cnn) if is_cnn else
 
 
 experiment = core.Experiment(
-    make_model=make_model, loss_fn=core.losses.cross_entropy, x=train_x, y=train_y,
+    make_model=make_model,
+    loss_fn=core.losses.cross_entropy,
+    x=train_x,
+    y=train_y,
     # what sets runs apart in the runs list: the MLP's widths and activation only where there is an MLP
-    inputs={"data": used, "model": MODELS[arch]} | ({} if is_cnn else {"layers": hidden_name, "activation": activation}),
+    inputs={"data": used, "model": MODELS[arch]}
+    | ({} if is_cnn else {"layers": hidden_name, "activation": activation}),
     # measured where the model is: after a device failure the run may carry on on the CPU
     metrics=core.evaluation.accuracy_metrics(train_x, train_y, test_x, test_y),
-    recipe=core.codegen.Recipe(t("mnist.title"), core.codegen.data_mnist(used),
-                               core.codegen.model_cnn() if is_cnn else
-                               core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
-                               core.codegen.LOSS_CODE["cross_entropy"], report=core.codegen.ACCURACY_REPORT))
+    recipe=core.codegen.Recipe(
+        t("mnist.title"),
+        core.codegen.data_mnist(used),
+        core.codegen.model_cnn() if is_cnn else core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
+        core.codegen.LOSS_CODE["cross_entropy"],
+        report=core.codegen.ACCURACY_REPORT,
+    ),
+)
 
 
 def draw(r: core.Run) -> None:
     hist = r.hist
-    test_acc, train_acc = hist.metrics.get("test accuracy", []), hist.metrics.get("train accuracy", [])
+    test_acc = hist.metrics.get(core.training.TEST_ACCURACY, [])
+    train_acc = hist.metrics.get(core.training.TRAIN_ACCURACY, [])
     with present.picture():  # the loss and the accuracy first: what a class watches
         left, right = st.columns(2, gap="large")
         with left:
@@ -111,13 +121,23 @@ def draw(r: core.Run) -> None:
         with right:
             if test_acc:
                 label, colour, others = runs.alongside("mnist", r, r.inputs)  # other runs of its data and model
-                series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get("test accuracy", []) for k, name in others}
+                series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get(core.training.TEST_ACCURACY, [])
+                          for k, name in others}
                 series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
                 colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
-                chart.show(core.charts.accuracy_curves(series, title=t("mnist.accuracy_title"), y_title=t("mnist.accuracy"),
-                                                       x_title=t("chart.epoch"), first=1, colours=colours,
-                                                       named=[t("mnist.train"), t("mnist.test")]))
-    # under the charts, a row that wraps, each number as wide as it is: four equal columns cut the Korean loss at 1024 px
+                chart.show(
+                    core.charts.accuracy_curves(
+                        series,
+                        title=t("mnist.accuracy_title"),
+                        y_title=t("mnist.accuracy"),
+                        x_title=t("chart.epoch"),
+                        first=1,
+                        colours=colours,
+                        named=[t("mnist.train"), t("mnist.test")],
+                    )
+                )
+    # under the charts, a row that wraps, each number as wide as it is: four equal columns cut the Korean
+    # loss at 1024 px
     row = st.container(horizontal=True, wrap=True, gap="medium")
     row.metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–", width="content")
     row.metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–", width="content")
@@ -125,16 +145,16 @@ def draw(r: core.Run) -> None:
     row.metric(t("mnist.steps"), f"{hist.steps:,}", width="content")
 
 
-trained = run.train_panel("mnist", cfg, experiment, draw, metric=("test accuracy", t("mnist.test_accuracy")),
-                          runs_chart=True)
+trained = run.train_panel("mnist", cfg, experiment, draw,
+                          metric=(core.training.TEST_ACCURACY, t("mnist.test_accuracy")), runs_chart=True)
 code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
 # What it gets wrong -----------------------------------------------------------------------------
 if trained is not None and trained.done and not (trained.hist.diverged or trained.hist.error):
     st.header(t("mnist.wrong_title"), divider="orange")
-    key = "mnist.eval"  # predicted once per run and test set: the data set may have changed since training
+    key = page.key("eval")  # predicted once per run and test set: the data set may have changed since training
     if st.session_state.get(key, (None, None))[:2] != (trained, used):
-        predicted, probs = core.evaluation.predict_classes(trained.model, test_x, core.training.device_of(trained.model))
+        predicted, probs = core.evaluation.predict_classes(trained.model, test_x, core.devices.device_of(trained.model))
         st.session_state[key] = (trained, used, predicted, probs)  # predicted (N,), probs (N, 10)
     _, _, predicted, probs = st.session_state[key]
     matrix = core.evaluation.confusion(test_y, predicted)
@@ -149,7 +169,7 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
         chart.show(core.charts.bars(list(range(10)), per_class, t("mnist.per_digit"), t("mnist.accuracy"),
                                     highlight=worst, across=True))
         st.caption(t("mnist.hardest", digit=worst, right=f"{per_class[worst]:.0%}"))
-    only_wrong = st.toggle(t("mnist.only_wrong"), key="mnist.only_wrong")
+    only_wrong = st.toggle(t("mnist.only_wrong"), key=page.key("only_wrong"))
     # the mistakes the model was surest of first: a scrawl, or now and then a digit labelled wrongly
     pick = core.evaluation.mistakes_by_confidence(test_y, probs) if only_wrong else np.arange(len(test_y))
     pick = pick[:32]
@@ -165,10 +185,10 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
         st.success(t("mnist.no_mistakes"))
     d1, d2 = st.columns(2)  # on_click="ignore": a download must not rerun the page (and replace its file)
     d1.download_button(t("mnist.download_model"), core.export.state_dict_bytes(trained.model),
-                       file_name=f"mnist_{arch}.pt", mime="application/octet-stream", key="mnist.download_model",
+                       file_name=f"mnist_{arch}.pt", mime="application/octet-stream", key=page.key("download_model"),
                        icon=":material/download:", on_click="ignore")
     d2.download_button(t("mnist.download_history"), core.export.history_csv(trained.hist),
-                       file_name="mnist_history.csv", mime="text/csv", key="mnist.download_history",
+                       file_name="mnist_history.csv", mime="text/csv", key=page.key("download_history"),
                        icon=":material/download:", on_click="ignore")
 
 # Try your own ------------------------------------------------------------------------------------
@@ -178,7 +198,7 @@ row = st.container(horizontal=True, gap="medium")  # the canvas at its own width
 with row.container(width=canvas_ui.SIDE):
     drawing = canvas_ui.canvas("mnist")  # (280, 280, 4) uint8 RGBA; every stroke reruns the page
 with row.container(width="stretch"):
-    upload = st.file_uploader(t("mnist.upload"), type=["png", "jpg", "jpeg"], key="mnist.upload",
+    upload = st.file_uploader(t("mnist.upload"), type=["png", "jpg", "jpeg"], key=page.key("upload"),
                               on_change=canvas_ui.mark, args=("mnist", "upload"))
     mine = canvas_ui.latest("mnist", drawing, upload)
     try:
@@ -193,7 +213,7 @@ with row.container(width="stretch"):
         # Before any training: one epoch on the sample, about a second, kept as a run like any other.
         # Only this button trains here: a stroke reruns the page, and must stay cheap.
         st.info(t("mnist.train_first") if x_mine is not None else t("mnist.draw.no_model"))
-        if st.button(t("mnist.draw.quick_train"), type="primary", key="mnist.draw.quick_train",
+        if st.button(t("mnist.draw.quick_train"), type="primary", key=page.key("draw.quick_train"),
                      icon=":material/bolt:", help=t("mnist.draw.quick_train_help")):
             sample_x, sample_y, sample_test_x, sample_test_y, *_ = mnist("sample")
             quick = replace(experiment, x=sample_x, y=sample_y, inputs={**experiment.inputs, "data": "sample"},
@@ -204,7 +224,7 @@ with row.container(width="stretch"):
     elif not usable:
         st.info(t("mnist.draw.unusable"))
     elif x_mine is not None:
-        label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.training.device_of(trained.model))
+        label, probs = core.evaluation.predict_classes(trained.model, x_mine, core.devices.device_of(trained.model))
         seen_at, said = st.columns([1, 2], vertical_alignment="center")
         seen_at.image(seen, width="stretch", clamp=True)
         said.caption(t("mnist.sees"))

@@ -16,22 +16,19 @@ present.stage()  # presenting: Train and the live picture right under the title,
 st.caption(t("sine.lead"))  # one line here; the tutorial's story comes after the live picture
 
 
-def sine_setting(setting: core.settings.Setting) -> dict:
-    return controls.linked("sine", setting)
-
-
+settings = controls.For("sine")  # the page's own settings, each carried by links (the sidebar's are per model)
 MODELS = {"cubic": t("sine.model.cubic"), "net": t("sine.model.net")}
 # the model, the data and the gradients in one row, so Train and the live picture sit high on the page
 # (at 1280x800 the curve chart stays in view while it trains)
 c = present.settings().columns([1.5, 1, 1, 1, 1.3])
 model_kind = c[0].radio(t("sine.model"), list(MODELS), format_func=MODELS.get,
-                        **sine_setting(core.settings.choice("model", MODELS, "cubic")))
+                        **settings.choice("model", MODELS, "cubic"))
 n = int(c[1].number_input(t("linear.points"), 10, 10_000, step=100, help=t("sine.points_help"),
-                          **sine_setting(core.settings.number("points", 1000, 10, 10_000, kind="int"))))
+                          **settings.number("points", 1000, 10, 10_000, kind="int")))
 noise = c[2].number_input(t("linear.noise"), 0.0, 1.0, step=0.05, help=t("sine.noise_help"),
-                          **sine_setting(core.settings.number("noise", 0.0, 0.0, 1.0)))
+                          **settings.number("noise", 0.0, 0.0, 1.0))
 data_seed = int(c[3].number_input(t("linear.data_seed"), 0, 10**6,
-                                  **sine_setting(core.settings.number("data_seed", 0, 0, 10**6, kind="int"))))
+                                  **settings.number("data_seed", 0, 0, 10**6, kind="int")))
 x, y = core.data.sine(n, noise=noise, seed=data_seed)
 clean = core.data.sine(n)[1]
 best_coef, best_loss = core.landscape.least_squares_poly(x, y, 3)
@@ -39,11 +36,11 @@ best_coef, best_loss = core.landscape.least_squares_poly(x, y, 3)
 
 def use_lr(lr: float) -> None:
     """The one-click fix: the sidebar's rate takes it on the next run."""
-    controls.set_value("sine", "lr", lr)
+    settings.set("lr", lr)
 
 
 def use_points(points: int) -> None:
-    controls.set_value("sine", "points", points)
+    settings.set("points", points)
 
 
 def stable_for(points: int, momentum: float) -> float:
@@ -63,19 +60,19 @@ def warn_if_unstable(cfg: core.TrainConfig) -> None:
     fits = [lr for lr in controls.LEARNING_RATES if lr < stable]
     st.warning(t("sine.unstable", lr=f"{cfg.lr:g}", stable=f"{stable:.2g}", n=f"{n:,}"), icon=":material/warning:")
     if fits:
-        st.button(t("sine.use_lr", lr=f"{fits[-1]:g}"), key="sine.fix_lr", on_click=use_lr, args=(fits[-1],),
+        st.button(t("sine.use_lr", lr=f"{fits[-1]:g}"), key=settings.key("fix_lr"), on_click=use_lr, args=(fits[-1],),
                   icon=":material/build:")
         return
     points = max((p for p in range(100, n, 100) if cfg.lr < stable_for(p, cfg.momentum)), default=10)
-    st.button(t("sine.use_points", n=f"{points:,}"), key="sine.fix_points", on_click=use_points, args=(points,),
-              icon=":material/build:")
+    st.button(t("sine.use_points", n=f"{points:,}"), key=settings.key("fix_points"), on_click=use_points,
+              args=(points,), icon=":material/build:")
 
 
 if model_kind == "cubic":
     page = "sine"
     by_hand = c[4].radio(t("sine.gradients"), ["autograd", "hand"], help=t("sine.gradients_help"),
                          format_func=lambda k: t(f"sine.gradients.short.{k}"),
-                         **sine_setting(core.settings.choice("gradients", ("autograd", "hand"), "autograd"))) == "hand"
+                         **settings.choice("gradients", ("autograd", "hand"), "autograd")) == "hand"
     cfg = controls.train_controls(page, lr=1e-6, epochs=2000, max_epochs=20_000)
     warn_if_unstable(cfg)
 
@@ -88,13 +85,11 @@ else:
     page = "sine_net"
     WIDTHS = (4, 8, 16, 32, 64, 128)
     c = present.settings().columns(3)
-    width = int(c[0].select_slider(t("sine.width"), WIDTHS, **sine_setting(
-        core.settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS))))
-    depth = int(c[1].number_input(t("sine.depth"), 1, 4, **sine_setting(
-        core.settings.number("depth", 2, 1, 4, kind="int"))))
-    activation = c[2].selectbox(t("sine.activation"), list(core.models.ACTIVATIONS),
-                                format_func={"relu": "ReLU", "tanh": "Tanh", "sigmoid": "Sigmoid"}.get,
-                                **sine_setting(core.settings.choice("activation", core.models.ACTIVATIONS, "tanh")))
+    width = int(c[0].select_slider(t("sine.width"), WIDTHS,
+                                   **settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS)))
+    depth = int(c[1].number_input(t("sine.depth"), 1, 4, **settings.number("depth", 2, 1, 4, kind="int")))
+    activation = c[2].selectbox(t("sine.activation"), core.models.bending(), format_func=controls.activation_name,
+                                **settings.choice("activation", core.models.bending(), "tanh"))
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
                                   max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
     # the sidebar's settings changed with the model: say so, or it looks as if they were lost
@@ -162,18 +157,21 @@ if model_kind == "cubic":
             "grad_b = (grad_y_pred * x).sum()\n"
             "grad_c = (grad_y_pred * x ** 2).sum()\n"
             "grad_d = (grad_y_pred * x ** 3).sum()", language="python", wrap_lines=True)
-    if st.button(t("sine.both_button"), key="sine.compare_button", icon=":material/compare_arrows:"):
+    if st.button(t("sine.both_button"), key=settings.key("compare_button"), icon=":material/compare_arrows:"):
         with st.spinner(t("sine.both_spinner")):
             both_runs = core.compare(lambda: make_model(seed=cfg.seed), core.losses.sum_of_squares, x, y,
                                 {t("sine.by_hand"): cfg, t("sine.with_autograd"): cfg},
                                 grad_fns={t("sine.by_hand"): core.gradients.cubic_sum_of_squares})
-        st.session_state["sine.comparison"] = {
+        st.session_state[settings.key("comparison")] = {
             k: (r.model.coefficients(), r.hist.loss[-1] if r.hist.loss else float("nan")) for k, r in both_runs.items()}
-    both = st.session_state.get("sine.comparison")
+    both = st.session_state.get(settings.key("comparison"))
     if both:
         rows = [[k, *coef, loss] for k, (coef, loss) in both.items()]
         gap = max(abs(a - b) for a, b in zip(rows[0][1:], rows[1][1:]))
         final = t("sine.final_loss")
-        st.dataframe(pd.DataFrame(rows, columns=["", "a", "b", "c", "d", final]), hide_index=True,
-                     column_config={k: st.column_config.NumberColumn(format="%.6f") for k in ("a", "b", "c", "d", final)})
+        st.dataframe(
+            pd.DataFrame(rows, columns=["", "a", "b", "c", "d", final]),
+            hide_index=True,
+            column_config={k: st.column_config.NumberColumn(format="%.6f") for k in ("a", "b", "c", "d", final)},
+        )
         st.success(t("sine.agree") if gap == 0 else t("sine.differ", gap=f"{gap:.2g}"))

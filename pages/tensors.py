@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 import core
-from core.settings import choice, number, text
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, MAX_DIMS, MAX_ELEMENTS, MAX_TEXT, OPS, RANGE_LIMIT
 from core.tensors import TensorInputError
 from ui import chart, code_panel, controls, nav, present, run
@@ -14,15 +13,12 @@ from ui.i18n import md, say, t
 nav.ensure_entrypoint()
 
 
-def linked(setting) -> dict:
-    """This page's widget arguments for a setting a link carries (key "tensors.<name>")."""
-    return controls.linked("tensors", setting)
+page = controls.For("tensors")  # the page's settings, each carried by links
 
 
 def ranged(name: str, default: float) -> dict:
-    """A number box float32 holds with room to spare, in a teaching range, carried by links."""
-    return dict(min_value=-RANGE_LIMIT, max_value=RANGE_LIMIT, format="%g",
-                **linked(number(name, default, -RANGE_LIMIT, RANGE_LIMIT)))
+    """A number box float32 holds with room to spare, in a teaching range."""
+    return dict(format="%g", **page.number(name, default, -RANGE_LIMIT, RANGE_LIMIT, bounded=True))
 
 
 def code_box(code: str | None) -> None:
@@ -51,18 +47,18 @@ left, right = st.columns([1, 1], gap="large")
 # two controls side by side across the page, each half of it ("torch.linspace" in full at 1024 px)
 constructor = left.selectbox(t("tensors.constructor"), CONSTRUCTORS, format_func=lambda c: f"torch.{c}",
                              help=t("tensors.constructor_help"),
-                             **linked(choice("constructor", CONSTRUCTORS, "tensor")))
+                             **page.choice("constructor", CONSTRUCTORS, "tensor"))
 dtype = right.selectbox("dtype", ["auto", *DTYPES], help=t("tensors.dtype_help"),
-                        **linked(choice("dtype", ["auto", *DTYPES], "auto")))
+                        **page.choice("dtype", ["auto", *DTYPES], "auto"))
 args = {"dtype": dtype, "device": cfg.device, "seed": cfg.seed}
 # the constructor's arguments, across the page
 if constructor == "tensor":
     args["values"] = st.text_area(t("tensors.values"), height=90,
                                   help=t("tensors.values_help", max=f"{MAX_ELEMENTS:,}", chars=f"{MAX_TEXT:,}"),
-                                  **linked(text("values", "[[1, 2], [3, 4]]", most=MAX_TEXT)))
+                                  **page.text("values", "[[1, 2], [3, 4]]", most=MAX_TEXT))
 elif constructor in ("randn", "zeros", "ones"):
     args["shape"] = st.text_input(t("tensors.shape"), help=t("tensors.shape_help", max=f"{MAX_ELEMENTS:,}"),
-                                  **linked(text("shape", "2, 3", most=200)))
+                                  **page.text("shape", "2, 3", most=200))
 else:
     c1, c2, c3 = st.columns(3)
     args["start"] = c1.number_input("start", **ranged("start", 0.0))
@@ -70,8 +66,8 @@ else:
     if constructor == "arange":
         args["step"] = c3.number_input("step", **ranged("step", 1.0))
     else:
-        args["steps"] = int(c3.number_input("steps", min_value=0, max_value=MAX_ELEMENTS, step=1,
-                                            **linked(number("steps", 5, 0, MAX_ELEMENTS, kind="int"))))
+        args["steps"] = int(c3.number_input("steps", step=1,
+                                            **page.number("steps", 5, 0, MAX_ELEMENTS, kind="int", bounded=True)))
 try:
     A = core.tensors.make(constructor, **args)
 except TensorInputError as err:
@@ -115,17 +111,17 @@ b_text, shape_text, dim = "", "-1", None
 if A is not None:
     left, right = st.columns([1, 1], gap="large")  # the operation, and beside it what it takes
     op_code = left.selectbox(t("tensors.operation"), list(OPS), format_func=OPS.get,
-                             help=t("tensors.operation_help"), **linked(choice("op", OPS, "add")))
+                             help=t("tensors.operation_help"), **page.choice("op", OPS, "add"))
     op = OPS[op_code]
     if op in BINARY:
         b_text = right.text_input(t("tensors.b_values"), help=t("tensors.b_values_help"),
-                                  **linked(text("b_values", "[10, 20]", most=MAX_TEXT)))
+                                  **page.text("b_values", "[10, 20]", most=MAX_TEXT))
     elif op in ("A.reshape(shape)", "A.view(shape)"):
         shape_text = right.text_input(t("tensors.new_shape"), help=t("tensors.new_shape_help"),
-                                      **linked(text("new_shape", "-1", most=200)))
+                                      **page.text("new_shape", "-1", most=200))
     elif op in ("A.sum(dim)", "A.mean(dim)"):
         here = DIMS[:max(A.ndim, 1) + 1]  # only the dimensions A has: a dim the last A had becomes "all"
-        pick = right.selectbox("dim", here, help=t("tensors.dim_help"), **linked(choice("dim", here, "all")))
+        pick = right.selectbox("dim", here, help=t("tensors.dim_help"), **page.choice("dim", here, "all"))
         dim = None if pick == "all" else int(pick)
     problem = None
     try:
@@ -183,11 +179,19 @@ Y = core.tensors.make("tensor", values=f"[[{y!r}]]", dtype="float32")  # (1, 1)
 experiment = core.Experiment(
     # core's builder and metrics, not functions of this page: a kept run holds on to them, and a function
     # defined here would keep this whole script run's variables alive with it (as MNIST and Sine do)
-    make_model=partial(core.models.linear, init=(w0, b0)), loss_fn=core.losses.half_squared_error, x=X, y=Y,
+    make_model=partial(core.models.linear, init=(w0, b0)),
+    loss_fn=core.losses.half_squared_error,
+    x=X,
+    y=Y,
     metrics=core.models.line_metrics(),
     inputs={"x": x, "y": y, "W0": w0, "b0": b0},
-    recipe=core.codegen.Recipe("One point, one line", core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
-                               core.codegen.model_linear(w0, b0), core.codegen.LOSS_CODE["half_squared_error"]))
+    recipe=core.codegen.Recipe(
+        "One point, one line",
+        core.codegen.data_values(X, Y, f"one point: x = {x:g}, y = {y:g}"),
+        core.codegen.model_linear(w0, b0),
+        core.codegen.LOSS_CODE["half_squared_error"],
+    ),
+)
 
 
 def draw(r: core.Run) -> None:

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import core
-from ui import nav, runs
+from ui import runs
 from ui.i18n import t
 
 
@@ -14,7 +14,7 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
     with st.expander(t("code.title"), icon=":material/code:"):
         recipe, cfg = _chosen(page, recipe, cfg)
         # the server's thread count, so the script sums and rounds as the page did; comments in its language
-        code = core.codegen.script(recipe, cfg, threads=nav.share_the_cores(),
+        code = core.codegen.script(recipe, cfg, threads=core.devices.share_the_cores(),
                                    words={key: t(key) for key in core.codegen.COMMENT_KEYS})
         st.caption(t("code.caption"))
         # wrapped: a line of 88 columns is wider than the box at 1024 px; a wrapped line keeps one number

@@ -70,6 +70,62 @@ def value(page: str, setting: settings.Setting):
     return st.session_state[linked(page, setting)["key"]]
 
 
+def current(page: str, name: str, default):
+    """A control's value as last set (its kept copy, else its widget's), before its widget is drawn in
+    this run: what a control drawn earlier depends on (MNIST's epoch cap on the batch size below it)."""
+    key = keys.of(page, name)
+    return st.session_state.get(keys.kept(key), st.session_state.get(key, default))
+
+
+class For:
+    """One page's settings, declared where its widgets are drawn: each method takes the setting's name,
+    default and range or choices, and returns the widget's arguments (its key, the value kept across
+    pages and set by a link, written back to the address). `key` names the page's other state.
+
+        page = controls.For("linear")
+        st.radio(label, options, **page.choice("dataset", options, "line"))
+        st.number_input(label, step=10, **page.number("points", 30, 2, 10_000, kind="int", bounded=True))
+    """
+
+    def __init__(self, page: str):
+        self.page = page
+
+    def key(self, name: str) -> str:
+        """The session-state key of a piece of this page's state, or of a widget linked to nothing."""
+        return keys.of(self.page, name)
+
+    def number(self, name: str, default: float, lo: float, hi: float, kind: str = "float", snap: tuple = (),
+               bounded: bool = False) -> dict:
+        """bounded: a number box's min_value and max_value too, so the box cannot take what a link could not."""
+        args = linked(self.page, settings.number(name, default, lo, hi, kind=kind, snap=snap))
+        return {"min_value": lo, "max_value": hi, **args} if bounded else args
+
+    def choice(self, name: str, choices, default) -> dict:
+        return linked(self.page, settings.choice(name, choices, default))
+
+    def flag(self, name: str, default: bool) -> dict:
+        return linked(self.page, settings.flag(name, default))
+
+    def text(self, name: str, default: str, most: int = 2000) -> dict:
+        return linked(self.page, settings.text(name, default, most))
+
+    def value(self, setting: settings.Setting):
+        """A setting no widget shows (kept by buttons of its own): its value now (see `value`)."""
+        return value(self.page, setting)
+
+    def set(self, name: str, value) -> None:
+        set_value(self.page, name, value)
+
+    def current(self, name: str, default):
+        return current(self.page, name, default)
+
+
+def activation_name(key: str) -> str:
+    """An activation's name on a page: its torch class's ("ReLU"), or the language tables' word for it."""
+    activation = core.models.ACTIVATIONS[key]
+    return t(f"activation.{key}") if activation.worded else activation.module.__name__
+
+
 def _lr_label(lr: float) -> str:
     return f"{lr:.0e}" if lr < 1e-3 else f"{lr:g}"
 
@@ -102,7 +158,8 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
         t("controls.epochs"), min_value=1, max_value=max_epochs, step=1,
         help=t("controls.epochs_help", max=max_epochs),
         **linked(page, settings.number("epochs", epochs, 1, max_epochs, kind="int")))
-    chosen = linked(page, settings.choice("optimizer", registry, optimizer))  # applies a link first: the help follows it
+    # applies a link first: the help follows it
+    chosen = linked(page, settings.choice("optimizer", registry, optimizer))
     optimizer = spot.get("optimizer", side).selectbox(
         t("controls.optimizer"), options=list(registry), format_func=lambda k: registry[k].label,
         help=t(f"optimizer.help.{st.session_state.get(keys.kept(keys.of(page, 'optimizer')), optimizer)}"),

@@ -1,12 +1,12 @@
 """The app's pages and navigation, kept under the entrypoint even on a deep link."""
 import functools
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
+import core
 from core import malloc, settings
 from ui import address, controls, i18n, present, sessions
 from ui.i18n import t
@@ -43,25 +43,11 @@ def entry(name: str) -> PageEntry:
     return next(p for p in PAGES if p.name == name)
 
 
-def share_the_cores() -> int:
-    """Cap torch's threads, so one session's training cannot starve the rest; returns the cap.
-
-    Half the cores (at least one) by default; TORCH_PLAYGROUND_THREADS overrides it. Called at the
-    start of every training page's run: the cap is set where the page's maths runs, whichever thread.
-    """
-    import torch
-    threads = int(os.environ.get("TORCH_PLAYGROUND_THREADS") or max(1, (os.cpu_count() or 2) // 2))
-    if torch.get_num_threads() != threads:
-        torch.set_num_threads(threads)
-    return threads
-
-
 def _load_torch(ready: threading.Event) -> None:
     """What every training page needs, loaded once: torch, the training loop, the charts, the data sets;
     `ready` is set once a page can be drawn. Then, with no page waiting for it, what the first Train
     and the first chart and the first MNIST page would otherwise wait for."""
     try:
-        import core
         for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
             getattr(core, name)
         from ui import chart, code_panel, run, runs  # noqa: F401  the training pages' own modules
@@ -69,7 +55,7 @@ def _load_torch(ready: threading.Event) -> None:
         return  # the page that needs them imports them again, and shows the error itself
     finally:
         ready.set()  # never a wait without end
-    core.optimizers.warm_up()  # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
+    core.training.warm_up()    # the first optimizer imports torch._dynamo: ~1 s off the first Train or Compare
     core.charts.warm_up()      # Altair's first chart: ~0.1 s off the first page with a chart
     core.data.sample()         # the MNIST sample, read once for every session: ~50 ms off the first MNIST visit
     from ui import descent
@@ -105,7 +91,7 @@ def wait_ready() -> None:
     if not ready.is_set():
         with st.spinner(t("app.getting_ready")):
             ready.wait()
-    share_the_cores()
+    core.devices.share_the_cores()
 
 
 def run_app() -> None:

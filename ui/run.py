@@ -7,7 +7,7 @@ paused, after a Step or a Pause.
 """
 import os
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 import streamlit as st
@@ -22,8 +22,23 @@ REDRAW_EVERY = 0.75   # seconds between redraws at full speed (a class shares on
 FRAME = 0.5           # seconds between redraws when a run is played at a watchable speed
 
 
-def run_key(page: str) -> str:
-    return keys.of(page, "run")
+@dataclass
+class Shown:
+    """The run a page shows and how it plays: one object in the session (under shown(page)), not a key each.
+
+    Only Train (or Step after a finished run), a preset and a run carried on on the CPU replace `run`."""
+    run: "core.Run | None" = None
+    inputs: tuple | dict = ()        # the page's own settings it was started with (data set, model...)
+    asked: tuple | None = None       # (cfg, inputs) the student had set when it started: "settings changed"
+    playing: bool = True             # False after a Step or a Pause: no redraw timer
+    step_to: int = 0                 # the epochs a Step is training to (one epoch may take several redraws)
+    clock: "core.pace.Clock | None" = None   # the redraws' pace
+    sidebar: "core.TrainConfig | None" = None  # the sidebar's settings of this script run, for a preset
+
+
+def shown(page: str) -> Shown:
+    """The page's Shown, made on first use."""
+    return st.session_state.setdefault(keys.of(page, "shown"), Shown())
 
 
 def _default_speed() -> str:
@@ -41,59 +56,65 @@ def speed_control(where) -> str:
     return value or _default_speed()
 
 
-def train_panel(page: str, cfg: core.TrainConfig,
-                start: "core.Experiment | Callable[[core.TrainConfig], core.Run]",
-                draw: Callable[[core.Run], None], inputs: tuple | dict = (),
+def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, draw: Callable[[core.Run], None],
                 presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None,
                 metric: tuple[str, str] | None = None, runs_chart: bool = False) -> core.Run | None:
-    """Train and Step buttons, the speed, progress, Stop, and `draw(run)` live and after it ends;
-    then every run the page keeps: their losses on one chart and a table (ui/runs.py).
+    """The Train row, then `draw(run)` live while it trains and after it ends, then one-click comparisons
+    and every run the page keeps (their losses on one chart and a table, ui/runs.py).
 
-    start: the page's core.Experiment (or a function cfg -> Run); inputs: the page's own settings
-    (data set, model...) that a run depends on besides cfg, so the page can say when the result shown
-    no longer matches them, and label runs by what differs.
-    presets: one-click comparisons beside the learning-rate sweep every page has: a button label's
-    key in the language tables -> the configs to train, each added to the runs list.
+    experiment: what the page trains (its inputs, the page's own settings a run depends on besides cfg,
+    let the page say when the result shown no longer matches them, and label runs by what differs).
+    presets: comparisons beside the learning-rate sweep every page has: a button label's key in the
+    language tables -> the configs to train, each added to the runs list.
     metric: (a History metric, its column title) for the runs table, such as MNIST's test accuracy.
-    runs_chart: draw the shown runs' losses on a chart of their own below `draw`'s picture, for a page
-    whose draw has no loss_view (the one loss chart that holds them).
+    runs_chart: the shown runs' losses on a chart of their own below `draw`'s picture, for a page whose
+    draw has no loss_view (the one loss chart that holds them).
     """
-    recipe = start.recipe if isinstance(start, core.Experiment) else None
-    if isinstance(start, core.Experiment):
-        start, inputs = start.start, start.inputs
-    key, playing = run_key(page), keys.of(page, "playing")
-    step_to = keys.of(page, "step_to")  # the epochs a Step is training to: one epoch may take several redraws
-    asked = keys.of(page, "asked")  # the settings and page inputs the run on screen was started under
-    st.session_state[keys.of(page, "settings")] = cfg  # the sidebar's, for a preset pressed further down
+    screen = shown(page)
+    screen.sidebar = cfg  # for a preset pressed further down
     runs.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
     stage = present.stage()  # presenting: the row and the picture go on the stage, under the page's title
+    speed = _train_row(page, cfg, experiment, screen, stage)
+    if stage:
+        with stage.picture:
+            _live(page, cfg, experiment, screen, draw, speed, runs_chart)
+    else:
+        _live(page, cfg, experiment, screen, draw, speed, runs_chart)
+    _presets(page, cfg, experiment, presets)
+    runs.table(page, metric)
+    return screen.run
+
+
+def _train_row(page: str, cfg: core.TrainConfig, experiment: core.Experiment, screen: Shown, stage) -> str:
+    """Train, One epoch, and once there is a run Stop and Pause/Resume; the speed control goes with the
+    other settings. A press starts, steps or stops screen.run; returns the speed chosen."""
     row = stage.buttons if stage else st.container(horizontal=True, vertical_alignment="bottom")
     train = row.button(t("run.train"), type="primary", key=f"{page}.train", icon=":material/play_arrow:")
     # on the stage, One epoch is its icon alone (its words in the help): the row has room for the knobs then
     step = row.button("" if stage else t("run.step"), key=f"{page}.train_step", icon=":material/skip_next:",
                       help=f"**{t('run.step')}**: {t('run.step_help')}" if stage else t("run.step_help"))
-    halt = row.container(horizontal=True, width="content", gap="small", key=f"{page}_halt")  # Stop and Pause/Resume, once there is a run
+    # Stop and Pause/Resume, once there is a run
+    halt = row.container(horizontal=True, width="content", gap="small", key=f"{page}_halt")
     # the speed with the other settings (the sidebar, or the stage's Settings): at 1024 px with the sidebar
     # open, it took a row of its own under Train, and pushed the live picture below the fold
     speed = speed_control(stage.settings if stage else st.sidebar)
-    current = st.session_state.get(key)
-    same = current is not None and current.cfg == cfg and st.session_state.get(keys.of(page, "inputs")) == inputs
+    inputs, current = experiment.inputs, screen.run
+    same = current is not None and current.cfg == cfg and screen.inputs == inputs
     if train or (step and (current is None or current.done or not same)):
         if current is not None and not current.done:
             current.stop()  # replaced: it must not stay "running" in the runs list
         try:
-            st.session_state[key] = current = start(cfg)
-            st.session_state[keys.of(page, "inputs")] = inputs
-            st.session_state[asked] = (cfg, inputs)
-            runs.runs_of(page).add(current, inputs if isinstance(inputs, dict) else {}, recipe)
-            st.session_state[keys.of(page, "clock")] = core.pace.Clock(FRAME)
+            current = experiment.start(cfg)
+            screen.run, screen.inputs, screen.asked = current, inputs, (cfg, inputs)
+            runs.runs_of(page).add(current, inputs, experiment.recipe)
+            screen.clock = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=md(err)))
             current = None
-        st.session_state[playing] = bool(train)
+        screen.playing = bool(train)
     if step and current is not None:
-        st.session_state[playing] = False
-        st.session_state[step_to] = len(current.hist.loss) + 1
+        screen.playing = False
+        screen.step_to = len(current.hist.loss) + 1
         _advance(current, epochs=1)  # a long epoch (full MNIST) goes on in the redraws below, Stop answered
     # Stop in the Train row, not above the picture: the picture starts a row higher. It is drawn by full
     # runs only; the redraw that ends a run reruns the page, which takes it away.
@@ -101,19 +122,25 @@ def train_panel(page: str, cfg: core.TrainConfig,
         if halt.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
             current.stop()
             st.rerun()
-        _pause_or_resume(halt, playing, page, short=stage is not None)
-    run = st.session_state.get(key)
-    stepping = run is not None and len(run.hist.loss) < st.session_state.get(step_to, 0)
-    live_now = run is not None and not run.done and (st.session_state.get(playing, True) or stepping)
+        _pause_or_resume(halt, screen, page, short=stage is not None)
+    return speed
+
+
+def _live(page: str, cfg: core.TrainConfig, experiment: core.Experiment, screen: Shown,
+          draw: Callable[[core.Run], None], speed: str, runs_chart: bool) -> None:
+    """The picture: a fragment that, while the run plays, trains a share of it and redraws on a timer."""
+    run = screen.run
+    stepping = run is not None and len(run.hist.loss) < screen.step_to
+    live_now = run is not None and not run.done and (screen.playing or stepping)
     paced = core.pace.SPEEDS[speed] > 0
 
     @st.fragment(run_every=(FRAME if paced else REDRAW_EVERY) if live_now else None)
     def live():
-        run = st.session_state.get(key)
+        run = screen.run
         if run is None:
             # here is the data, and the model untrained, before "now train": a run that has not begun
             try:
-                preview = start(cfg)
+                preview = experiment.start(cfg)
             except (ValueError, RuntimeError):  # a device that is not here: said when Train is pressed
                 preview = None
             st.info(t("run.press_train"))
@@ -121,16 +148,16 @@ def train_panel(page: str, cfg: core.TrainConfig,
                 draw(preview)
             return
         if not run.done:
-            if not st.session_state.get(playing, True):
-                if len(run.hist.loss) < st.session_state.get(step_to, 0):  # a Step's epoch, not over yet
+            if not screen.playing:
+                if len(run.hist.loss) < screen.step_to:  # a Step's epoch, not over yet
                     _advance(run, epochs=1)
                     st.progress(run.fraction, text=_progress_text(run, None))
-                    if len(run.hist.loss) >= st.session_state[step_to] or run.done:
+                    if len(run.hist.loss) >= screen.step_to or run.done:
                         st.rerun()  # paused again: a full rerun turns the redraw timer off
                 else:
                     st.progress(run.fraction, text=_paused_text(run))
             else:
-                clock = st.session_state.setdefault(keys.of(page, "clock"), core.pace.Clock(FRAME))
+                clock = screen.clock = screen.clock or core.pace.Clock(FRAME)
                 clock.tick(time.perf_counter())
                 # a share of the run's optimizer steps, not whole epochs: five long MNIST epochs were five
                 # redraws at every speed, and Stop could not land inside one
@@ -142,26 +169,24 @@ def train_panel(page: str, cfg: core.TrainConfig,
         elif run.hist.error:
             _offer_cpu(page, run)
         else:
-            _outcome(run, st.session_state.get(asked) == (cfg, inputs))
+            _outcome(run, screen.asked == (cfg, experiment.inputs))
         draw(run)
         if runs_chart and len(runs.runs_of(page).shown()) > 1:
             chart.show(runs.loss_chart(page, run))
 
-    if stage:
-        with stage.picture:
-            live()
-    else:
-        live()
-    # comparisons: below the picture, so the Train row stays short and the live picture high on the page
+    live()
+
+
+def _presets(page: str, cfg: core.TrainConfig, experiment: core.Experiment,
+             presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None) -> None:
+    """The one-click comparisons: below the picture, so the Train row stays short and the picture high."""
     compare = st.container(horizontal=True)
     for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
         name = label_key.rsplit(".", 1)[-1]
         if compare.button(t(label_key, lr=f"{cfg.lr:g}", m=f"{cfg.momentum or 0.9:g}"), key=f"{page}.preset_{name}",
                           icon=":material/compare_arrows:", help=t(f"{label_key}_help")):
-            train_all(page, start, configs(cfg), inputs, recipe)
+            train_all(page, experiment, configs(cfg))
             st.rerun()
-    runs.table(page, metric)
-    return st.session_state.get(key)
 
 
 def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
@@ -170,29 +195,27 @@ def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, lr=float(f"{cfg.lr * f:.6g}")) for f in (0.1, 10)] + [cfg]  # 0.001, not 0.0010000000000000002
 
 
-def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple | dict = (), recipe=None) -> None:
+def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainConfig]) -> None:
     """Train each config to its end now, with a progress bar, and keep every run. A config that a kept
     run of the same page settings was trained under reuses that run, not a copy of it. Shown after: the
     run of the sidebar's settings if one of them is, else the last.
 
-    start: the page's core.Experiment, or a function cfg -> Run with the page's inputs.
     Called after train_panel, which keeps the sidebar's settings of this script run.
     """
-    if isinstance(start, core.Experiment):
-        start, inputs, recipe = start.start, start.inputs, start.recipe
-    if (current := st.session_state.get(run_key(page))) is not None and not current.done:
-        current.stop()  # the sweep's last run takes its place
-    sidebar = st.session_state.get(keys.of(page, "settings"))
+    inputs = experiment.inputs
+    screen = shown(page)
+    if screen.run is not None and not screen.run.done:
+        screen.run.stop()  # the sweep's last run takes its place
+    sidebar = screen.sidebar
     kept = runs.runs_of(page)
-    page_inputs = inputs if isinstance(inputs, dict) else {}
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
-    shown = None
+    newest = None  # the run shown after: the sidebar's if the sweep has it
     for i, cfg in enumerate(configs):
-        if (same := kept.same(cfg, page_inputs)) is not None:
+        if (same := kept.same(cfg, inputs)) is not None:
             run = same.run  # trained already, from the same start: its numbers would be the same
         else:
             try:
-                run = start(cfg)
+                run = experiment.start(cfg)
             except (ValueError, RuntimeError) as err:
                 st.error(t("run.cannot_start", error=md(err)))
                 break
@@ -200,25 +223,24 @@ def train_all(page: str, start, configs: list[core.TrainConfig], inputs: tuple |
                 _advance(run, epochs=None)
                 bar.progress(min((i + run.fraction) / len(configs), 1.0),
                              text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
-            kept.add(run, page_inputs, recipe)
-        if shown is None or shown.cfg != sidebar:
-            shown = run
-    if shown is not None:
-        st.session_state[run_key(page)] = shown
-        st.session_state[keys.of(page, "inputs")] = inputs
-        st.session_state[keys.of(page, "asked")] = (sidebar, inputs)  # nothing was touched: no "settings changed"
+            kept.add(run, inputs, experiment.recipe)
+        if newest is None or newest.cfg != sidebar:
+            newest = run
+    if newest is not None:
+        # nothing was touched: no "settings changed"
+        screen.run, screen.inputs, screen.asked = newest, inputs, (sidebar, inputs)
     bar.empty()
 
 
-def _pause_or_resume(where, playing: str, page: str, short: bool) -> None:
+def _pause_or_resume(where, screen: Shown, page: str, short: bool) -> None:
     """Pause while a run plays, Resume while it is paused. The run, its model and where it is stay as
     they are: only the redraws stop. Callbacks, so the rerun a press causes already draws the new state
     (paused: no redraw timer). short: the icon alone, its word in the help (the stage's row is full)."""
-    now = "pause" if st.session_state.get(playing, True) else "resume"
+    now = "pause" if screen.playing else "resume"
     word = t(f"run.{now}")
     where.button("" if short else word, key=f"{page}.{now}", icon=f":material/{now}:",
                  help=f"**{word}**: {t(f'run.{now}_help')}" if short else t(f"run.{now}_help"),
-                 on_click=st.session_state.__setitem__, args=(playing, now == "resume"))
+                 on_click=setattr, args=(screen, "playing", now == "resume"))
 
 
 def _advance(run: core.Run, epochs: int | None = None, steps: int | None = None) -> None:
@@ -257,15 +279,16 @@ def _offer_cpu(page: str, run: core.Run) -> None:
     if run.hist.device == "cpu" and not run.hist.error.startswith("OutOfMemoryError"):
         return  # the CPU itself failed the run: nowhere better to go
     if st.button(t("run.continue_cpu"), key=f"{page}.continue_cpu", icon=":material/play_arrow:"):
+        screen = shown(page)
         try:
-            st.session_state[run_key(page)] = resumed = run.resume_on("cpu")
+            screen.run = resumed = run.resume_on("cpu")
         except ValueError as err:
             st.error(t("run.cannot_start", error=md(err)))
             return
         runs.runs_of(page).replace(run, resumed)  # the list shows the run carrying on, not the failed one
         controls.set_value(page, "device", "cpu")  # the device control follows
-        if (asked := st.session_state.get(keys.of(page, "asked"))) is not None:  # as if started on the CPU
-            st.session_state[keys.of(page, "asked")] = (replace(asked[0], device="cpu"), asked[1])
+        if screen.asked is not None:  # as if started on the CPU
+            screen.asked = (replace(screen.asked[0], device="cpu"), screen.asked[1])
         st.rerun()
 
 

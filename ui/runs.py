@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from core.runs import Kept, Runs
-from ui import chart, keys
+from ui import keys
 from ui.i18n import has, t
 
 
@@ -39,13 +39,18 @@ def _value(name: str, value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _said_alone(name: str, value) -> bool:
+    """Values that say their setting themselves: "Adam", "cosine", "Nesterov on" (not "optimizer Adam")."""
+    return name in ("optimizer", "schedule") or isinstance(value, bool)
+
+
 def label(kept: Kept, newest: Kept) -> str:
     """'#3 · lr 0.1, Adam': the run's number, then what differs from the newest run."""
     if kept is newest:
         return f"#{kept.number} · {t('runs.newest')}"
     diffs = core.runs.differences(kept, newest)
-    words = [_value(name, value) if name in ("optimizer", "schedule", "nesterov")
-             else f"{_name(name)} {_value(name, value)}" for name, value in diffs]
+    words = [_value(name, value) if _said_alone(name, value) else f"{_name(name)} {_value(name, value)}"
+             for name, value in diffs]
     return f"#{kept.number} · " + (", ".join(words) if words else t("runs.same"))
 
 
@@ -58,9 +63,10 @@ def settings_text(kept: Kept) -> str:
     """Every knob the run's optimizer took, in a line: 'SGD · lr 0.01 · momentum 0.9 · epochs 200'."""
     cfg, takes = kept.run.cfg, core.optimizers.OPTIMIZERS[kept.run.cfg.optimizer].knobs
     parts = [_value("optimizer", cfg.optimizer), f"{_name('lr')} {_value('lr', cfg.lr)}"]
-    parts += [f"{_name(k)} {_value(k, getattr(cfg, k))}" for k in ("momentum", "weight_decay") if k in takes]
-    if cfg.nesterov and "nesterov" in takes:
-        parts.append(_value("nesterov", True))
+    for knob in core.optimizers.KNOBS:  # the knobs its optimizer takes; a flag only when on ("Nesterov on")
+        value = getattr(cfg, knob)
+        if knob in takes and (value or not isinstance(value, bool)):
+            parts.append(_value(knob, value) if _said_alone(knob, value) else f"{_name(knob)} {_value(knob, value)}")
     if cfg.schedule != "constant":
         parts.append(_value("schedule", cfg.schedule))
     parts.append(f"{_name('epochs')} {cfg.epochs}")

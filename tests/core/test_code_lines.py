@@ -6,7 +6,7 @@ import torch
 
 import core
 from core import code_lines, optimizers, snippets
-from core.code_lines import WIDTH, columns, too_long
+from core.code_lines import columns, too_long
 
 
 def test_a_wide_character_takes_two_columns():

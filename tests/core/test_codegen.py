@@ -27,8 +27,12 @@ def test_the_script_sets_the_apps_thread_count():
 
 
 def test_comments_come_in_the_callers_words_with_their_values():
-    recipe = core.codegen.Recipe("t", core.codegen.data_noisy_line(30, 2.0, 1.0, 0.5, 0), core.codegen.model_linear(0.0, 0.0),
-                                 core.codegen.LOSS_CODE["mse"])
+    recipe = core.codegen.Recipe(
+        "t",
+        core.codegen.data_noisy_line(30, 2.0, 1.0, 0.5, 0),
+        core.codegen.model_linear(0.0, 0.0),
+        core.codegen.LOSS_CODE["mse"],
+    )
     cfg = core.TrainConfig(lr=0.01, epochs=3)
     english = core.codegen.script(recipe, cfg)
     assert "# 30 points on y = 2.0 x + 1.0, plus Gaussian noise (0.5)" in english and "# forward" in english

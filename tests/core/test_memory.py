@@ -75,8 +75,13 @@ ARENAS = textwrap.dedent("""
 @pytest.mark.skipif(not core.malloc._libc(), reason="glibc's mallopt")
 def test_capped_arenas_are_two_however_many_threads_allocate():
     def arenas(how: str) -> tuple[str, int]:
-        out = subprocess.run([sys.executable, "-c", ARENAS.format(root=str(ROOT)), how], capture_output=True,
-                             text=True, timeout=60, env={k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"})
+        out = subprocess.run(
+            [sys.executable, "-c", ARENAS.format(root=str(ROOT)), how],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={k: v for k, v in os.environ.items() if k != "MALLOC_ARENA_MAX"},
+        )
         capped, count = out.stdout.split()
         return capped, int(count)
     assert arenas("capped") == ("True", 2)

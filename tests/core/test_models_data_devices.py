@@ -90,7 +90,10 @@ def test_mnist_download_is_not_tried_when_no_mirror_answers(monkeypatch, tmp_pat
 def test_offline_mode_never_looks_for_full_mnist(monkeypatch, tmp_path):
     monkeypatch.setenv(core.data.OFFLINE, "1")
     monkeypatch.setattr(core.data, "_full", lambda root: pytest.fail("full MNIST was tried"))
-    assert core.data.load_mnist_explained("auto", root=tmp_path)[-2:] == ("sample", "offline mode (TORCH_PLAYGROUND_OFFLINE is set)")
+    assert core.data.load_mnist_explained("auto", root=tmp_path)[-2:] == (
+        "sample",
+        "offline mode (TORCH_PLAYGROUND_OFFLINE is set)",
+    )
 
 
 def test_the_tutorials_model_reaches_90_percent_on_the_sample():

@@ -126,7 +126,7 @@ def test_adding_and_removing_layers_and_neurons_stays_within_bounds():
 
 
 @pytest.mark.parametrize("layers", [(), (3,), (8, 8, 8, 8, 8, 8)])
-@pytest.mark.parametrize("activation", classify.ACTIVATIONS)
+@pytest.mark.parametrize("activation", list(core.models.ACTIVATIONS))
 def test_the_network_has_the_shape_asked_for(layers, activation):
     model = classify.network(("x1", "x2", "x1x2"), layers, activation, seed=0)
     linears = [m for m in model if isinstance(m, torch.nn.Linear)]
@@ -142,7 +142,7 @@ def test_l1_and_l2_count_the_weights_not_the_biases():
     torch.testing.assert_close(classify.penalty(model, "l1"), w[0].abs().sum() + w[1].abs().sum())
     torch.testing.assert_close(classify.penalty(model, "l2"), (w[0] ** 2).sum() + (w[1] ** 2).sum())
     x, y = torch.randn(10, 2), torch.randint(0, 2, (10,))
-    plain = torch.nn.functional.cross_entropy(model(x), y)
+    torch.nn.functional.cross_entropy(model(x), y)
     torch.testing.assert_close(classify.weight_penalty("l2", 0.1)(model), 0.1 * classify.penalty(model, "l2"))
     assert classify.weight_penalty("none", 0.1) is None and classify.weight_penalty("l1", 0.0) is None
 
@@ -210,7 +210,8 @@ def test_the_pictures_draw_every_point_node_and_weight():
 
 
 def test_presenter_sizing_calls_work_on_a_spec():
-    spec = network_picture.curves({"a": [1.0, 0.5]}, "T", "x", "y").configure_axis(labelFontSize=17).to_dict()
+    spec = network_picture.train_and_test_loss({"a": [1.0, 0.5]}, "T", "x", "y")
+    spec = spec.configure_axis(labelFontSize=17).to_dict()
     assert spec["config"]["axis"]["labelFontSize"] == 17 and len(network_picture.rows_of(spec, spec)) == 2
 
 
@@ -235,7 +236,9 @@ def test_a_redraw_changes_the_charts_data_not_its_spec():
 def test_each_data_sets_defaults_learn_it(kind, least):
     d = classify.DEFAULTS[kind]
     setup = classify.Setup(kind, 0.0, 0, 0.5, d.features, d.layers, d.activation, "none", 0.0)
-    run = classify.experiment(setup).start(core.TrainConfig(lr=d.lr, epochs=d.epochs, optimizer="adam", batch_size=d.batch_size))
+    run = classify.experiment(setup).start(
+        core.TrainConfig(lr=d.lr, epochs=d.epochs, optimizer="adam", batch_size=d.batch_size)
+    )
     run.advance()
     assert run.hist.metrics["test accuracy"][-1] >= least
 

@@ -101,7 +101,8 @@ def test_safe_lr_for_a_csv_with_x_from_1_to_20():
     edge = core.landscape.stable_lr(core.landscape.line_features(x))
     suggested = core.landscape.safe_lr(edge, LEARNING_RATES)
     assert suggested in LEARNING_RATES and suggested < edge < 0.01
-    run = lambda lr: core.train(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=300))
+    def run(lr):
+        return core.train(core.models.linear(), core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=300))
     assert run(0.01).diverged and not run(suggested).diverged
     assert core.landscape.safe_lr(1e-9, LEARNING_RATES) is None  # nothing on the grid: standardise
 
@@ -164,7 +165,9 @@ def test_the_plain_python_descent_home_draws_is_torchs_descent(regime):
     hist = core.train(model, core.losses.mse, x, y, core.TrainConfig(lr=lr, epochs=20))
     by_hand = core.regimes.costs(core.regimes.TUTORIAL_X, core.regimes.TUTORIAL_Y, 0.0, lr, 20)
     assert len(by_hand) == 21
-    assert by_hand[:-1] == pytest.approx(hist.loss, rel=1e-4, abs=1e-6)  # float32 there; the loop logs each epoch's loss before its step
+    assert by_hand[:-1] == pytest.approx(
+        hist.loss, rel=1e-4, abs=1e-6
+    )  # float32 there; the loop logs each epoch's loss before its step
     r = core.regimes.RATIO[regime]  # each step multiplies the distance to W = 2, so the cost, by r^2
     assert by_hand[1] / by_hand[0] == pytest.approx(r * r)
 

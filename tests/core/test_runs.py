@@ -41,7 +41,11 @@ def test_a_row_holds_settings_results_time_and_device():
     row = runs.row(kept.newest)
     assert row["number"] == 1 and row["lr"] == 0.05 and row["dataset"] == "line"
     assert row["final_loss"] == kept.newest.run.hist.loss[-1] and row["epochs_done"] == 3
-    assert row["device"] == "cpu" and row["status"] == "done" and row["seconds"] == round(kept.newest.run.hist.seconds, 3) > 0
+    assert (
+        row["device"] == "cpu"
+        and row["status"] == "done"
+        and row["seconds"] == round(kept.newest.run.hist.seconds, 3) > 0
+    )
 
 
 def test_clear_forgets_the_runs_and_the_note_about_dropped_ones():

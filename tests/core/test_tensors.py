@@ -251,21 +251,31 @@ def test_results_under_the_cap_are_computed():
         core.tensors.combine("A @ B", a, a)
 
 
-@pytest.mark.parametrize("args", [
-    dict(constructor="arange"), dict(constructor="arange", start=0.0, end=5.0, step=1.0),
-    dict(constructor="arange", start=-1.0, end=1.0, step=0.1), dict(constructor="arange", start=0.0, end=10.0,
-                                                                    step=3.0, dtype="int32"),
-    dict(constructor="arange", start=0.5, end=2.0, step=0.25, dtype="float64"),
-    dict(constructor="linspace"), dict(constructor="linspace", start=0.0, end=1.0, steps=7),
-    dict(constructor="linspace", start=-3.0, end=3.0, steps=4, dtype="int64"),
-    dict(constructor="linspace", start=0.1, end=0.3, steps=3, dtype="float64"),
-    dict(constructor="tensor", values="[[1, 2], [3, 4]]", dtype="float32"),
-    dict(constructor="tensor", values="(1.5, -2, 3e2)"), dict(constructor="tensor", values="7"),
-    dict(constructor="tensor", values="[1, # a comment\n 2]"), dict(constructor="tensor", values="[0, 2]", dtype="bool"),
-    dict(constructor="randn", shape="(2, 3)", seed=3, dtype="float64"), dict(constructor="randn", shape="4", seed=0),
-    dict(constructor="zeros", shape="[2, 1]", dtype="int32"), dict(constructor="ones", shape="3,", dtype="bool"),
-    dict(constructor="zeros", shape="()"),
-], ids=lambda a: "-".join(f"{v}" for v in a.values()))
+@pytest.mark.parametrize(
+    "args",
+    [
+        dict(constructor="arange"),
+        dict(constructor="arange", start=0.0, end=5.0, step=1.0),
+        dict(constructor="arange", start=-1.0, end=1.0, step=0.1),
+        dict(constructor="arange", start=0.0, end=10.0, step=3.0, dtype="int32"),
+        dict(constructor="arange", start=0.5, end=2.0, step=0.25, dtype="float64"),
+        dict(constructor="linspace"),
+        dict(constructor="linspace", start=0.0, end=1.0, steps=7),
+        dict(constructor="linspace", start=-3.0, end=3.0, steps=4, dtype="int64"),
+        dict(constructor="linspace", start=0.1, end=0.3, steps=3, dtype="float64"),
+        dict(constructor="tensor", values="[[1, 2], [3, 4]]", dtype="float32"),
+        dict(constructor="tensor", values="(1.5, -2, 3e2)"),
+        dict(constructor="tensor", values="7"),
+        dict(constructor="tensor", values="[1, # a comment\n 2]"),
+        dict(constructor="tensor", values="[0, 2]", dtype="bool"),
+        dict(constructor="randn", shape="(2, 3)", seed=3, dtype="float64"),
+        dict(constructor="randn", shape="4", seed=0),
+        dict(constructor="zeros", shape="[2, 1]", dtype="int32"),
+        dict(constructor="ones", shape="3,", dtype="bool"),
+        dict(constructor="zeros", shape="()"),
+    ],
+    ids=lambda a: "-".join(f"{v}" for v in a.values()),
+)
 def test_every_snippet_makes_exactly_the_tensor_the_page_shows(args):
     scope = {}
     exec(core.snippets.make(**args), scope)

@@ -156,7 +156,8 @@ def test_mini_batch_loss_is_the_mean_of_the_batch_losses():
 def test_chunked_run_gives_the_same_numbers_as_one_call():
     x, y = core.data.sine(300)
     cfg = core.TrainConfig(lr=0.01, epochs=20, batch_size=32, momentum=0.9, seed=5)
-    make = lambda: core.models.mlp(hidden=(16,), activation="tanh", in_features=1, out_features=1, seed=2)
+    def make():
+        return core.models.mlp(hidden=(16,), activation="tanh", in_features=1, out_features=1, seed=2)
     whole = core.train(make(), core.losses.mse, x, y, cfg)
     run = core.Run(make(), core.losses.mse, x, y, cfg)
     chunks = 0

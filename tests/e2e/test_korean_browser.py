@@ -12,4 +12,6 @@ def test_korean_breaks_lines_at_spaces_and_the_uploader_hint_is_gone(page: Page,
     expect(page.get_by_text("5MB per file")).to_be_hidden()                    # English in Korean mode
     page.goto(app_url + "/linear_regression?dataset=csv&lang=en")
     wait_idle(page)
-    expect(page.get_by_test_id("stMain").get_by_test_id("stMarkdownContainer").first).to_have_css("word-break", "normal")
+    expect(page.get_by_test_id("stMain").get_by_test_id("stMarkdownContainer").first).to_have_css(
+        "word-break", "normal"
+    )

@@ -18,7 +18,8 @@ def test_the_attributes_fit_beside_the_heatmap_at_1024_px(page: Page, app_url, l
     spill = page.evaluate("""() => [...document.querySelectorAll(
             '[data-testid="stMain"] table, [data-testid="stMain"] [data-testid="stDataFrame"]')]
         .filter(el => el.closest('[data-testid="stColumn"]'))
-        .map(el => el.getBoundingClientRect().right - el.closest('[data-testid="stColumn"]').getBoundingClientRect().right)
+        .map(el => el.getBoundingClientRect().right
+                   - el.closest('[data-testid="stColumn"]').getBoundingClientRect().right)
         .filter(over => over > 1)""")
     assert spill == []
     table = page.get_by_test_id("stTable").first  # A.shape, A.dtype, ...: the first table on the page

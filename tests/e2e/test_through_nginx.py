@@ -1,6 +1,5 @@
 """The app behind nginx as deploy/ runs it: two replicas, deploy/nginx.conf, a student who trains and uploads."""
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect

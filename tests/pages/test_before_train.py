@@ -28,6 +28,6 @@ def test_the_page_draws_its_data_and_model_before_train(app, page, key, drawn):
     missing = [word for word in drawn if word not in everything]
     assert not missing, f"not drawn before Train: {missing}"
     # a picture of a run that has not begun: nothing trained, nothing in the runs list
-    assert app.session_state[f"{key}.run"] is None if f"{key}.run" in app.session_state else True
+    assert app.session_state[f"{key}.shown"].run is None if f"{key}.shown" in app.session_state else True
     assert not app.session_state[f"{key}.runs"].kept if f"{key}.runs" in app.session_state else True
     assert any("Press **Train**" in i.value for i in app.info)

@@ -90,12 +90,12 @@ def test_the_mnist_script_without_the_app_or_network_says_why(app, tmp_path):
 
 
 def test_the_script_uses_the_servers_thread_count(app):
-    """The app caps torch's threads (ui.nav.share_the_cores); a student's python does not, and a sum split
+    """The app caps torch's threads (core.devices.share_the_cores); a student's python does not, and a sum split
     over another number of threads rounds differently (0.000718 against the page's 0.000949)."""
-    from ui import nav
+    import core
     open_page(app, "pages/sine.py")
     app.radio(key="sine.model").set_value("net").run()
-    assert f"torch.set_num_threads({nav.share_the_cores()})" in shown_script(app)
+    assert f"torch.set_num_threads({core.devices.share_the_cores()})" in shown_script(app)
 
 
 def test_in_korean_the_scripts_comments_are_korean_and_it_still_runs():

@@ -13,7 +13,10 @@ def download_calls():
     """(file, line, the on_click keyword's value or None) of every download_button call in pages/ and ui/."""
     for path in sorted([*ROOT.glob("pages/*.py"), *ROOT.glob("ui/**/*.py"), ROOT / "streamlit_app.py"]):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", "")) == "download_button":
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", getattr(node.func, "id", "")) == "download_button"
+            ):
                 on_click = next((k.value for k in node.keywords if k.arg == "on_click"), None)
                 yield path.relative_to(ROOT), node.lineno, on_click
 

@@ -22,10 +22,41 @@ def test_both_tables_have_the_same_keys_and_placeholders():
         assert fields(english) == fields(lang_ko.STRINGS[key]), key
 
 
+def _translated():
+    """tools/translated.py, loaded from its file (tools/ is not a package)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("translated", ROOT / "tools" / "translated.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def stale_korean(english: dict[str, str]) -> list[str]:
+    """Keys whose English changed since their Korean was written (tools/translated.py records when)."""
+    import json
+    tool = _translated()
+    recorded = json.loads(tool.RECORD.read_text(encoding="utf-8"))
+    return sorted(key for key, fp in tool.fingerprints(english).items() if recorded.get(key) != fp)
+
+
+def test_no_korean_is_left_behind_its_english():
+    """A key's English changed and its Korean did not: bring the Korean up to date, then run
+    `python tools/translated.py` to record it."""
+    assert stale_korean(lang_en.STRINGS) == []
+
+
+def test_a_changed_english_string_is_found():
+    changed = {**lang_en.STRINGS, "controls.lr": "Learning rate (step size)"}
+    assert stale_korean(changed) == ["controls.lr"]
+
+
 def test_the_korean_table_is_korean():
     hangul = re.compile("[\uac00-\ud7a3]")
-    same = [k for k, v in lang_ko.STRINGS.items() if v == lang_en.STRINGS[k] and hangul.search(lang_en.STRINGS[k]) is None
-            and not k.startswith("runs.value.")]  # values in labels are names (ReLU, L2, CSV) in both
+    same = [
+        k
+        for k, v in lang_ko.STRINGS.items()
+        if v == lang_en.STRINGS[k] and hangul.search(lang_en.STRINGS[k]) is None and not k.startswith("runs.value.")
+    ]  # values in labels are names (ReLU, L2, CSV) in both
     # only names and formulas may stay as they are (MNIST, "x = 1, 2, 3 → y = 2, 4, 6", "{pred} (is {true})"...)
     assert len(same) <= 4, same
     assert lang_ko.STRINGS["controls.lr"] == "학습률"

@@ -63,7 +63,7 @@ def test_lr_one_on_the_hours_data_is_reported_as_diverging(app):
     train(app, "linear")
     warning = next(w.value for w in app.warning if "diverged" in w.value)
     assert "epoch" in warning and "smaller learning rate" in warning
-    run = app.session_state["linear.run"]
+    run = app.session_state["linear.shown"].run
     assert run.hist.diverged and all(v == v and abs(v) != float("inf") for v in run.hist.loss)
 
 
@@ -114,7 +114,7 @@ def test_descent_trains_and_compares_three_optimizers(app):
     assert {k.run.hist.loss[0] for k in kept} == {kept[0].run.hist.loss[0]}  # the same start for all three
     surface = next(str(c.proto.spec) for c in charts(app) if "optimizer" in str(c.proto.spec))
     assert surface.count("momentum 0.9") >= 1 and "#3 \\u00b7 newest" in surface  # their paths on the one surface
-    assert app.session_state["descent.run"] is kept[0].run   # the sidebar's plain SGD, trained already: reused
+    assert app.session_state["descent.shown"].run is kept[0].run   # the sidebar's plain SGD, trained already: reused
 
 
 def test_descent_shows_the_regime_of_the_chosen_learning_rate(app):
@@ -164,14 +164,14 @@ def test_x_from_1_to_20_warns_before_and_explains_after_and_standardising_fixes_
     assert "0.00693" in warning and "**0.005**" in warning
     app.number_input(key="linear.epochs").set_value(100).run()
     train(app, "linear")
-    assert app.session_state["linear.run"].hist.diverged
+    assert app.session_state["linear.shown"].run.hist.diverged
     assert any("this data's scale" in i.value for i in app.info)
     assert "scientific" in app.dataframe[0].proto.columns  # W near -4e17 as a power of ten, not 18 digits
     app.checkbox(key="linear.standardise").check().run()
     assert not any("diverges at any" in w.value for w in app.warning)
     app.number_input(key="linear.epochs").set_value(1000).run()
     train(app, "linear")
-    assert not app.session_state["linear.run"].hist.diverged
+    assert not app.session_state["linear.shown"].run.hist.diverged
     units = next(c.value for c in app.caption if "original units" in c.value)
     assert "y = 3 · x +2" in units
 
@@ -214,7 +214,7 @@ def test_descent_compare_where_every_run_diverged_at_once_still_draws(app):
                        core.TrainConfig(optimizer=optimizer, epochs=3))
         run.hist.diverged, run.hist.diverged_epoch, run.done = True, 0, True
         app.session_state["descent.runs"].add(run, {"dataset": "line", "W0": -1.0, "b0": 3.0})
-        app.session_state["descent.run"] = run
+        app.session_state["descent.shown"].run = run
     app.run()
     assert not app.exception
 
@@ -304,7 +304,7 @@ def test_the_regime_pictures_are_drawn_once_for_the_whole_class(monkeypatch):
     calls = []
     real = core.regimes.walk
     monkeypatch.setattr(core.regimes, "walk", lambda *a, **k: calls.append(1) or real(*a, **k))
-    first = opened("pages/gradient_descent.py", start_w="-2")
+    opened("pages/gradient_descent.py", start_w="-2")
     assert len(calls) == 4                                  # one walk per regime
     second = opened("pages/gradient_descent.py", start_w="-2")   # another student, the same settings
     assert len(calls) == 4 and not second.exception
@@ -325,8 +325,11 @@ def test_the_server_draws_the_default_regime_pictures_before_anyone_asks(monkeyp
     asked = []
     monkeypatch.setattr(descent, "regime_picture", lambda *a: asked.append(a))
     descent.warm_up()
-    assert sorted(asked) == sorted((descent.DATA, kind, descent.START_W, lang, False)
-                                   for kind in ("slow", "converging", "oscillating", "diverging") for lang in i18n.LANGS)
+    assert sorted(asked) == sorted(
+        (descent.DATA, kind, descent.START_W, lang, False)
+        for kind in ("slow", "converging", "oscillating", "diverging")
+        for lang in i18n.LANGS
+    )
 
 
 def test_every_number_on_the_descent_page_is_from_the_same_moment_of_a_run():
@@ -339,7 +342,7 @@ def test_every_number_on_the_descent_page_is_from_the_same_moment_of_a_run():
     at = opened(DESCENT, epochs="200", speed="slow")
     at.button(key="descent.train").click().run()
     at.run()
-    run = at.session_state["descent.run"]
+    run = at.session_state["descent.shown"].run
     assert not run.done and len(run.hist.loss) > 1
     status = at.get("progress")[0].proto.text
     epoch, loss = re.search(r"Epoch (\d+) / 200 · loss ([\d.e+-]+)", status).groups()
@@ -363,7 +366,7 @@ def test_the_descent_surface_covers_the_path_that_starts_at_its_edge():
                 and json.loads(c.proto.spec)["layer"][0].get("mark", {}).get("type") == "rect")
     x = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
     y = spec["layer"][0]["encoding"]["y"]["scale"]["domain"]
-    run = at.session_state["descent.run"]
+    run = at.session_state["descent.shown"].run
     ws, bs = [-1.0] + run.hist.metrics["W"], [3.0] + run.hist.metrics["b"]
     assert x[0] < min(ws) - 0.05 * (x[1] - x[0]) and max(ws) + 0.05 * (x[1] - x[0]) < x[1]
     assert y[0] < min(bs) - 0.05 * (y[1] - y[0]) and max(bs) + 0.05 * (y[1] - y[0]) < y[1]
@@ -371,7 +374,6 @@ def test_the_descent_surface_covers_the_path_that_starts_at_its_edge():
 
 def test_no_number_on_the_pages_reads_minus_zero_or_float_noise():
     """"b = -0.0000" beside the least squares, and "weight = 1.821 · height -1.942e-06"."""
-    import json
 
     from test_links import opened
     at = opened(DESCENT, epochs="5")

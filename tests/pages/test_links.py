@@ -126,7 +126,9 @@ def test_digits_of_other_scripts_are_not_numbers():
 def test_presenter_mode_keeps_the_main_knobs_and_the_pages_on_the_page():
     at = opened("pages/linear_regression.py", present="1", lr="0.1")
     assert not at.exception
-    on_page = {w.key for kind in ("select_slider", "number_input", "selectbox", "slider") for w in getattr(at.main, kind)}
+    on_page = {
+        w.key for kind in ("select_slider", "number_input", "selectbox", "slider") for w in getattr(at.main, kind)
+    }
     assert {"linear.lr", "linear.epochs", "linear.optimizer", "linear.momentum"} <= on_page
     assert at.main.select_slider(key="linear.lr").value == 0.1
     at.main.select_slider(key="linear.lr").set_value(0.5).run()   # a teacher turns it in front of the class
@@ -154,7 +156,7 @@ def test_a_linked_optimizer_has_its_own_help_from_the_first_draw():
 def test_a_linked_nesterov_without_momentum_trains_plain_sgd():
     at = opened("pages/linear_regression.py", optimizer="sgd", momentum="0", nesterov="true", epochs="3")
     at.button(key="linear.train").click().run()
-    assert not at.exception and at.session_state["linear.run"].cfg.nesterov is False
+    assert not at.exception and at.session_state["linear.shown"].run.cfg.nesterov is False
 
 
 def test_a_first_run_cut_short_leaves_the_link_to_the_next_run(monkeypatch):

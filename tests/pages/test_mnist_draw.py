@@ -69,7 +69,7 @@ def test_quick_train_adds_a_normal_run_of_one_epoch_on_the_sample(app):
     open_page(app, PAGE)
     assert any("No model has been trained yet" in i.value for i in app.info)
     quick_train(app)
-    run = app.session_state["mnist.run"]
+    run = app.session_state["mnist.shown"].run
     assert run.done and len(run.hist.loss) == 1 and run.cfg.epochs == 1
     assert run.hist.metrics["test accuracy"][-1] > 0.5
     kept = app.session_state["mnist.runs"].kept
@@ -104,11 +104,11 @@ def test_a_stroke_does_not_train(app):
     """Every stroke reruns the page: the run must stay as it was."""
     open_page(app, PAGE)
     quick_train(app)
-    run = app.session_state["mnist.run"]
+    run = app.session_state["mnist.shown"].run
     before = (len(run.hist.loss), run.hist.steps, [p.detach().clone() for p in run.model.parameters()])
     stroke(app, one())
     stroke(app, np.rot90(one()).copy())
-    assert app.session_state["mnist.run"] is run
+    assert app.session_state["mnist.shown"].run is run
     assert (len(run.hist.loss), run.hist.steps) == before[:2]
     assert all((p == q).all() for p, q in zip(run.model.parameters(), before[2]))
 
@@ -181,7 +181,7 @@ def test_a_canvas_emptied_with_its_own_bin_gives_the_upload_back(app):
 def test_a_diverged_run_does_not_read_the_drawing(app):
     open_page(app, PAGE)
     quick_train(app)
-    hist = app.session_state["mnist.run"].hist
+    hist = app.session_state["mnist.shown"].run.hist
     hist.diverged, hist.diverged_epoch = True, 0   # as a run that blew up leaves it
     stroke(app, one())
     assert not reads(app) and any("cannot read a digit" in i.value for i in app.info)

@@ -22,7 +22,9 @@ def chart_titles(at):
     titles = []
     for c in at.get("vega_lite_chart"):
         spec = json.loads(c.proto.spec)
-        title = spec.get("title") or next((layer.get("title") for layer in spec.get("layer", []) if layer.get("title")), None)
+        title = spec.get("title") or next(
+            (layer.get("title") for layer in spec.get("layer", []) if layer.get("title")), None
+        )
         titles.append(title.get("text") if isinstance(title, dict) else title)
     return titles
 
@@ -42,7 +44,7 @@ def test_one_epoch_on_the_sample_shows_accuracy_confusion_and_the_digit_grid(tra
     assert "Confusion matrix" in titles and "Test accuracy per digit" in titles
     assert any(t and t.startswith("Loss, every") for t in titles)
     assert trained.get("image"), "no digit grid"
-    run = trained.session_state["mnist.run"]
+    run = trained.session_state["mnist.shown"].run
     assert run.hist.metrics["test accuracy"][-1] == pytest.approx(accuracy, abs=0.0005)
 
 
@@ -95,7 +97,8 @@ def test_a_fallback_to_the_sample_can_be_retried(app, monkeypatch):
 
 def test_the_intro_follows_the_layers_the_activation_the_optimizer_and_the_batch(app):
     open_page(app, PAGE)
-    intro = lambda: next(m.value for m in app.markdown if "flattened to 784" in m.value)
+    def intro():
+        return next(m.value for m in app.markdown if "flattened to 784" in m.value)
     assert "Linear 784→128, ReLU, Linear 128→64, ReLU, Linear 64→10" in intro() and "64 pictures" in intro()
     app.selectbox(key="mnist.model").set_value("512-256").run()
     app.selectbox(key="mnist.activation").set_value("tanh").run()
@@ -107,7 +110,7 @@ def test_the_intro_follows_the_layers_the_activation_the_optimizer_and_the_batch
 
 def test_several_epochs_by_default_and_accuracy_on_a_0_to_100_percent_axis(trained):
     import json
-    run = trained.session_state["mnist.run"]
+    run = trained.session_state["mnist.shown"].run
     assert run.cfg.epochs >= 3 and len(run.hist.metrics["test accuracy"]) == run.cfg.epochs
     spec = next(json.loads(c.proto.spec) for c in trained.get("vega_lite_chart")
                 if "Accuracy after each epoch" in json.dumps(json.loads(c.proto.spec).get("title")))
@@ -231,7 +234,7 @@ def test_the_cnn_trains_and_shows_its_filters_and_feature_maps(app):
     assert any("first test digit" in m.value for m in app.markdown)
     code = next(c.value for c in app.code if "final loss" in c.value)
     assert "nn.Conv2d(1, 16, 5)" in code
-    run = app.session_state["mnist.run"]
+    run = app.session_state["mnist.shown"].run
     assert isinstance(run.model[0], __import__("torch").nn.Conv2d)
     app.file_uploader(key="mnist.upload").upload("seven.png", seven_png(), "image/png").run()
     assert any("The digit is yours" in m.value for m in app.markdown)

@@ -45,9 +45,9 @@ def test_train_works_on_every_page(app, page, key):
 def test_a_control_change_does_not_retrain_or_lose_the_result(app):
     open_page(app, "pages/linear_regression.py")
     train(app, "linear")
-    run = app.session_state["linear.run"]
+    run = app.session_state["linear.shown"].run
     app.slider(key="linear.momentum").set_value(0.5).run()
-    assert app.session_state["linear.run"] is run
+    assert app.session_state["linear.shown"].run is run
     assert metric(app, "Final loss")
     assert any("settings have changed" in c.value for c in app.caption)
 
@@ -70,24 +70,25 @@ def test_stop_keeps_what_was_learned(app):
     assert is_running(app)
     app.button(key="sine.stop").click().run()
     assert not is_running(app)
-    run = app.session_state["sine.run"]
+    run = app.session_state["sine.shown"].run
     assert run.hist.stopped and 0 < len(run.hist.loss) < 20000
     assert any("Stopped after" in i.value for i in app.info)
     assert metric(app, "Final loss")
     train(app, "sine")  # Train again starts a clean run
-    assert app.session_state["sine.run"] is not run
+    assert app.session_state["sine.shown"].run is not run
 
 
 def test_the_sidebar_shows_only_the_knobs_the_optimizer_takes(app):
     open_page(app, "pages/linear_regression.py")
-    keys = lambda: {w.key for kind in ("slider", "checkbox", "select_slider") for w in getattr(app.sidebar, kind)}
+    def keys():
+        return {w.key for kind in ("slider", "checkbox", "select_slider") for w in getattr(app.sidebar, kind)}
     assert {"linear.momentum", "linear.nesterov", "linear.weight_decay"} <= keys()
     app.selectbox(key="linear.optimizer").set_value("adagrad").run()
     assert "linear.momentum" not in keys() and "linear.nesterov" not in keys() and "linear.weight_decay" in keys()
     app.selectbox(key="linear.schedule").set_value("step").run()
     app.number_input(key="linear.epochs").set_value(9).run()
     train(app, "linear")
-    hist = app.session_state["linear.run"].hist
-    assert app.session_state["linear.run"].cfg.optimizer == "adagrad"
+    hist = app.session_state["linear.shown"].run.hist
+    assert app.session_state["linear.shown"].run.cfg.optimizer == "adagrad"
     assert hist.lr[0] == 0.01 and hist.lr[3] == 0.001          # StepLR: a tenth after each third
     assert any("Learning rate over the run" in str(c.proto.spec) for c in app.get("vega_lite_chart"))

@@ -33,7 +33,7 @@ def test_a_device_failure_keeps_what_was_learned_and_continues_on_the_cpu(app, m
             break
         app.run()
     assert not app.exception
-    failed = app.session_state["linear.run"]
+    failed = app.session_state["linear.shown"].run
     assert failed.hist.error and len(failed.hist.loss) == 300
     assert any("out of memory" in e.value and "300 of 1000" in e.value for e in app.error)
     learned = failed.model.weight.item()
@@ -43,7 +43,7 @@ def test_a_device_failure_keeps_what_was_learned_and_continues_on_the_cpu(app, m
         if not is_running(app):
             break
         app.run()
-    resumed = app.session_state["linear.run"]
+    resumed = app.session_state["linear.shown"].run
     assert resumed is not failed and resumed.done and not resumed.hist.error
     assert len(resumed.hist.loss) == 1000 and resumed.hist.loss[:300] == failed.hist.loss[:300]
     assert float(metric(app, "Final loss")) < resumed.hist.loss[299]
@@ -54,11 +54,11 @@ def test_switching_pages_mid_run_keeps_the_run_and_it_finishes(app):
     app.number_input(key="sine.epochs").set_value(20000).run()
     app.button(key="sine.train").click().run()
     assert is_running(app)
-    run = app.session_state["sine.run"]
+    run = app.session_state["sine.shown"].run
     open_page(app, "pages/mnist.py")
     assert not app.exception
     open_page(app, "pages/sine.py")
-    assert app.session_state["sine.run"] is run
+    assert app.session_state["sine.shown"].run is run
     for _ in range(300):
         if not is_running(app):
             break

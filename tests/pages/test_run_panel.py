@@ -1,5 +1,4 @@
 """The run panel every training page shares: Step, Pause and Resume, the speed of a run, Stop."""
-import pytest
 import torch
 
 import core
@@ -9,7 +8,7 @@ from test_links import opened
 
 
 def epochs_done(at) -> int:
-    return len(at.session_state["linear.run"].hist.loss)
+    return len(at.session_state["linear.shown"].run.hist.loss)
 
 
 def test_step_trains_one_epoch_at_a_time_then_resume_plays_the_rest():
@@ -18,7 +17,7 @@ def test_step_trains_one_epoch_at_a_time_then_resume_plays_the_rest():
     assert epochs_done(at) == 1
     assert any("Paused after epoch 1 of 50" in p.proto.text for p in at.get("progress"))
     at.button(key="linear.train_step").click().run()
-    assert epochs_done(at) == 2 and not at.session_state["linear.run"].done
+    assert epochs_done(at) == 2 and not at.session_state["linear.shown"].run.done
     at.button(key="linear.resume").click().run()
     for _ in range(50):
         if not is_running(at):
@@ -31,10 +30,10 @@ def test_step_trains_one_epoch_at_a_time_then_resume_plays_the_rest():
 def test_step_after_a_finished_run_starts_a_new_one():
     at = opened("pages/linear_regression.py", epochs="3")
     at.button(key="linear.train").click().run()
-    first = at.session_state["linear.run"]
+    first = at.session_state["linear.shown"].run
     assert first.done
     at.button(key="linear.train_step").click().run()
-    assert at.session_state["linear.run"] is not first and epochs_done(at) == 1
+    assert at.session_state["linear.shown"].run is not first and epochs_done(at) == 1
 
 
 def test_watch_speed_spreads_a_short_run_over_several_redraws(monkeypatch):
@@ -44,7 +43,7 @@ def test_watch_speed_spreads_a_short_run_over_several_redraws(monkeypatch):
     at.button(key="linear.train").click().run()
     seen = [epochs_done(at)]
     for _ in range(40):
-        if at.session_state["linear.run"].done:
+        if at.session_state["linear.shown"].run.done:
             break
         at.run()
         seen.append(epochs_done(at))
@@ -64,10 +63,10 @@ def test_train_while_a_run_plays_stops_the_old_run_first(monkeypatch):
     monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")   # Watch: a 1,000-epoch run takes several redraws
     at = opened("pages/linear_regression.py", epochs="1000")
     at.button(key="linear.train").click().run()
-    first = at.session_state["linear.run"]
+    first = at.session_state["linear.shown"].run
     assert not first.done
     at.button(key="linear.train").click().run()
-    assert at.session_state["linear.run"] is not first
+    assert at.session_state["linear.shown"].run is not first
     assert first.done and first.hist.stopped      # not left "running" in the runs list
     statuses = [core.runs.row(k)["status"] for k in at.session_state["linear.runs"].kept]
     assert statuses[0] == "stopped"
@@ -78,7 +77,7 @@ def test_step_on_a_long_epoch_trains_it_over_several_redraws_and_stop_answers(mo
     monkeypatch.setattr(run_panel, "CHUNK_SECONDS", 0.0)   # each redraw trains one batch: a "long" epoch
     at = opened("pages/mnist.py", dataset="sample", batch_size="256")
     at.button(key="mnist.train_step").click().run()
-    r = at.session_state["mnist.run"]
+    r = at.session_state["mnist.shown"].run
     assert len(r.hist.loss) == 0 and r.hist.steps >= 1     # the page answered before the epoch ended
     for _ in range(40):
         if len(r.hist.loss) == 1:
@@ -97,7 +96,7 @@ def test_watch_paces_mnist_by_steps_and_stop_lands_within_one_redraw(monkeypatch
     monkeypatch.delenv("TORCH_PLAYGROUND_SPEED")   # Watch, the app's own default
     at = opened("pages/mnist.py", dataset="sample", batch_size="64", epochs="5")
     at.button(key="mnist.train").click().run()
-    r = at.session_state["mnist.run"]
+    r = at.session_state["mnist.shown"].run
     share = core.pace.steps_per_frame("watch", r.total_steps, 0.5)
     seen = [r.hist.steps]
     for _ in range(4):
@@ -117,13 +116,13 @@ def test_pause_holds_a_playing_run_where_it_is_and_resume_plays_on(monkeypatch):
     at = opened("pages/mnist.py", dataset="sample", batch_size="64", epochs="5")
     assert not [b for b in at.button if b.key == "mnist.pause"]  # nothing to pause yet
     at.button(key="mnist.train").click().run()
-    r = at.session_state["mnist.run"]
+    r = at.session_state["mnist.shown"].run
     at.button(key="mnist.pause").click().run()
     steps, weights = r.hist.steps, [p.detach().clone() for p in r.model.parameters()]
     assert 0 < steps < 63 and not r.done                    # paused part way through the first epoch
     for _ in range(3):
         at.run()
-    assert at.session_state["mnist.run"] is r and r.hist.steps == steps and not r.done  # not a step more
+    assert at.session_state["mnist.shown"].run is r and r.hist.steps == steps and not r.done  # not a step more
     assert all(torch.equal(a, b) for a, b in zip(weights, r.model.parameters()))      # the model as it was
     assert any(f"Paused in epoch 1 of 5, after step {steps} of its 63" in p.proto.text for p in at.get("progress"))
     resume = at.button(key="mnist.resume")

@@ -48,7 +48,7 @@ def test_the_learning_rate_sweep_adds_three_runs_from_the_same_start():
     at.button(key="linear.preset_sweep").click().run()
     kept = at.session_state["linear.runs"].kept
     assert [k.run.cfg.lr for k in kept] == [0.001, 0.1, 0.01]   # the student's own rate last: the newest
-    assert at.session_state["linear.run"] is kept[-1].run      # and the one shown live
+    assert at.session_state["linear.shown"].run is kept[-1].run      # and the one shown live
     assert all(k.run.done and len(k.run.hist.loss) == 30 for k in kept)
     assert len({k.run.hist.loss[0] for k in kept}) == 1        # the same weights before the first step
     assert not at.exception
@@ -132,7 +132,7 @@ def test_a_preset_reuses_a_kept_run_and_says_nothing_changed():
     at.button(key="linear.compare_button").click().run()
     kept = at.session_state["linear.runs"].kept
     assert [(k.number, k.run.cfg.momentum) for k in kept] == [(1, 0.0), (2, 0.9)]
-    assert at.session_state["linear.run"] is kept[0].run       # the sidebar's settings: the run on screen
+    assert at.session_state["linear.shown"].run is kept[0].run       # the sidebar's settings: the run on screen
     assert not any("settings have changed" in c.value for c in at.caption)
     at.button(key="linear.preset_sweep").click().run()          # its own rate is kept already: two new runs
     assert [k.run.cfg.lr for k in at.session_state["linear.runs"].kept] == [0.01, 0.01, 0.001, 0.1]

@@ -14,9 +14,9 @@ def test_two_runs_with_the_same_settings_are_identical(app, page):
     if not app.number_input(key=f"{key}.seed").disabled:  # disabled where nothing is random (zero start, full batch)
         app.number_input(key=f"{key}.seed").set_value(11).run()
     train(app, key)
-    first = app.session_state[f"{key}.run"]
+    first = app.session_state[f"{key}.shown"].run
     train(app, key)
-    second = app.session_state[f"{key}.run"]
+    second = app.session_state[f"{key}.shown"].run
     assert second is not first
     assert second.hist.loss == first.hist.loss and second.hist.metrics == first.hist.metrics
     for p, q in zip(first.model.parameters(), second.model.parameters()):

@@ -52,7 +52,9 @@ def test_every_code_line_fits_in_88_columns(case, lang):
     assert overlong(at) == []
 
 
-@pytest.mark.parametrize("page, key", [("pages/linear_regression.py", "linear"), ("pages/gradient_descent.py", "descent")])
+@pytest.mark.parametrize(
+    "page, key", [("pages/linear_regression.py", "linear"), ("pages/gradient_descent.py", "descent")]
+)
 def test_the_heights_script_writes_the_tutorials_numbers_and_centres_them_in_code(page, key):
     at = opened(page, dataset="heights", epochs="30")
     script = next(c.value for c in at.code if "final loss" in c.value)
@@ -75,7 +77,9 @@ def test_a_standardised_script_standardises_in_code_and_prints_the_pages_loss():
     assert out.stdout.strip().splitlines()[-1] == f"final loss: {metric(at, 'Final loss')}"
 
 
-@pytest.mark.parametrize("case", ["linear-heights-standardised", "linear-noisy", "mnist", "sine-hand", "classify-spiral"])
+@pytest.mark.parametrize(
+    "case", ["linear-heights-standardised", "linear-noisy", "mnist", "sine-hand", "classify-spiral"]
+)
 def test_a_korean_script_has_no_english_comment_left(case):
     page, params = CASES[case]
     at = opened(page, lang="ko", **params)

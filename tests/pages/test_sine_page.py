@@ -54,7 +54,7 @@ def test_the_network_trains(app):
     train(app, "sine_net")
     assert float(metric(app, "Final loss")) < 10
     assert {"sin(x)", "before training", "prediction now"} <= curve_names(app)
-    assert "sine.run" not in app.session_state  # the cubic's run is its own
+    assert app.session_state["sine.shown"].run is None  # the cubic's run is its own: none was trained
 
 
 def test_by_hand_and_autograd_agree_on_the_page(app):

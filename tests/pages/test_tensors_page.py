@@ -67,7 +67,7 @@ def test_the_autograd_step_shows_the_tutorial_numbers(app):
 def test_train_walks_the_line_to_the_point(app):
     open_page(app, PAGE)
     train(app, "tensors")  # defaults: lr 0.1, 20 epochs
-    run = app.session_state["tensors.run"]
+    run = app.session_state["tensors.shown"].run
     w, b = run.model.weight.item(), run.model.bias.item()
     assert abs(2 * w + b - 4) < 0.01
     assert run.hist.metrics["W"][0] == pytest.approx(1.2) and run.hist.metrics["b"][0] == pytest.approx(1.1)

@@ -152,4 +152,6 @@ STRINGS = {
                          "far is kept.",
     "run.continue_cpu": "Continue on the CPU",
     "run.final_loss": "Final loss",
+    # an activation's name where its torch class's is not the word (core.models.Activation.worded)
+    "activation.linear": "Linear (none)",
 }

@@ -152,4 +152,6 @@ STRINGS = {
                          "지금까지 배운 것은 그대로 있습니다.",
     "run.continue_cpu": "CPU에서 이어서 학습",
     "run.final_loss": "최종 손실",
+    # an activation's name where its torch class's is not the word (core.models.Activation.worded)
+    "activation.linear": "선형 (없음)",
 }
