@@ -33,8 +33,9 @@ def test_an_optimizer_is_one_entry(monkeypatch):
     at = opened("pages/linear_regression.py", optimizer="nadam", epochs="20", lr="0.1")
     assert not at.exception and at.selectbox(key="linear.optimizer").value == "nadam"
     train(at, "linear")
-    assert not at.exception and at.session_state["linear.shown"].run.hist.loss[-1] < 10
-    assert "torch.optim.NAdam(model.parameters(), lr=0.1)" in core.optimizers.code(at.session_state["linear.shown"].run.cfg)
+    run = at.session_state["linear.shown"].run
+    assert not at.exception and run.hist.loss[-1] < 10
+    assert "torch.optim.NAdam(model.parameters(), lr=0.1)" in core.optimizers.code(run.cfg)
 
 
 def ring(n: int, noise: float, gen: torch.Generator):
