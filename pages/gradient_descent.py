@@ -8,7 +8,7 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, descent, i18n, nav, present, run, runs
+from ui import chart, code_panel, controls, descent, i18n, live_run, nav, present, runs_list
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -129,20 +129,20 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     ws, bs = walk(r)
-    label, colour, others = runs.alongside("descent", r, experiment.inputs)  # earlier runs' paths beside it
+    label, colour, others = runs_list.alongside("descent", r, experiment.inputs)  # earlier runs' paths beside it
     paths = {name: walk(k.run) for k, name in others}
     paths[label or core.optimizers.OPTIMIZERS[r.cfg.optimizer].label] = (ws, bs)
     title = f"{core.optimizers.OPTIMIZERS[r.cfg.optimizer].label}, lr {r.cfg.lr:g}"
     # made before anything of this frame is drawn: built in between (the slowest part), it left the new
     # status line above the last frame's numbers for longer while a run played
-    picture = chart.spec(surface(paths, title, legend="bottom", colours=[runs.colour(k) for k, _ in others] + [colour]),
-                         present.presenting())
+    colours = [runs_list.colour(k) for k, _ in others] + [colour]
+    picture = chart.spec(surface(paths, title, legend="bottom", colours=colours), present.presenting())
     with present.picture():
         left, right = st.columns([1, 1], gap="large")  # at 1024 px a narrower loss chart cut its title
         with left:
             chart.show_spec(picture)
         with right:
-            run.loss_view("descent", r)
+            live_run.loss_view("descent", r)
     # under the picture: on a projector the path and the loss stay in view
     st.markdown(t("descent.after", w=number(ws[-1]), b=number(bs[-1]), n=len(ws) - 1,
                   best_w=core.numbers.fixed(best_w), best_b=core.numbers.fixed(best_b)))
@@ -155,13 +155,13 @@ def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [plain, replace(plain, momentum=momentum), replace(plain, optimizer="adam")]
 
 
-run.train_panel("descent", cfg, experiment, draw)  # the three optimizers: their own section below
+live_run.train_panel("descent", cfg, experiment, draw)  # the three optimizers: their own section below
 code_panel.code_panel("descent", experiment.recipe, cfg, "gradient_descent.py")
 
 st.subheader(t("descent.compare_title"))
 momentum = three_optimizers(cfg)[1].momentum
 if st.button(t("descent.compare", lr=f"{cfg.lr:g}", epochs=cfg.epochs, m=f"{momentum:g}"),
              key=page.key("compare_button"), icon=":material/compare_arrows:"):
-    run.train_all("descent", experiment, three_optimizers(cfg))
+    live_run.train_all("descent", experiment, three_optimizers(cfg))
     st.rerun()
 st.caption(t("descent.compare_where"))

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, present, run, runs
+from ui import chart, code_panel, controls, live_run, nav, present, runs_list
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -116,8 +116,9 @@ def draw(r: core.Run) -> None:
             if math.isfinite(w) and math.isfinite(b):
                 pad = 0.1 * (max(xs) - min(xs)) + 0.5
                 ends = [min(xs) - pad, max(xs) + pad]
-                label, colour, others = runs.alongside("linear", r, inputs)  # earlier runs' lines, in their colours
-                lines = [(name, [kw * e + kb for e in ends], runs.colour(k))
+                # earlier runs' lines, in their colours
+                label, colour, others = runs_list.alongside("linear", r, inputs)
+                lines = [(name, [kw * e + kb for e in ends], runs_list.colour(k))
                          for k, name in others for kw, kb in [line_of(k.run.model)]]
                 picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
                                                title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
@@ -132,7 +133,7 @@ def draw(r: core.Run) -> None:
             else:
                 st.caption(t("linear.no_line"))
         with right:
-            run.loss_view("linear", r, log_scale=log_scale)
+            live_run.loss_view("linear", r, log_scale=log_scale)
     # the table spans both columns: at a projector's 1024 px, half a page cut off its loss column
     best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
     final = r.hist.loss[-1] if r.hist.loss else float("nan")
@@ -155,7 +156,7 @@ def momentum_pair(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, optimizer="sgd", momentum=m, nesterov=False) for m in (0.0, other)]
 
 
-run.train_panel("linear", cfg, experiment, draw)  # the momentum pair: its own section
+live_run.train_panel("linear", cfg, experiment, draw)  # the momentum pair: its own section
 code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------
@@ -163,5 +164,5 @@ st.header(t("linear.momentum_title"), divider="orange")
 other = momentum_pair(cfg)[1].momentum
 st.markdown(t("linear.momentum_intro", m=f"{other:g}"))
 if st.button(t("linear.compare", m=f"{other:g}"), key=page.key("compare_button"), icon=":material/compare_arrows:"):
-    run.train_all("linear", experiment, momentum_pair(cfg))
+    live_run.train_all("linear", experiment, momentum_pair(cfg))
     st.rerun()

@@ -7,7 +7,7 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, nav, present, run, runs
+from ui import chart, code_panel, controls, live_run, nav, present, runs_list
 from ui import draw as canvas_ui  # (the page has a draw(run) of its own)
 from ui.i18n import md, say, t
 
@@ -120,11 +120,11 @@ def draw(r: core.Run) -> None:
                     x_title=t("mnist.batches", n=core.training.BATCH_LOG), y_title=t("chart.loss")))
         with right:
             if test_acc:
-                label, colour, others = runs.alongside("mnist", r, r.inputs)  # other runs of its data and model
+                label, colour, others = runs_list.alongside("mnist", r, r.inputs)  # other runs of its data and model
                 series = {f"{name} · {t('mnist.test')}": k.run.hist.metrics.get(core.training.TEST_ACCURACY, [])
                           for k, name in others}
                 series.update({t("mnist.train"): train_acc, t("mnist.test"): test_acc})
-                colours = [runs.colour(k) for k, _ in others] + ["#adb5bd", colour]
+                colours = [runs_list.colour(k) for k, _ in others] + ["#adb5bd", colour]
                 chart.show(
                     core.charts.accuracy_curves(
                         series,
@@ -145,7 +145,7 @@ def draw(r: core.Run) -> None:
     row.metric(t("mnist.steps"), f"{hist.steps:,}", width="content")
 
 
-trained = run.train_panel("mnist", cfg, experiment, draw,
+trained = live_run.train_panel("mnist", cfg, experiment, draw,
                           metric=(core.training.TEST_ACCURACY, t("mnist.test_accuracy")), runs_chart=True)
 code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
@@ -219,7 +219,7 @@ with row.container(width="stretch"):
             quick = replace(experiment, x=sample_x, y=sample_y, inputs={**experiment.inputs, "data": "sample"},
                             metrics=core.evaluation.accuracy_metrics(sample_x, sample_y, sample_test_x, sample_test_y),
                             recipe=replace(experiment.recipe, data=core.codegen.data_mnist("sample")))
-            run.train_all("mnist", quick, [replace(cfg, epochs=1)])
+            live_run.train_all("mnist", quick, [replace(cfg, epochs=1)])
             st.rerun()
     elif not usable:
         st.info(t("mnist.draw.unusable"))

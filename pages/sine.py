@@ -6,7 +6,7 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, nav, present, run, runs
+from ui import chart, code_panel, controls, live_run, nav, present, runs_list
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -114,11 +114,11 @@ def draw(r: core.Run) -> None:
     xs = x.reshape(-1).tolist()
     before = core.predict((r.fresh or partial(make_model, seed=r.cfg.seed))(), x).reshape(-1).tolist()  # its own start
     now = core.predict(r.model, x).reshape(-1).tolist()
-    label, colour, others = runs.alongside(page, r, inputs)  # earlier runs' curves, in their colours
+    label, colour, others = runs_list.alongside(page, r, inputs)  # earlier runs' curves, in their colours
     series = {"sin(x)": clean.reshape(-1).tolist(), t("sine.before"): before}
     series.update({name: core.predict(k.run.model, x).reshape(-1).tolist() for k, name in others})
     series[label if others else t("sine.now")] = now  # named by what differs once there is another
-    colours = ["#111111", "#adb5bd", *[runs.colour(k) for k, _ in others], colour]
+    colours = ["#111111", "#adb5bd", *[runs_list.colour(k) for k, _ in others], colour]
     with present.picture():
         left, right = st.columns([3, 2], gap="large")
         with left:
@@ -128,7 +128,7 @@ def draw(r: core.Run) -> None:
                 points=(xs, y.reshape(-1).tolist()) if noise else None, dashed=(t("sine.before"),))
             chart.show(picture.properties(height=380))
         with right:
-            run.loss_view(page, r)
+            live_run.loss_view(page, r)
     if hasattr(r.model, "coefficients"):
         coef = r.model.coefficients()
         final = r.hist.loss[-1] if r.hist.loss else float("nan")
@@ -139,7 +139,7 @@ def draw(r: core.Run) -> None:
                      column_config={k: st.column_config.NumberColumn(format="%.5f") for k in ("a", "b", "c", "d", sse)})
 
 
-run.train_panel(page, cfg, experiment, draw)
+live_run.train_panel(page, cfg, experiment, draw)
 code_panel.code_panel(page, experiment.recipe, cfg, "sine.py")
 
 st.markdown(t("sine.intro"))

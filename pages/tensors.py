@@ -7,7 +7,7 @@ import streamlit as st
 import core
 from core.tensors import BINARY, CONSTRUCTORS, DTYPES, MAX_DIMS, MAX_ELEMENTS, MAX_TEXT, OPS, RANGE_LIMIT
 from core.tensors import TensorInputError
-from ui import chart, code_panel, controls, nav, present, run
+from ui import chart, code_panel, controls, live_run, nav, present
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -209,11 +209,11 @@ def draw(r: core.Run) -> None:
             chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
                                                        title=t("tensors.walks")))
         with right:
-            run.loss_view("tensors", r)
+            live_run.loss_view("tensors", r)
     # under the picture: on a projector the line and the loss stay in view
     st.markdown(t("tensors.after_n", n=len(ws), w=f"{w:.4f}", b=f"{b:.4f}", x=f"{x:g}",
                   pred=f"{w * x + b:.4f}", y=f"{y:g}"))
 
 
-run.train_panel("tensors", cfg, experiment, draw)
+live_run.train_panel("tensors", cfg, experiment, draw)
 code_panel.code_panel("tensors", experiment.recipe, cfg, "one_point.py")

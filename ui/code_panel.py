@@ -2,7 +2,7 @@
 import streamlit as st
 
 import core
-from ui import runs
+from ui import runs_list
 from ui.i18n import t
 
 
@@ -28,11 +28,11 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
 
 def _chosen(page: str, recipe, cfg):
     """The recipe and config of the script to show: the settings now, or a kept run picked by the student."""
-    kept = [k for k in runs.runs_of(page).kept if k.recipe is not None]
+    kept = [k for k in runs_list.runs_of(page).kept if k.recipe is not None]
     if not kept:
         return recipe, cfg
-    newest = runs.runs_of(page).newest
-    choices = {0: t("code.now"), **{k.number: runs.label(k, newest) for k in kept}}
+    newest = runs_list.runs_of(page).newest
+    choices = {0: t("code.now"), **{k.number: runs_list.label(k, newest) for k in kept}}
     pick = st.selectbox(t("code.which"), list(choices), format_func=choices.get, key=f"{page}.code_of")
     chosen = next((k for k in kept if k.number == pick), None)
     return (chosen.recipe, chosen.run.cfg) if chosen else (recipe, cfg)

@@ -1,7 +1,7 @@
 """Every session-state key the app uses, made in one place.
 
 A page's keys are "<page>.<name>": its controls (the name is also the link's parameter), the run it
-shows ("<page>.shown", a ui.run.Shown), its runs list ("<page>.runs"), and its own state (a page asks
+shows ("<page>.shown", a ui.live_run.Shown), its runs list ("<page>.runs"), and its own state (a page asks
 controls.For(page).key(name), never writes a key itself: tests/pages/test_state_keys.py).
 A control's value is also kept under "_<page>.<name>", which outlives the widget
 (ui/controls.py); only ui/controls.py reads or writes those, through set_value().

@@ -50,7 +50,7 @@ def _load_torch(ready: threading.Event) -> None:
     try:
         for name in ("training", "charts", "codegen", "data", "models", "optimizers", "experiment"):
             getattr(core, name)
-        from ui import chart, code_panel, run, runs  # noqa: F401  the training pages' own modules
+        from ui import chart, code_panel, live_run, runs_list  # noqa: F401  the training pages' own modules
     except Exception:
         return  # the page that needs them imports them again, and shows the error itself
     finally:

@@ -59,7 +59,7 @@ def setup(link_params: dict) -> None:
 @dataclass
 class Stage:
     """Where presenter mode puts things: the row's parts, and the place of the live picture under it."""
-    buttons: DeltaGenerator   # Train, One epoch, Stop (ui.run)
+    buttons: DeltaGenerator   # Train, One epoch, Stop (ui.live_run)
     knobs: DeltaGenerator     # the learning rate and the epochs (ui.controls)
     settings: DeltaGenerator  # a popover with everything else the page asks
     picture: DeltaGenerator   # the live run: its progress, then the picture

@@ -4,7 +4,7 @@ Streamlit (1.67) keeps one closed session alive after it ends: Runtime._loop_cor
 active session's messages in a `for active_session_info in ...` loop whose variable outlives the loop,
 so the last session it flushed stays referenced, with its st.session_state (here: the page's runs,
 their models and data, 100-150 MB for a CNN student), its widgets' metadata (a selectbox's
-format_func holds the page script's globals) and its fragments (ui.run's live picture holds the page's
+format_func holds the page script's globals) and its fragments (ui.live_run's live picture holds the page's
 draw), until another session's messages are flushed.
 On a quiet server after a class, that is never. So each script run notes its session's state, and the
 reclaimer (core.memory.Reclaimer) empties the state of every noted session Streamlit no longer knows
@@ -27,7 +27,7 @@ class _Token:
 
     def __init__(self, state, fragments):
         self.state = state  # the SafeSessionState of the run that made it: its ._state is the session's
-        self.fragments = fragments  # the session's fragments: ui.run's live picture closes over the page
+        self.fragments = fragments  # the session's fragments: ui.live_run's live picture closes over the page
 
 
 _NOTED: dict[str, weakref.ref] = {}  # session id -> its _Token (weak: never what keeps a session alive)

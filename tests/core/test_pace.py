@@ -8,7 +8,7 @@ MNIST_STEPS = 5 * 63   # five epochs of the 4,000-digit sample in batches of 64
 
 
 def play(speed: str, total: int, gap: float = FRAME) -> list[int]:
-    """The steps each redraw trains when redraws come `gap` seconds apart, as ui/run.py asks for them."""
+    """The steps each redraw trains when redraws come `gap` seconds apart, as ui/live_run.py asks for them."""
     clock, done, moves = pace.Clock(FRAME), 0, []
     while done < total:
         clock.tick(gap * len(moves))

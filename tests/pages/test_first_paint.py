@@ -39,7 +39,7 @@ sys.path.insert(0, {str(ROOT)!r})
 import threading
 from ui import nav
 nav._load_torch(threading.Event())
-print("loaded:", ",".join(m for m in ("torch._dynamo", "ui.run", "ui.code_panel") if m in sys.modules))
+print("loaded:", ",".join(m for m in ("torch._dynamo", "ui.live_run", "ui.code_panel") if m in sys.modules))
 import core
 print("mnist sample read:", core.data.sample.cache_info().currsize)
 """
@@ -48,7 +48,7 @@ print("mnist sample read:", core.data.sample.cache_info().currsize)
 def test_the_background_load_takes_what_a_first_train_would_wait_for():
     # a fresh process: in this one, earlier tests have imported everything already
     out = subprocess.run([sys.executable, "-c", WARM_UP], capture_output=True, text=True, timeout=120)
-    assert "loaded: torch._dynamo,ui.run,ui.code_panel" in out.stdout, out.stdout + out.stderr
+    assert "loaded: torch._dynamo,ui.live_run,ui.code_panel" in out.stdout, out.stdout + out.stderr
     assert "mnist sample read: 1" in out.stdout  # once for the process, before anyone opens MNIST
 
 
@@ -58,7 +58,8 @@ sys.path.insert(0, {str(ROOT)!r})
 import server
 async def start():
     async with server.lifespan(server.app):   # what the ASGI server runs before it answers anyone
-        print("loaded:", ",".join(m for m in ("torch", "torch._dynamo", "core.training", "ui.run") if m in sys.modules))
+        loaded = ("torch", "torch._dynamo", "core.training", "ui.live_run")
+        print("loaded:", ",".join(m for m in loaded if m in sys.modules))
         from torch._native import triton_utils
         print("triton:", any(m.startswith("triton.") for m in sys.modules), triton_utils.runtime_available())
 asyncio.run(start())
@@ -67,7 +68,7 @@ asyncio.run(start())
 
 def test_server_py_loads_torch_before_it_answers_anyone():
     out = subprocess.run([sys.executable, "-c", SERVER_START], capture_output=True, text=True, timeout=180, cwd=ROOT)
-    assert "loaded: torch,torch._dynamo,core.training,ui.run" in out.stdout, out.stdout + out.stderr
+    assert "loaded: torch,torch._dynamo,core.training,ui.live_run" in out.stdout, out.stdout + out.stderr
     # 76 MB a process that the CUDA wheel's torch._dynamo would bring; and torch knows it is not there
     assert "triton: False False" in out.stdout, out.stdout + out.stderr
 

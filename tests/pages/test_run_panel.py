@@ -68,12 +68,12 @@ def test_train_while_a_run_plays_stops_the_old_run_first(monkeypatch):
     at.button(key="linear.train").click().run()
     assert at.session_state["linear.shown"].run is not first
     assert first.done and first.hist.stopped      # not left "running" in the runs list
-    statuses = [core.runs.row(k)["status"] for k in at.session_state["linear.runs"].kept]
+    statuses = [core.kept_runs.row(k)["status"] for k in at.session_state["linear.runs"].kept]
     assert statuses[0] == "stopped"
 
 
 def test_step_on_a_long_epoch_trains_it_over_several_redraws_and_stop_answers(monkeypatch):
-    from ui import run as run_panel
+    from ui import live_run as run_panel
     monkeypatch.setattr(run_panel, "CHUNK_SECONDS", 0.0)   # each redraw trains one batch: a "long" epoch
     at = opened("pages/mnist.py", dataset="sample", batch_size="256")
     at.button(key="mnist.train_step").click().run()

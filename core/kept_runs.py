@@ -1,6 +1,6 @@
 """The runs a page keeps side by side: a short list, what sets each apart from the newest, a table.
 
-Nothing here draws; the page's run panel (ui/runs.py) shows it. Each kept run keeps its colour for
+Nothing here draws; ui/runs_list.py shows it. Each kept run keeps its colour for
 its whole life, so a run is the same colour on every chart of the page.
 """
 from dataclasses import dataclass, field

@@ -1,6 +1,6 @@
 """The runs a page keeps: at most eight, stable numbers and colours, labels by difference."""
 import core
-from core import runs
+from core import kept_runs as runs
 
 
 def a_run(**knobs) -> core.Run:

@@ -1,4 +1,5 @@
-"""The Train/Step/Stop run: buttons, then a fragment that trains a little per redraw and draws live.
+"""The run on screen: the Train row (Train, One epoch, Stop, Pause), the live picture that trains a little
+per redraw, and the one-click comparisons (presets) under it.
 
 The core.Run lives in st.session_state, so its model and history survive reruns, control changes and
 visits to other pages; only Train (or Step after a finished run) replaces it. A run is either playing
@@ -14,7 +15,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import chart, controls, keys, present, runs
+from ui import chart, controls, keys, present, runs_list
 from ui.i18n import md, t
 
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
@@ -60,7 +61,7 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
                 presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None,
                 metric: tuple[str, str] | None = None, runs_chart: bool = False) -> core.Run | None:
     """The Train row, then `draw(run)` live while it trains and after it ends, then one-click comparisons
-    and every run the page keeps (their losses on one chart and a table, ui/runs.py).
+    and every run the page keeps (their losses on one chart and a table, ui/runs_list.py).
 
     experiment: what the page trains (its inputs, the page's own settings a run depends on besides cfg,
     let the page say when the result shown no longer matches them, and label runs by what differs).
@@ -72,7 +73,7 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     """
     screen = shown(page)
     screen.sidebar = cfg  # for a preset pressed further down
-    runs.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
+    runs_list.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
     stage = present.stage()  # presenting: the row and the picture go on the stage, under the page's title
     speed = _train_row(page, cfg, experiment, screen, stage)
     if stage:
@@ -81,7 +82,7 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     else:
         _live(page, cfg, experiment, screen, draw, speed, runs_chart)
     _presets(page, cfg, experiment, presets)
-    runs.table(page, metric)
+    runs_list.table(page, metric)
     return screen.run
 
 
@@ -106,7 +107,7 @@ def _train_row(page: str, cfg: core.TrainConfig, experiment: core.Experiment, sc
         try:
             current = experiment.start(cfg)
             screen.run, screen.inputs, screen.asked = current, inputs, (cfg, inputs)
-            runs.runs_of(page).add(current, inputs, experiment.recipe)
+            runs_list.runs_of(page).add(current, inputs, experiment.recipe)
             screen.clock = core.pace.Clock(FRAME)
         except (ValueError, RuntimeError) as err:
             st.error(t("run.cannot_start", error=md(err)))
@@ -171,8 +172,8 @@ def _live(page: str, cfg: core.TrainConfig, experiment: core.Experiment, screen:
         else:
             _outcome(run, screen.asked == (cfg, experiment.inputs))
         draw(run)
-        if runs_chart and len(runs.runs_of(page).shown()) > 1:
-            chart.show(runs.loss_chart(page, run))
+        if runs_chart and len(runs_list.runs_of(page).shown()) > 1:
+            chart.show(runs_list.loss_chart(page, run))
 
     live()
 
@@ -207,7 +208,7 @@ def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainCo
     if screen.run is not None and not screen.run.done:
         screen.run.stop()  # the sweep's last run takes its place
     sidebar = screen.sidebar
-    kept = runs.runs_of(page)
+    kept = runs_list.runs_of(page)
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
     newest = None  # the run shown after: the sidebar's if the sweep has it
     for i, cfg in enumerate(configs):
@@ -285,7 +286,7 @@ def _offer_cpu(page: str, run: core.Run) -> None:
         except ValueError as err:
             st.error(t("run.cannot_start", error=md(err)))
             return
-        runs.runs_of(page).replace(run, resumed)  # the list shows the run carrying on, not the failed one
+        runs_list.runs_of(page).replace(run, resumed)  # the list shows the run carrying on, not the failed one
         controls.set_value(page, "device", "cpu")  # the device control follows
         if screen.asked is not None:  # as if started on the CPU
             screen.asked = (replace(screen.asked[0], device="cpu"), screen.asked[1])
@@ -318,7 +319,7 @@ def loss_view(page: str, run: core.Run, log_scale: bool | None = None) -> None:
     if loss:
         # six digits, as the scripts print it; a blown-up loss in three (1e+38 with six is cut in half a row)
         st.metric(t("run.final_loss"), f"{loss[-1]:.6g}" if abs(loss[-1]) < 1e6 else f"{loss[-1]:.3g}")
-        chart.show(runs.loss_chart(page, run, log_scale))
+        chart.show(runs_list.loss_chart(page, run, log_scale))
     lr_view(run)
 
 

@@ -1,12 +1,12 @@
 """The runs a page keeps: their loss curves on one chart, a table to show, hide or delete them, a CSV.
 
-The list itself is core.runs.Runs in st.session_state under runs_key(page); ui/run.py adds to it.
+The list itself is core.kept_runs.Runs in st.session_state under runs_key(page); ui/live_run.py adds to it.
 """
 import pandas as pd
 import streamlit as st
 
 import core
-from core.runs import Kept, Runs
+from core.kept_runs import Kept, Runs
 from ui import keys
 from ui.i18n import has, t
 
@@ -48,7 +48,7 @@ def label(kept: Kept, newest: Kept) -> str:
     """'#3 · lr 0.1, Adam': the run's number, then what differs from the newest run."""
     if kept is newest:
         return f"#{kept.number} · {t('runs.newest')}"
-    diffs = core.runs.differences(kept, newest)
+    diffs = core.kept_runs.differences(kept, newest)
     words = [_value(name, value) if _said_alone(name, value) else f"{_name(name)} {_value(name, value)}"
              for name, value in diffs]
     return f"#{kept.number} · " + (", ".join(words) if words else t("runs.same"))
@@ -131,8 +131,8 @@ def table(page: str, metric: tuple[str, str] | None = None) -> None:
     newest = runs.newest
     st.subheader(t("runs.title"))
     if runs.dropped:
-        st.caption(t("runs.dropped", n=runs.dropped, most=core.runs.MOST))
-    rows = [core.runs.row(k, metric[0] if metric else None) for k in runs.kept]
+        st.caption(t("runs.dropped", n=runs.dropped, most=core.kept_runs.MOST))
+    rows = [core.kept_runs.row(k, metric[0] if metric else None) for k in runs.kept]
     # the numbers a class compares first, the long settings line last: at 1280 px it pushed Final loss,
     # Seconds and Status past the right edge
     frame = pd.DataFrame({
