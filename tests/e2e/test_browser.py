@@ -1,4 +1,6 @@
 """Every page through the sidebar in a real Chromium: it renders, and Train trains."""
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -20,12 +22,18 @@ def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot)
     shot(page, "home")
     nav = page.get_by_test_id("stSidebarNav")
     for title in PAGES:
-        nav.get_by_role("link", name=title).click()
+        link = nav.get_by_role("link", name=title)
+        path = link.get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+        link.click()
+        # the new page's address first: the last page's heading and idle state would let it start too soon,
+        # and the epochs typed into the last page's box are lost when the new page replaces it
+        page.wait_for_url(f"**/{path}*", timeout=60_000)
         wait_idle(page)
         epochs = page.get_by_role("spinbutton", name="Epochs")
         epochs.fill("5")
         epochs.press("Enter")
         wait_idle(page)
+        expect(page).to_have_url(re.compile(r"[?&]epochs=5\b"), timeout=30_000)  # the page took it
         page.get_by_role("button", name="Train", exact=True).click()
         expect(page.get_by_text("Trained 5 epochs")).to_be_visible(timeout=60_000)
         expect(page.get_by_test_id("stMetric").first).to_be_visible()
