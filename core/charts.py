@@ -76,19 +76,35 @@ def _title(text: str) -> alt.TitleParams | str:
     return alt.TitleParams(textwrap.wrap(text, TITLE_WIDTH, break_on_hyphens=False))
 
 
-def _value_axis(values: list[float], log_scale: bool) -> tuple[alt.Scale, str]:
-    """The scale and label format for a value axis that stays readable for any values.
+def _value_axis(values: list[float], log_scale: bool) -> tuple[alt.Scale, alt.Axis]:
+    """The scale and axis for a value axis that stays readable for any values.
 
     Near-constant values (a run stuck at 5.0000001) would get ticks like 4.9999995: such an axis starts
     at zero instead. Huge or tiny values (a run blowing up to 1e30) are written as 1e+30, not 1000000000…
+    A log axis over decades has its ticks and grid lines at powers of ten only: Vega's own ticks put a
+    grid line at 2, 3 ... 9 of every decade, bands of grey lines across a projector's chart.
     """
     seen = [v for v in values if finite(v)] or [1.0]
     top, low = max(abs(v) for v in seen), min(abs(v) for v in seen)
     if log_scale:
-        return alt.Scale(type="log"), "~e" if top >= 1e5 or low < 1e-3 else "~g"
+        fmt = "~e" if top >= 1e5 or low < 1e-3 else "~g"
+        decades = _decades(low, top)
+        return alt.Scale(type="log"), alt.Axis(format=fmt, values=decades if decades else alt.Undefined)
     spread = max(seen) - min(seen)
     fmt = ".2~e" if top >= 1e5 or 0 < top < 1e-3 else ".4~g"
-    return alt.Scale(zero=not spread > 1e-3 * top), fmt
+    return alt.Scale(zero=not spread > 1e-3 * top), alt.Axis(format=fmt)
+
+
+def _decades(low: float, top: float, most: int = 7) -> list[float] | None:
+    """Powers of ten from below `low` to above `top`, every second or third where there would be more
+    than `most`; None (Vega's own ticks) where the values span less than two decades."""
+    if not 0 < low <= top:
+        return None
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(top))
+    if last - first < DECADES:
+        return None
+    step = math.ceil((last - first + 1) / most)
+    return [10.0 ** k for k in range(first, last + 1, step)]
 
 
 def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
@@ -97,21 +113,23 @@ def loss_curve(loss: list[float], title: str = "Loss", log_scale: bool = False,
     keep = [i for i in thin(len(loss)) if finite(loss[i])]
     values = _positive(loss) if log_scale else loss
     frame = pd.DataFrame({"epoch": keep, "loss": [values[i] for i in keep]}, columns=["epoch", "loss"])
-    scale, fmt = _value_axis([values[i] for i in keep], log_scale)
+    scale, axis = _value_axis([values[i] for i in keep], log_scale)
     return (alt.Chart(frame, title=_title(title))
             .mark_line(point=len(loss) <= 30)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=axis),
                     tooltip=[alt.Tooltip("epoch:Q"), alt.Tooltip("loss:Q", format=".4g")]))
 
 
 def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[float],
              title: str = "Data and fitted line",
-             others: list[tuple[str, list[float], str]] = (), label: str = "", colour: str = "#e4572e") -> alt.Chart:
+             others: list[tuple[str, list[float], str]] = (), label: str = "", colour: str = "#e4572e",
+             names: tuple[str, str] = ("x", "y")) -> alt.Chart:
     """The data as points (an even sample of at most MOST_SCATTER) and the model's predictions as a line.
 
     The x axis spans line_x, so give the line's ends a margin beyond the data. others: earlier runs'
-    lines [(label, line_y, colour)], drawn thinner beneath; label and colour are this run's.
+    lines [(label, line_y, colour)], drawn thinner beneath; label and colour are this run's; names: the
+    axes' titles (the data's columns: hours and ability).
     """
     keep = [i for i in thin(len(x), MOST_SCATTER) if finite(x[i]) and finite(y[i])]
     points = pd.DataFrame({"x": [x[i] for i in keep], "y": [y[i] for i in keep]}, columns=["x", "y"])
@@ -122,11 +140,11 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
     ys = points["y"].tolist() or [0.0]
     pad = 0.1 * (max(ys) - min(ys)) or 1.0
     y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
-    fmt_x = _value_axis(list(line_x), False)[1]
-    fmt_y = _value_axis(ys, False)[1]
+    axis_x = _value_axis(list(line_x), False)[1]
+    axis_y = _value_axis(ys, False)[1]
     base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#495057" if others else "#1c7ed6")
-            .encode(x=alt.X("x:Q", scale=x_scale, axis=alt.Axis(format=fmt_x)),
-                    y=alt.Y("y:Q", scale=y_scale, axis=alt.Axis(format=fmt_y))))
+            .encode(x=alt.X("x:Q", scale=x_scale, axis=axis_x, title=names[0]),
+                    y=alt.Y("y:Q", scale=y_scale, axis=axis_y, title=names[1])))
     if not others:
         return base + (alt.Chart(line).mark_line(color=colour, strokeWidth=3, clip=True)
                        .encode(x="x:Q", y=alt.Y("y:Q", scale=y_scale)))
@@ -160,9 +178,9 @@ def cost_curve(w: list[float], cost: list[float], path_w: list[float], path_cost
     x_scale = alt.Scale(domain=[curve["W"].min(), curve["W"].max()] if len(curve) else [-1, 1], nice=False)
     y_scale = alt.Scale(domain=[0, top], nice=False)
     line = (alt.Chart(curve, title=_title(title)).mark_line(color="#495057", strokeWidth=2.5)
-            .encode(x=alt.X("W:Q", scale=x_scale, axis=alt.Axis(format=_value_axis(curve["W"].tolist(), False)[1])),
+            .encode(x=alt.X("W:Q", scale=x_scale, axis=_value_axis(curve["W"].tolist(), False)[1]),
                     y=alt.Y("cost:Q", title=y_title, scale=y_scale,
-                            axis=alt.Axis(format=_value_axis([top], False)[1]))))
+                            axis=_value_axis([top], False)[1])))
     dots = (alt.Chart(path).mark_line(point=alt.OverlayMarkDef(size=60, color="#e4572e"), color="#e4572e",
                                       strokeDash=[4, 3], clip=True)
             .encode(x=alt.X("W:Q", scale=x_scale), y=alt.Y("cost:Q", scale=y_scale), order="step:Q",
@@ -255,10 +273,10 @@ def loss_curves(series: dict[str, list[float]], title: str = "Loss", log_scale: 
                           for values in [_positive(loss) if log_scale else loss]
                           for i in thin(len(values)) if finite(values[i])],
                          columns=["run", "epoch", "loss"])
-    scale, fmt = _value_axis(frame["loss"].tolist(), log_scale)
+    scale, axis = _value_axis(frame["loss"].tolist(), log_scale)
     return (alt.Chart(frame, title=_title(title)).mark_line(strokeWidth=2.5, point=len(frame) <= 60)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=axis),
                     color=alt.Color("run:N", title=None, sort=list(series), scale=alt.Scale(range=PALETTE),
                                     legend=alt.Legend(orient=legend, direction="vertical", labelLimit=300)
                                     if len(series) > 1 else None),
@@ -407,7 +425,6 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
     """Loss curves of runs: [(label, loss per epoch, colour index, bold?)]; the bold one (the run on
     screen) over the others, thinner and lighter, each in its own colour (RUN_COLOURS[index]) on every
     chart. Epochs count from 1: after N steps the last point is at N, as the status line says."""
-    import math  # (here, not at the top: the rest of this module does not need it)
     rows = [{"run": label, "epoch": i + 1, "loss": values[i], "newest": newest}
             for label, loss, _, newest in series
             for values in [_positive(loss) if log_scale else loss]
@@ -415,11 +432,11 @@ def runs_chart(series: list[tuple[str, list[float], int, bool]], title: str = "L
     frame = pd.DataFrame(rows, columns=["run", "epoch", "loss", "newest"])
     labels = [label for label, *_ in series]
     colours = [RUN_COLOURS[c % len(RUN_COLOURS)] for _, _, c, _ in series]
-    scale, fmt = _value_axis(frame["loss"].tolist(), log_scale)  # readable for a stuck run, or one that blew up
+    scale, axis = _value_axis(frame["loss"].tolist(), log_scale)  # readable for a stuck run, or one that blew up
     legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=400) if len(series) > 1 else None
     return (alt.Chart(frame, title=_title(title)).mark_line(point=len(frame) <= 30)
             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(format="d", tickMinStep=1)),
-                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=alt.Axis(format=fmt)),
+                    y=alt.Y("loss:Q", title=y_title, scale=scale, axis=axis),
                     color=alt.Color("run:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=colours),
                                     legend=legend),
                     strokeWidth=alt.condition("datum.newest", alt.value(3.5), alt.value(1.8)),

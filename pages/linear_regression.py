@@ -122,7 +122,7 @@ def draw(r: core.Run) -> None:
                          for k, name in others for kw, kb in [line_of(k.run.model)]]
                 picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
                                                title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
-                                               others=lines, label=label, colour=colour)
+                                               others=lines, label=label, colour=colour, names=names)
                 chart.show(picture.properties(height=360))
                 if len(xs) > core.charts.MOST_SCATTER:
                     st.caption(t("linear.points_drawn", shown=core.charts.MOST_SCATTER, n=len(xs)))

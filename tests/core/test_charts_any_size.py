@@ -118,3 +118,10 @@ def test_a_loss_spanning_decades_asks_for_a_log_scale():
     assert not charts.spans_decades([40.0, 20.0, 14.0])           # a plain descent on the sine
     assert not charts.spans_decades([math.nan], [])               # nothing to go by
     assert charts.spans_decades([5.0], [5.0, 1e30])               # one run of several blew up
+
+
+def test_the_fitted_lines_axes_are_named_after_the_datas_columns():
+    """The title said 'ability = 180 · hours + 45.6' above axes named x and y."""
+    spec = charts.fit_line([1.0, 2.0], [2.0, 4.0], [0.0, 3.0], [0.0, 6.0], names=("hours", "ability")).to_dict()
+    layer = spec["layer"][0]["encoding"]
+    assert layer["x"]["title"] == "hours" and layer["y"]["title"] == "ability"

@@ -53,3 +53,11 @@ def test_a_small_first_loss_floors_at_1e_12_and_the_floor_hides_no_learning():
     cost = core.regimes.costs(core.regimes.TUTORIAL_X, core.regimes.TUTORIAL_Y, 0.0,
                               core.regimes.lr_for("converging", c), 10)
     assert drawn(charts.loss_curves({"c": cost}, log_scale=True)) == pytest.approx(cost)
+
+
+def test_a_log_axis_over_decades_ticks_at_powers_of_ten_only():
+    """Vega's own log ticks drew a grid line at 2 to 9 of every decade: bands of grey on a projector."""
+    spec = core.charts.loss_curve([1e5, 1e3, 10.0, 0.1, 1e-3], log_scale=True).to_dict()
+    assert spec["encoding"]["y"]["axis"]["values"] == [1e-3, 1e-1, 10.0, 1e3, 1e5]   # every second: at most 7
+    narrow = core.charts.loss_curve([3.0, 2.0, 1.5], log_scale=True).to_dict()
+    assert "values" not in narrow["encoding"]["y"]["axis"]                         # under two decades: Vega's
