@@ -28,3 +28,16 @@ def test_the_requirements_point_to_no_file_the_project_lacks():
     for name in ("requirements.txt", "requirements-dev.txt"):
         for mentioned in re.findall(r"\b([\w/-]+\.md)\b", (ROOT / name).read_text()):
             assert (ROOT / mentioned).exists(), f"{name} points to {mentioned}"
+
+
+def test_the_readme_stays_short_for_a_student_or_a_teacher():
+    """Benchmarks, load tests and server notes live in docs/; the README is what a newcomer reads."""
+    assert len((ROOT / "README.md").read_text().splitlines()) < 150
+
+
+def test_every_doc_and_picture_the_readme_links_exists():
+    text = (ROOT / "README.md").read_text()
+    linked = re.findall(r"\]\((docs/[^)#\s]+)", text)
+    assert {"docs/deploy.md", "docs/performance.md", "docs/memory.md", "docs/architecture.md"} <= set(linked)
+    for target in linked:
+        assert (ROOT / target).exists(), f"README.md links to {target}"
