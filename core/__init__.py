@@ -6,8 +6,8 @@ core.settings, such as Home, draws without importing torch.
 import importlib
 import sys
 
-MODULES = ("budget", "charts", "classify", "codegen", "data", "devices", "evaluation", "experiment", "export",
-           "gradients", "images", "inside", "kept_runs", "landscape", "losses", "malloc", "memory", "models",
+MODULES = ("budget", "cell_charts", "charts", "classify", "codegen", "data", "devices", "evaluation", "experiment",
+           "export", "gradients", "images", "inside", "kept_runs", "landscape", "losses", "malloc", "memory", "models",
            "network_picture", "numbers", "optimizers", "pace", "points", "problems", "regimes", "settings",
            "snippets", "tensors", "training")
 # names taken from a module, so callers write core.train rather than core.training.train

@@ -161,7 +161,7 @@ if trained is not None and trained.done and not (trained.hist.diverged or traine
     left, right = st.columns(2, gap="large")
     with left:
         # sized to its column: at 1024 px with the sidebar open, 30 px cells lost the columns 8 and 9
-        chart.show(core.charts.confusion_matrix_fitted(matrix.tolist(), t("mnist.confusion"),
+        chart.show(core.cell_charts.confusion_matrix_fitted(matrix.tolist(), t("mnist.confusion"),
                                                        t("mnist.predicted_label"), t("mnist.true_label")))
     with right:
         per_class = core.evaluation.per_class_accuracy(matrix)

@@ -97,7 +97,7 @@ else:
     with right:
         if A.ndim in (1, 2) and 0 < A.numel() <= 400:
             grid = A.reshape(1, -1) if A.ndim == 1 else A
-            chart.show(core.charts.heatmap(grid.float().cpu().tolist(), title=t("tensors.heatmap"),
+            chart.show(core.cell_charts.heatmap(grid.float().cpu().tolist(), title=t("tensors.heatmap"),
                                            x_title=t("tensors.heatmap_x"), y_title=t("tensors.heatmap_y")),
                        width="stretch")
         else:

@@ -6,7 +6,7 @@ import math
 import altair as alt
 import pytest
 
-from core import charts
+from core import cell_charts, charts
 
 ROWS = alt.data_transformers.options.get("max_rows", 5000)  # what Altair's default transformer allows
 
@@ -89,8 +89,8 @@ def test_a_heatmap_of_the_largest_tensor_allowed_draws_block_means(shape):
     """The tensors page allows 10,000 elements: one row each was twice Altair's limit."""
     n_rows, n_cols = shape
     matrix = [[float(i * n_cols + j) for j in range(n_cols)] for i in range(n_rows)]
-    chart = charts.heatmap(matrix)
-    assert rows(chart) <= charts.MOST_CELLS
+    chart = cell_charts.heatmap(matrix)
+    assert rows(chart) <= cell_charts.MOST_CELLS
     cells = max(chart.to_dict()["datasets"].values(), key=len)
     mean = sum(i * n_cols + j for i in range(n_rows) for j in range(n_cols)) / (n_rows * n_cols)
     assert sum(c["value"] for c in cells) / len(cells) == pytest.approx(mean, rel=0.05)  # means, not a sample
@@ -99,7 +99,7 @@ def test_a_heatmap_of_the_largest_tensor_allowed_draws_block_means(shape):
 
 
 def test_a_small_heatmap_still_writes_every_value():
-    chart = charts.heatmap([[1.0, 2.0], [3.0, 4.0]]).to_dict()
+    chart = cell_charts.heatmap([[1.0, 2.0], [3.0, 4.0]]).to_dict()
     assert sorted(r["value"] for d in chart["datasets"].values() for r in d) == [1.0, 2.0, 3.0, 4.0]
 
 

@@ -266,3 +266,11 @@ def test_the_script_prints_the_pages_final_loss(setup, cfg, tmp_path):
     run.advance()
     printed = final_loss_of(core.codegen.script(classify.recipe(setup), cfg), tmp_path)
     assert math.isclose(printed, run.hist.loss[-1], rel_tol=1e-4), (printed, run.hist.loss[-1])
+
+
+@pytest.mark.parametrize("name", list(points.FEATURES))
+def test_a_features_code_computes_what_the_page_computes(name):
+    """The script writes `code`; the page runs `compute`: the two give the same numbers."""
+    x = torch.randn(50, 2, generator=torch.Generator().manual_seed(0))
+    shown = eval(points.FEATURES[name].code, {"torch": torch, "x": x})  # the script's line, run here
+    torch.testing.assert_close(shown, points.FEATURES[name].compute(x))
