@@ -30,6 +30,9 @@ LOG_FLOOR = 1e-12  # a loss of exactly 0 has no logarithm: a log-scale chart dra
 RELATIVE_FLOOR = 1e-13
 MOST_SCATTER = 2000  # data points drawn as dots: an even sample of a larger set (training still uses all)
 TITLE_WIDTH = 28     # characters a title line may hold before it wraps: Vega cuts a title wider than its chart
+# a fitted line's formula stays whole up to here: half a page at 1024 px holds about 43 characters of a
+# presenter's title (9 px each), and a formula cut at "+" read as two
+FORMULA_WIDTH = 40
 
 
 def log_floor(values: list[float]) -> float:
@@ -73,6 +76,14 @@ def _title(text: str) -> alt.TitleParams | str:
     if len(text) <= TITLE_WIDTH:
         return text
     return alt.TitleParams(textwrap.wrap(text, TITLE_WIDTH, break_on_hyphens=False))
+
+
+def _formula_title(text: str) -> alt.TitleParams | str:
+    """A formula as a title: whole on one line, or broken after its "=" and nowhere else."""
+    if len(text) <= FORMULA_WIDTH or " = " not in text:
+        return text
+    left, right = text.split(" = ", 1)
+    return alt.TitleParams([f"{left} =", right])
 
 
 def _value_axis(values: list[float], log_scale: bool) -> tuple[alt.Scale, alt.Axis]:
@@ -141,7 +152,7 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
     y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
     axis_x = _value_axis(list(line_x), False)[1]
     axis_y = _value_axis(ys, False)[1]
-    base = (alt.Chart(points, title=_title(title)).mark_circle(size=size, color="#495057" if others else "#1c7ed6")
+    base = (alt.Chart(points, title=_formula_title(title)).mark_circle(size=size, color="#495057" if others else "#1c7ed6")
             .encode(x=alt.X("x:Q", scale=x_scale, axis=axis_x, title=names[0]),
                     y=alt.Y("y:Q", scale=y_scale, axis=axis_y, title=names[1])))
     if not others:
@@ -289,17 +300,20 @@ def curves(x: list[float], series: dict[str, list[float]], title: str = "",
     keep = thin(len(x))
     frame = pd.DataFrame([{"curve": name, "x": x[i], "y": ys[i]} for name, ys in series.items() for i in keep])
     names = list(series)
-    colour = alt.Color("curve:N", sort=names, title=None,
-                       scale=alt.Scale(domain=names, range=colours or ["#111111", *PALETTE]),
-                       legend=alt.Legend(orient="top", labelLimit=300, values=named) if named else
-                       alt.Legend(orient="top", labelLimit=300))
-    first = alt.FieldOneOfPredicate("curve", names[:1])  # the reference curve: wide and pale, beneath
+    # every channel reads the curve, over one domain, so Vega-Lite draws one legend whose swatches are the
+    # lines themselves: the reference wide and pale, a dashed curve dashed (with the style set by
+    # conditions, the legend showed a black swatch for a pale grey line)
+    legend = alt.Legend(orient="top", labelLimit=300, symbolType="stroke", symbolSize=400,
+                        **({"values": named} if named else {}))
+    def by_curve(channel, values):
+        return channel("curve:N", sort=names, title=None, legend=legend,
+                       scale=alt.Scale(type="ordinal", domain=names, range=values))  # not interpolated
     lines = (alt.Chart(frame, title=title).mark_line(clip=True)
-             .encode(x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])), color=colour,
-                     strokeWidth=alt.condition(first, alt.value(7), alt.value(2.5)),
-                     opacity=alt.condition(first, alt.value(0.3), alt.value(1.0)),
-                     strokeDash=alt.condition(alt.FieldOneOfPredicate("curve", list(dashed)),
-                                              alt.value([6, 4]), alt.value([1, 0]))))
+             .encode(x=alt.X("x:Q"), y=alt.Y("y:Q", scale=alt.Scale(domain=[-2, 2])),
+                     color=by_curve(alt.Color, colours or ["#111111", *PALETTE][:len(names)]),
+                     strokeWidth=by_curve(alt.StrokeWidth, [7] + [2.5] * (len(names) - 1)),
+                     opacity=by_curve(alt.Opacity, [0.3] + [1.0] * (len(names) - 1)),
+                     strokeDash=by_curve(alt.StrokeDash, [[6, 4] if n in dashed else [1, 0] for n in names])))
     if points is None:
         return lines
     dots = (

@@ -14,3 +14,22 @@ def term(v: float, digits: int = 4, most: float = 1e4) -> str:
         return f"{'-' if v < 0 else '+'} {abs(v):.{digits}g}"
     text = fixed(v, digits)
     return f"- {text[1:]}" if text.startswith("-") else f"+ {text}"
+
+
+NONE_YET = "–"  # a table's cell for a number there is not yet (the loss before the first step)
+
+
+def cell(v: float | None, fmt: str = "%.4g") -> str:
+    """A number as a table writes it, or NONE_YET when there is none (a table showed "None")."""
+    return NONE_YET if v is None or v != v else fmt % v
+
+
+def line_formula(w: float, b: float, x: str = "x", y: str = "y") -> str:
+    """y = W · x + b with both numbers to the same decimals: 4 for numbers under 10 (the tutorial's
+    1.9708 and 0.0664), fewer as they grow, so a title reads "ability = 164.87 · hours + 66.41", not W to
+    one decimal beside b to four; powers of ten from 10,000."""
+    top = max(abs(w), abs(b))
+    if top >= 1e4:
+        return f"{y} = {w:.4g} · {x} {'-' if b < 0 else '+'} {abs(b):.4g}"
+    digits = max(0, min(4, 5 - len(str(int(top)))))  # 4 decimals under 10, 2 for 164.87, 1 for 1234.5
+    return f"{y} = {fixed(w, digits)} · {x} {term(b, digits)}"

@@ -121,7 +121,7 @@ def draw(r: core.Run) -> None:
                 lines = [(name, [kw * e + kb for e in ends], runs_list.colour(k))
                          for k, name in others for kw, kb in [line_of(k.run.model)]]
                 picture = core.charts.fit_line(xs, ys, ends, [w * e + b for e in ends],
-                                               title=f"{names[1]} = {w:.4g} · {names[0]} {core.numbers.term(b)}",
+                                               title=core.numbers.line_formula(w, b, names[0], names[1]),
                                                others=lines, label=label, colour=colour, names=names)
                 chart.show(picture.properties(height=360))
                 if len(xs) > core.charts.MOST_SCATTER:
@@ -136,16 +136,18 @@ def draw(r: core.Run) -> None:
             live_run.loss_view("linear", r, log_scale=log_scale)
     # the table spans both columns: at a projector's 1024 px, half a page cut off its loss column
     best_loss = core.losses.mse(best_w * r.x + best_b, r.y).item()
-    final = r.hist.loss[-1] if r.hist.loss else float("nan")
+    final = r.hist.loss[-1] if r.hist.loss else None  # none before the first step: the table says "–"
     loss_col = t("linear.loss")
-    numbers = [w, best_w, b, best_b, final, best_loss]
+    numbers = [w, best_w, b, best_b, final or 0.0, best_loss]
     # four decimals as the tutorial prints them; powers of ten when a run blew up or the data is huge
     huge = any(math.isfinite(v) and abs(v) >= 1e6 for v in numbers)
     st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
-                               "W": [w, best_w], "b": [b, best_b], loss_col: [final, best_loss]}),
+                               "W": [w, best_w], "b": [b, best_b],
+                               loss_col: [core.numbers.cell(v, "%.4e" if huge else "%.4g") for v in (final, best_loss)]}),
                  hide_index=True, width="stretch",
-                 column_config={k: st.column_config.NumberColumn(format="scientific" if huge else fmt)
-                                for k, fmt in (("W", "%.4f"), ("b", "%.4f"), (loss_col, "%.4g"))})
+                 column_config={**{k: st.column_config.NumberColumn(format="scientific" if huge else "%.4f")
+                                   for k in ("W", "b")},
+                                loss_col: st.column_config.TextColumn(alignment="right")})
 
 
 

@@ -131,12 +131,14 @@ def draw(r: core.Run) -> None:
             live_run.loss_view(page, r)
     if hasattr(r.model, "coefficients"):
         coef = r.model.coefficients()
-        final = r.hist.loss[-1] if r.hist.loss else float("nan")
+        final = r.hist.loss[-1] if r.hist.loss else None  # none before the first step: the table says "–"
         sse = t("sine.sse")
-        st.dataframe(pd.DataFrame([[t("sine.trained"), *coef, final], [t("sine.best_cubic"), *best_coef, best_loss]],
+        st.dataframe(pd.DataFrame([[t("sine.trained"), *coef, core.numbers.cell(final, "%.5f")],
+                                   [t("sine.best_cubic"), *best_coef, core.numbers.cell(best_loss, "%.5f")]],
                                   columns=["", "a", "b", "c", "d", sse]),
                      hide_index=True, width="stretch",
-                     column_config={k: st.column_config.NumberColumn(format="%.5f") for k in ("a", "b", "c", "d", sse)})
+                     column_config={**{k: st.column_config.NumberColumn(format="%.5f") for k in ("a", "b", "c", "d")},
+                                    sse: st.column_config.TextColumn(alignment="right")})
 
 
 live_run.train_panel(page, cfg, experiment, draw)

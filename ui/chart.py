@@ -36,6 +36,8 @@ def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
 
 def show_spec(vega_lite: dict, width: str = "stretch") -> None:
     if present.on_stage() and not any(k in vega_lite for k in ("hconcat", "vconcat", "concat", "facet")):
-        # the live picture in presenter mode: all of it on the screen (a copy: a page may cache its spec)
-        vega_lite = {**vega_lite, "height": present.STAGE_HEIGHT}
+        # the live picture in presenter mode: all of it on the screen (a copy: a page may cache its spec).
+        # The height is the plot's own (fit-x): with "fit" it held the title, the axes and a legend too, and
+        # at a projector's font sizes they left the plot a 40 px strip
+        vega_lite = {**vega_lite, "height": present.STAGE_HEIGHT, "autosize": {"type": "fit-x", "contains": "padding"}}
     st.vega_lite_chart(vega_lite, width=width)

@@ -13,9 +13,10 @@ from ui.i18n import t
 KEY = keys.PRESENT
 STAGE = "_present.stage"        # this script run's Stage (made again every full run)
 ON_STAGE = "_present.on_stage"  # True while the live picture is being drawn in presenter mode
-# A chart's height on the stage, in px, its title and axes included: with a number above it (Final loss)
-# it fits a 768 px screen under the page links, the title, the Train row and the progress bar.
-STAGE_HEIGHT = 300
+# A chart's plot on the stage, in px, without its title, axes and legend (about 200 px more at a projector's
+# fonts): with a number above it (Final loss) it fits a 768 px screen under the page links, the title, the
+# Train row and the progress bar.
+STAGE_HEIGHT = 165
 
 # The sidebar is hidden: its controls are in the stage's Settings. Text grows with the root font size
 # (Streamlit sizes it in rem); charts draw in pixels, so ui.chart.show enlarges their fonts. (CSS zoom

@@ -65,3 +65,18 @@ def test_a_small_network_reaches_a_small_loss(activation):
     hist = core.train(model, core.losses.sum_of_squares, x, y,
                       core.TrainConfig(lr=0.01, epochs=600, optimizer="adam"))
     assert hist.loss[-1] < 2.0 < hist.loss[0]  # below the best cubic's 4.427
+
+
+def test_the_legend_draws_each_curve_as_its_line():
+    """One legend from every channel: sin(x) wide and pale, "before" dashed, each swatch as its line (the
+    style once came from conditions, and the legend showed a black square for a pale grey line)."""
+    from core import charts
+    names = ["sin(x)", "before", "now"]
+    spec = charts.curves([0.0, 1.0], {n: [0.0, 1.0] for n in names}, dashed=("before",), named=names).to_dict()
+    enc = spec["encoding"]
+    for channel in ("color", "strokeWidth", "opacity", "strokeDash"):
+        assert enc[channel]["field"] == "curve", channel
+        assert enc[channel]["scale"]["domain"] == names and enc[channel]["scale"]["type"] == "ordinal", channel
+    assert enc["strokeWidth"]["scale"]["range"] == [7, 2.5, 2.5]
+    assert enc["strokeDash"]["scale"]["range"] == [[1, 0], [6, 4], [1, 0]]
+    assert enc["color"]["legend"]["symbolType"] == "stroke"

@@ -17,6 +17,14 @@ BOX = """() => { const e = document.querySelector('.st-key-live_picture');
             scrolled: scrollY + document.querySelector('[data-testid="stMain"]').scrollTop}; }"""
 
 
+# each chart's plot in the live picture: its first path.background is the plot area, without title, axes
+# or legend (Vega draws SVG here)
+PLOTS = """() => [...document.querySelectorAll('.st-key-live_picture .vega-embed svg')].map(s => {
+    const r = s.querySelector('path.background').getBoundingClientRect();
+    return Math.round(r.height); })"""
+SMALLEST_PLOT = 150  # px: a plot a class can read from the back of the room (once 40 px strips)
+
+
 def inside(box: dict) -> bool:
     return (box["top"] >= 0 and box["left"] >= 0 and box["bottom"] <= box["height"] and box["right"] <= box["width"]
             and box["scrolled"] == 0)
@@ -45,6 +53,9 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     assert seen, "no live picture while it trained"
     assert end and inside(end), end
     assert all(inside(b) for b in seen), [b for b in seen if not inside(b)]
+    plots = page.evaluate(PLOTS)
+    print(name, "plot heights:", plots)
+    assert plots and min(plots) >= SMALLEST_PLOT, plots
 
 
 @pytest.mark.parametrize("name", ["linear_regression", "mnist"])

@@ -13,7 +13,7 @@ def specs(at) -> list[str]:
 
 @pytest.mark.parametrize("page, key, drawn", [
     # the points and the zero line the tutorial starts from, W = b = 0
-    ("pages/linear_regression.py", "linear", ["y = 0 · x + 0.0000"]),
+    ("pages/linear_regression.py", "linear", ["y = 0.0000 · x + 0.0000"]),
     # the (W, b) surface with the start of the path, in the third section
     ("pages/gradient_descent.py", "descent", ["SGD, lr 0.05"]),
     # sin(x), and the cubic from its randn start
@@ -31,3 +31,13 @@ def test_the_page_draws_its_data_and_model_before_train(app, page, key, drawn):
     assert app.session_state[f"{key}.shown"].run is None if f"{key}.shown" in app.session_state else True
     assert not app.session_state[f"{key}.runs"].kept if f"{key}.runs" in app.session_state else True
     assert any("Press **Train**" in i.value for i in app.info)
+
+
+@pytest.mark.parametrize("page, column", [("pages/linear_regression.py", "loss"),
+                                          ("pages/sine.py", "sum of squares")])
+def test_a_loss_not_yet_had_reads_as_a_dash_not_none(app, page, column):
+    """Before Train the results table's trained row has no loss yet: "–", where it said "None"."""
+    open_page(app, page)
+    table = app.dataframe[0].value
+    assert table[column].iloc[0] == "–", table
+    assert float(table[column].iloc[1]) >= 0  # the closed form's loss, a number

@@ -34,8 +34,8 @@ def test_the_cubic_trains_both_ways_with_the_three_curves(app, gradients):
     train(app, "sine")
     assert {"sin(x)", "before training", "prediction now"} <= curve_names(app)
     table = app.dataframe[0].value.set_index("")
-    assert table.loc["least squares (the best cubic)", "sum of squares"] == pytest.approx(4.427, abs=1e-3)
-    assert float(metric(app, "Final loss")) == pytest.approx(table.loc["trained", "sum of squares"], rel=1e-4)
+    assert float(table.loc["least squares (the best cubic)", "sum of squares"]) == pytest.approx(4.427, abs=1e-3)
+    assert float(metric(app, "Final loss")) == pytest.approx(float(table.loc["trained", "sum of squares"]), rel=1e-4)
 
 
 def test_defaults_with_momentum_reach_the_best_cubic(app):
