@@ -152,7 +152,8 @@ def fit_line(x: list[float], y: list[float], line_x: list[float], line_y: list[f
     y_scale = alt.Scale(domain=[min(ys) - pad, max(ys) + pad], nice=True, zero=False)
     axis_x = _value_axis(list(line_x), False)[1]
     axis_y = _value_axis(ys, False)[1]
-    base = (alt.Chart(points, title=_formula_title(title)).mark_circle(size=size, color="#495057" if others else "#1c7ed6")
+    base = (alt.Chart(points, title=_formula_title(title))
+            .mark_circle(size=size, color="#495057" if others else "#1c7ed6")
             .encode(x=alt.X("x:Q", scale=x_scale, axis=axis_x, title=names[0]),
                     y=alt.Y("y:Q", scale=y_scale, axis=axis_y, title=names[1])))
     if not others:

@@ -143,7 +143,8 @@ def draw(r: core.Run) -> None:
     huge = any(math.isfinite(v) and abs(v) >= 1e6 for v in numbers)
     st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
                                "W": [w, best_w], "b": [b, best_b],
-                               loss_col: [core.numbers.cell(v, "%.4e" if huge else "%.4g") for v in (final, best_loss)]}),
+                               loss_col: [core.numbers.cell(v, "%.4e" if huge else "%.4g")
+                                          for v in (final, best_loss)]}),
                  hide_index=True, width="stretch",
                  column_config={**{k: st.column_config.NumberColumn(format="scientific" if huge else "%.4f")
                                    for k in ("W", "b")},

@@ -130,7 +130,7 @@ def test_the_fitted_lines_axes_are_named_after_the_datas_columns():
 def test_a_fitted_line_s_formula_is_not_cut_mid_formula():
     """"ability = 164.9 · hours +" over "66.4145": a formula is one line, or two split at its "="."""
     short = charts.fit_line([1.0], [2.0], [0.0, 1.0], [0.0, 1.0], title="ability = 164.87 · hours + 66.41").to_dict()
-    assert short["title"] == "ability = 164.87 · hours + 66.41"
+    assert short["layer"][0]["title"] == "ability = 164.87 · hours + 66.41"
     long = "weight in kilograms = 1.2345 · height in centimetres + 0.1234"
     spec = charts.fit_line([1.0], [2.0], [0.0, 1.0], [0.0, 1.0], title=long).to_dict()
-    assert spec["title"]["text"] == ["weight in kilograms =", "1.2345 · height in centimetres + 0.1234"]
+    assert spec["layer"][0]["title"]["text"] == ["weight in kilograms =", "1.2345 · height in centimetres + 0.1234"]
