@@ -20,9 +20,11 @@ def lang() -> str:
 
 # Korean breaks lines between syllables by default, splitting words ("모/든", "됩니/다"); keep-all breaks
 # only at spaces, as Korean text is set. A word longer than its line may still break (overflow-wrap).
+# On every element: Streamlit's own paragraphs and captions set word-break: break-word, which an inherited
+# value does not override (the Tensors and MNIST intros and Classify's captions still split words).
 # The file uploader's own hint ("5MB per file • CSV, TXT") is English whatever the language: hidden, as
 # each uploader's label says its limit in words.
-KOREAN_CSS = ("<style>.stApp { word-break: keep-all; overflow-wrap: break-word; }\n"
+KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; }\n"
               "[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }</style>")
 
 

@@ -15,3 +15,21 @@ def test_korean_breaks_lines_at_spaces_and_the_uploader_hint_is_gone(page: Page,
     expect(page.get_by_test_id("stMain").get_by_test_id("stMarkdownContainer").first).to_have_css(
         "word-break", "normal"
     )
+
+
+# every element under the page that holds Korean text itself, and how it breaks lines
+BREAKS = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+    .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && /[\uac00-\ud7a3]/.test(n.textContent)))
+    .map(e => [e.tagName, getComputedStyle(e).wordBreak, e.textContent.slice(0, 30)])"""
+
+
+def test_every_korean_text_breaks_between_words(page: Page, app_url):
+    """Streamlit's paragraphs set word-break themselves: the Tensors and MNIST intros, Classify's network
+    caption split "장/치" and "됩니/다" while the page's root said keep-all."""
+    for name in ("tensors", "mnist", "classify"):
+        page.goto(f"{app_url}/{name}?lang=ko")
+        wait_idle(page)
+        expect(page.get_by_test_id("stMain").locator("p").first).to_have_css("word-break", "keep-all")
+        texts = page.evaluate(BREAKS)
+        assert len(texts) > 5, (name, texts)
+        assert all(brk == "keep-all" for _, brk, _ in texts), [t for t in texts if t[1] != "keep-all"]
