@@ -174,7 +174,7 @@ def draw(r: core.Run) -> None:
     for col, name, words in ((cols[0], core.training.TEST_ACCURACY, "classify.test_accuracy"),
                              (cols[1], core.training.TRAIN_ACCURACY, "classify.train_accuracy")):
         col.metric(t(words), f"{last[name]:.1%}" if name in last else "–")
-    cols[2].metric(t("run.final_loss"), f"{hist.loss[-1]:.4g}" if hist.loss else "–")
+    live_run.loss_metric(r, cols[2], digits=4)
     if m.get(core.training.TRAIN_LOSS):
         chart.show(network_picture.train_and_test_loss({t("classify.train"): m[core.training.TRAIN_LOSS],
                                                         t("classify.test"): m[core.training.TEST_LOSS]},

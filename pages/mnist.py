@@ -141,7 +141,7 @@ def draw(r: core.Run) -> None:
     row = st.container(horizontal=True, wrap=True, gap="medium")
     row.metric(t("mnist.test_accuracy"), f"{test_acc[-1]:.1%}" if test_acc else "–", width="content")
     row.metric(t("mnist.train_accuracy"), f"{train_acc[-1]:.1%}" if train_acc else "–", width="content")
-    row.metric(t("run.final_loss"), f"{hist.loss[-1]:.6g}" if hist.loss else "–", width="content")
+    live_run.loss_metric(r, row, width="content")
     row.metric(t("mnist.steps"), f"{hist.steps:,}", width="content")
 
 

@@ -315,12 +315,23 @@ def _outcome(run: core.Run, unchanged: bool = True) -> None:
 def loss_view(page: str, run: core.Run, log_scale: bool | None = None) -> None:
     """The "Final loss" metric and the page's one loss chart: this run in its colour, with the other shown
     runs; log_scale None: log where the losses span decades."""
-    loss = run.hist.loss
-    if loss:
-        # six digits, as the scripts print it; a blown-up loss in three (1e+38 with six is cut in half a row)
-        st.metric(t("run.final_loss"), f"{loss[-1]:.6g}" if abs(loss[-1]) < 1e6 else f"{loss[-1]:.3g}")
+    if run.hist.loss:
+        loss_metric(run)
         chart.show(runs_list.loss_chart(page, run, log_scale))
     lr_view(run)
+
+
+def loss_metric(run: core.Run, where=st, digits: int = 6, **options) -> None:
+    """The run's loss as a number: "Final loss" once it has ended, "Loss at epoch 37" while it trains (a
+    "Final loss" that kept changing mid-run), with a word on what it is when the epoch had batches (the
+    mean of the batch losses a curve beside it draws one by one)."""
+    loss = run.hist.loss
+    if not loss:
+        value = "–"
+    else:  # six digits, as the scripts print it; a blown-up loss in three (1e+38 with six is cut in half a row)
+        value = f"{loss[-1]:.{digits}g}" if abs(loss[-1]) < 1e6 else f"{loss[-1]:.3g}"
+    label = t("run.final_loss") if run.done or not loss else t("run.loss_at", epoch=len(loss))
+    where.metric(label, value, help=t("run.loss_mean_help") if run.cfg.batch_size else None, **options)
 
 
 def lr_view(run: core.Run) -> None:

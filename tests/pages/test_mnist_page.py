@@ -37,6 +37,12 @@ def trained(app):
     return app
 
 
+def test_the_loss_says_it_is_the_mean_of_the_batches_the_curve_draws(trained):
+    """A batch-loss curve beside an epoch's mean loss, unexplained, read as two numbers that disagree."""
+    final = next(m for m in trained.metric if m.label == "Final loss")
+    assert "mean loss over the epoch's batches" in final.proto.help
+
+
 def test_one_epoch_on_the_sample_shows_accuracy_confusion_and_the_digit_grid(trained):
     accuracy = float(metric(trained, "Test accuracy").rstrip("%")) / 100
     assert 0.5 < accuracy <= 1.0

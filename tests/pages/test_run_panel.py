@@ -18,6 +18,8 @@ def test_step_trains_one_epoch_at_a_time_then_resume_plays_the_rest():
     assert any("Paused after epoch 1 of 50" in p.proto.text for p in at.get("progress"))
     at.button(key="linear.train_step").click().run()
     assert epochs_done(at) == 2 and not at.session_state["linear.shown"].run.done
+    # mid-run the loss is not final yet: it says which epoch's it is (a "Final loss" changed as it trained)
+    assert [m.label for m in at.metric] == ["Loss at epoch 2"]
     at.button(key="linear.resume").click().run()
     for _ in range(50):
         if not is_running(at):
@@ -25,6 +27,7 @@ def test_step_trains_one_epoch_at_a_time_then_resume_plays_the_rest():
         at.run()
     assert epochs_done(at) == 50 and not at.exception
     assert any("Trained 50 epochs" in s.value for s in at.success)
+    assert [m.label for m in at.metric] == ["Final loss"]
 
 
 def test_step_after_a_finished_run_starts_a_new_one():

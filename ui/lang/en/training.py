@@ -152,6 +152,9 @@ STRINGS = {
                          "far is kept.",
     "run.continue_cpu": "Continue on the CPU",
     "run.final_loss": "Final loss",
+    "run.loss_at": "Loss at epoch {epoch}",  # while it trains: not yet final
+    "run.loss_mean_help": "The mean loss over the epoch's batches. A curve of single batches jumps above and "
+                          "below it: each batch is a different handful of examples.",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "Linear (none)",
 }

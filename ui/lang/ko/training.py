@@ -152,6 +152,9 @@ STRINGS = {
                          "지금까지 배운 것은 그대로 있습니다.",
     "run.continue_cpu": "CPU에서 이어서 학습",
     "run.final_loss": "최종 손실",
+    "run.loss_at": "에포크 {epoch}의 손실",
+    "run.loss_mean_help": "한 에포크 동안 배치 손실의 평균입니다. 배치 하나하나의 곡선은 이 평균 위아래로 "
+                          "오르내립니다. 배치마다 다른 예제 몇 개를 보기 때문입니다.",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "선형 (없음)",
 }
