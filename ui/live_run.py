@@ -119,11 +119,14 @@ def _train_row(page: str, cfg: core.TrainConfig, experiment: core.Experiment, sc
         _advance(current, epochs=1)  # a long epoch (full MNIST) goes on in the redraws below, Stop answered
     # Stop in the Train row, not above the picture: the picture starts a row higher. It is drawn by full
     # runs only; the redraw that ends a run reruns the page, which takes it away.
-    if current is not None and not current.done:
-        if halt.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:"):
+    # On the stage Stop and Pause are there, greyed, before a run too: appearing at Train, they pushed the
+    # knobs beside them 195 px to the right under the teacher's pointer
+    running = current is not None and not current.done
+    if running or stage:
+        if halt.button(t("run.stop"), key=f"{page}.stop", icon=":material/stop:", disabled=not running):
             current.stop()
             st.rerun()
-        _pause_or_resume(halt, screen, page, short=stage is not None)
+        _pause_or_resume(halt, screen, page, short=stage is not None, disabled=not running)
     return speed
 
 
@@ -233,15 +236,15 @@ def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainCo
     bar.empty()
 
 
-def _pause_or_resume(where, screen: Shown, page: str, short: bool) -> None:
+def _pause_or_resume(where, screen: Shown, page: str, short: bool, disabled: bool = False) -> None:
     """Pause while a run plays, Resume while it is paused. The run, its model and where it is stay as
     they are: only the redraws stop. Callbacks, so the rerun a press causes already draws the new state
     (paused: no redraw timer). short: the icon alone, its word in the help (the stage's row is full)."""
-    now = "pause" if screen.playing else "resume"
+    now = "pause" if screen.playing or disabled else "resume"  # greyed before a run: the Pause it will be
     word = t(f"run.{now}")
     where.button("" if short else word, key=f"{page}.{now}", icon=f":material/{now}:",
                  help=f"**{word}**: {t(f'run.{now}_help')}" if short else t(f"run.{now}_help"),
-                 on_click=setattr, args=(screen, "playing", now == "resume"))
+                 on_click=setattr, args=(screen, "playing", now == "resume"), disabled=disabled)
 
 
 def _advance(run: core.Run, epochs: int | None = None, steps: int | None = None) -> None:

@@ -37,14 +37,20 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     wait_idle(page)
     train = page.get_by_role("button", name="Train", exact=True)
     assert train.bounding_box()["y"] + train.bounding_box()["height"] <= 768  # pressed where it is: no scroll
+    knobs = page.locator(".st-key-stage_knobs")
+    before = knobs.bounding_box()
     train.click(no_wait_after=True)
-    seen = []
-    page.get_by_role("button", name="Stop").wait_for(timeout=30_000)
-    while page.get_by_role("button", name="Stop").count():  # it trains: measure at each look
+    seen, knobs_at = [], []
+    stop = page.get_by_role("button", name="Stop", disabled=False)  # greyed, it is there before a run too
+    stop.wait_for(timeout=30_000)
+    while stop.count():  # it trains: measure at each look
         box = page.evaluate(BOX)
         if box:
             seen.append(box)
+        knobs_at.append(knobs.bounding_box())
         page.wait_for_timeout(150)
+    # the knobs stay under the teacher's pointer: Stop and Pause appearing once pushed them 195 px right
+    assert all(abs(k["x"] - before["x"]) < 2 for k in knobs_at if k), (before, knobs_at[:3])
     wait_idle(page)
     expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
     end = page.evaluate(BOX)

@@ -26,7 +26,7 @@ def apply(at: AppTest, key: str, settings: list[tuple[str, str, object]]) -> App
 
 
 def is_running(at: AppTest) -> bool:
-    return any(b.label == "Stop" for b in at.button)
+    return any(b.label == "Stop" and not b.disabled for b in at.button)  # the stage shows it greyed when idle
 
 
 def train(at: AppTest, key: str, max_reruns: int = 200) -> AppTest:
