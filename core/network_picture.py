@@ -210,13 +210,16 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
                        "xOffset": {"expr": "datum.dx"}, "yOffset": {"expr": "datum.dy"}},
               "encoding": {"x": x, "y": y, "color": _colour("v", [ORANGE, GREY, BLUE])}}
     labels = {"data": {"values": [{"x": a, "y": b, "t": t} for (a, b), t in zip(spots[0], input_labels)]},
-              "mark": {"type": "text", "align": "right", "dx": -node / 2 - 4, "fontSize": 13},
+              "mark": {"type": "text", "align": "right", "dx": -node / 2 - 4},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
     titles = {"data": {"values": [{"x": float(c), "y": -rows_most / 2 - 0.3, "t": t}
                                   for c, t in enumerate(column_titles)]},
-              "mark": {"type": "text", "fontSize": 12, "color": "#555"},
+              "mark": {"type": "text", "color": "#555"},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
-    return Spec(named({"height": height, "layer": [lines, images, labels, titles]}, "network"))
+    # the words' size in the config, not on the marks: presenter mode's configure_text enlarges them then
+    # (set on the marks, they stayed 12 px on a projector)
+    return Spec(named({"height": height, "layer": [lines, images, labels, titles],
+                       "config": {"text": {"fontSize": 13}}}, "network"))
 
 
 def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -> np.ndarray:

@@ -154,6 +154,9 @@ WORDS = {"boundary": t("classify.boundary"), "inputs": t("classify.inputs"), "la
          "output": t("classify.output")}
 
 
+STAGE_PLOT = 240  # px: the boundary's square and the network's height in presenter mode, both in view at 768
+
+
 def draw(r: core.Run) -> None:
     hist = r.hist
     m = hist.metrics
@@ -164,11 +167,12 @@ def draw(r: core.Run) -> None:
         boundary, picture = classify.pictures(r.model, plane.setup, plane.train_points, plane.train_y,
                                               plane.test_points if show_test else None,
                                               plane.test_y if show_test else None, WORDS)
+        # on the stage the two pictures take the room Classify has under them (no number above them)
         with left:
-            chart.show(boundary)
+            chart.show(boundary, stage_height=STAGE_PLOT, square=True)
         with right:
             st.markdown(f"**{t('classify.network_title')}**")
-            chart.show(picture)
+            chart.show(picture, stage_height=STAGE_PLOT)
     st.caption(t("classify.network_caption"))  # under the picture: on a projector the picture stays in view
     cols = st.columns(3)  # the test loss is on the curves below: three numbers fit a laptop's column
     for col, name, words in ((cols[0], core.training.TEST_ACCURACY, "classify.test_accuracy"),

@@ -8,9 +8,11 @@ from ui import present
 PRESENT_HEIGHT = 1.5  # charts grow with the text when presenting
 
 
-def show(chart: alt.TopLevelMixin, width: str = "stretch") -> None:
-    """Draw an Altair chart, with fonts a projector can carry when presenting (charts draw in pixels)."""
-    show_spec(spec(chart, present.presenting()), width)
+def show(chart: alt.TopLevelMixin, width: str = "stretch", stage_height: int | None = None,
+         square: bool = False) -> None:
+    """Draw an Altair chart, with fonts a projector can carry when presenting (charts draw in pixels).
+    stage_height, square: its plot on the stage (show_spec)."""
+    show_spec(spec(chart, present.presenting()), width, stage_height, square)
 
 
 def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
@@ -34,10 +36,16 @@ def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:
     return out
 
 
-def show_spec(vega_lite: dict, width: str = "stretch") -> None:
+def show_spec(vega_lite: dict, width: str = "stretch", stage_height: int | None = None, square: bool = False) -> None:
+    """Draw a Vega-Lite spec. On the stage (the live picture in presenter mode) its plot is stage_height
+    px high (present.STAGE_HEIGHT unless a page's picture has more room), and as wide if square."""
     if present.on_stage() and not any(k in vega_lite for k in ("hconcat", "vconcat", "concat", "facet")):
-        # the live picture in presenter mode: all of it on the screen (a copy: a page may cache its spec).
-        # The height is the plot's own (fit-x): with "fit" it held the title, the axes and a legend too, and
-        # at a projector's font sizes they left the plot a 40 px strip
-        vega_lite = {**vega_lite, "height": present.STAGE_HEIGHT, "autosize": {"type": "fit-x", "contains": "padding"}}
+        # all of it on the screen (a copy: a page may cache its spec). The height is the plot's own
+        # (fit-x): with "fit" it held the title, the axes and a legend too, and at a projector's font
+        # sizes they left the plot a 40 px strip
+        height = stage_height or present.STAGE_HEIGHT
+        vega_lite = {**vega_lite, "height": height, "autosize": {"type": "fit-x", "contains": "padding"}}
+        if square:  # a map of the plane: stretched, its axes stood far off the shaded square
+            vega_lite.update(width=height, autosize={"type": "pad", "contains": "padding"})
+            width = "content"
     st.vega_lite_chart(vega_lite, width=width)

@@ -56,3 +56,15 @@ def test_the_spec_stays_the_same_whatever_the_map_size():
     specs = [network_picture.boundary(classify.output_map(Spiral(), ("x1", "x2"), side), 6.0, points, labels).to_dict()
              for side in classify.BOUNDARY_SIDES]
     assert all({**s, "datasets": None} == {**specs[0], "datasets": None} for s in specs)
+
+
+def test_the_network_s_words_grow_with_presenter_mode():
+    """Its labels' size was set on the marks, so presenter mode's text size left them 12 px on a projector."""
+    import torch
+    from core import network_picture
+    from ui import chart
+    maps = [torch.zeros(2, 4, 4), torch.zeros(3, 4, 4), torch.zeros(1, 4, 4)]
+    picture = network_picture.network(maps, [torch.ones(3, 2), torch.ones(1, 3)], ["x1", "x2"], ["a", "b", "c"])
+    assert not any("fontSize" in layer["mark"] for layer in picture.to_dict()["layer"])
+    assert chart.spec(picture, presenting=True)["config"]["text"]["fontSize"] > chart.spec(
+        picture, presenting=False)["config"]["text"]["fontSize"]
