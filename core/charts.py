@@ -215,7 +215,9 @@ def lines_to_point(point: tuple[float, float], lines: list[tuple[str, float, flo
     y_scale = alt.Scale(domain=[min(span) - pad, max(span) + pad], nice=True)
     drawn = (alt.Chart(frame, title=title).mark_line(strokeWidth=3, clip=True)
              .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[lo, hi], nice=False)), y=alt.Y("y:Q", scale=y_scale),
+                     # the legend above the plot: on the right, in half of a 1024 px page, it left the plot 70 px
                      color=alt.Color("line:N", sort=names, title=None,
+                                     legend=alt.Legend(orient="top", direction="vertical", labelLimit=300),
                                      scale=alt.Scale(range=["#adb5bd", "#e4572e", "#1c7ed6", "#2b8a3e"])),
                      detail="line:N"))
     dot = (alt.Chart(pd.DataFrame({"x": [point[0]], "y": [point[1]]})).mark_point(

@@ -196,20 +196,24 @@ experiment = core.Experiment(
 
 def draw(r: core.Run) -> None:
     ws, bs = r.hist.metrics.get("W", []), r.hist.metrics.get("b", [])
-    if not ws:
-        return
-    w, b = ws[-1], bs[-1]
     with present.picture():
         left, right = st.columns(2)
         with left:
             mid = len(ws) // 2
-            lines = [(t("tensors.start"), w0, b0), (t("tensors.after_steps", n=mid + 1), ws[mid], bs[mid]),
-                     (t("tensors.after_steps", n=len(ws)), w, b)] if len(ws) > 2 else \
-                [(t("tensors.start"), w0, b0), (t("tensors.now"), w, b)]
+            if not ws:  # before Train: the point and the line it starts from
+                lines = [(t("tensors.start"), w0, b0)]
+            elif len(ws) > 2:
+                lines = [(t("tensors.start"), w0, b0), (t("tensors.after_steps", n=mid + 1), ws[mid], bs[mid]),
+                         (t("tensors.after_steps", n=len(ws)), ws[-1], bs[-1])]
+            else:
+                lines = [(t("tensors.start"), w0, b0), (t("tensors.now"), ws[-1], bs[-1])]
             chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
                                                        title=t("tensors.walks")))
         with right:
             live_run.loss_view("tensors", r)
+    if not ws:
+        return
+    w, b = ws[-1], bs[-1]
     # under the picture: on a projector the line and the loss stay in view
     st.markdown(t("tensors.after_n", n=len(ws), w=f"{w:.4f}", b=f"{b:.4f}", x=f"{x:g}",
                   pred=f"{w * x + b:.4f}", y=f"{y:g}"))

@@ -46,3 +46,14 @@ def test_a_huge_paste_is_refused_quickly_and_the_page_stays_short(page: Page, ap
     after = main.evaluate("e => e.scrollHeight")
     print(f"refused in {seconds:.1f} s; page {before} px tall before, {after} px after")
     assert seconds < 15 and after < before + 1000
+
+
+def test_the_walking_line_has_a_plot_wide_enough_to_see_at_1024_px(page: Page, app_url):
+    """Its legend stood on the right and left the plot 70 px of a half column; drawn before Train too."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/tensors")
+    wait_idle(page)
+    walk = page.locator(".st-key-live_picture .vega-embed svg").first
+    walk.scroll_into_view_if_needed()
+    width = walk.evaluate("s => s.querySelector('path.background').getBoundingClientRect().width")
+    assert width >= 180, width

@@ -20,6 +20,8 @@ def specs(at) -> list[str]:
     ("pages/sine.py", "sine", ["sin(x)", "before training"]),
     # the points with the untrained network's boundary, and the network
     ("pages/classify.py", "classify", ["Decision boundary", "network_0"]),
+    # the point and the line W0 x + b0 that section 5 trains from
+    ("pages/tensors.py", "tensors", ["The line walks to the point", "start"]),
 ])
 def test_the_page_draws_its_data_and_model_before_train(app, page, key, drawn):
     open_page(app, page)
