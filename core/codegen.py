@@ -5,6 +5,7 @@ core), and `script()` writes the loop around them. The script draws the same ran
 app (torch.manual_seed before the model: core.models draw in the same order from a generator seeded
 alike; a separate seeded generator for the batch order), so it prints the same final loss.
 """
+import json
 import re
 from dataclasses import dataclass
 
@@ -56,14 +57,67 @@ def _column(name: str, values: list[float]) -> str:
     return code_lines.packed(f"{name} = torch.tensor([", [f"[{_short(v)}]" for v in values], "])  # (N, 1)")
 
 
+# Comments in the page's language ------------------------------------------------------------------
+
+# Every comment the scripts write, in English, by name, written here only: a builder writes say(name,
+# **values), a marker that script() turns into the words of the page's language (ui/lang_*.py
+# "code.comment.<name>", with the same {placeholders}), or into these when it has none.
+COMMENTS = {
+    "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
+    "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
+    "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
+    "sample": "Torch Playground's sample of real MNIST digits ({file}): beside this script, or in ./data",
+    "notebook": "pasted into a notebook: no __file__",
+    "no_mnist": "no torchvision, no network: a sentence, not a traceback",
+    "sum_of_squares": "sum of squared errors",
+    "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
+    "forward": "forward",
+    "loss": "loss",
+    "no_graph": "no autograd graph: the gradients come by hand",
+    "backward": "backward",
+    "whole_set": "the whole data set: one step an epoch",
+    "step_rule": "step: W := W - lr * grad",
+    "loss_before_step": "the loss before this step",
+    "batch_order": "the batch order, seeded",
+    "step": "step",
+    "epoch_loss": "the mean batch loss of the epoch",
+    "threads": "as many threads as the app: sums then round alike",
+    "start_weights": "the starting weights, as the app draws them",
+    "cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
+    "centred": "centred: each column less its mean, as the tutorial does",
+    "standardise": "(t - mean) / std, in float64 as the app computes it",
+    "one_value": "a column of one value stays where it is",
+}
+COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
+# private-use characters: no text of a script holds them, so a marker cannot be mistaken for code
+_OPEN, _VALUES, _CLOSE = "\ue000", "\ue001", "\ue002"
+_MARKER = re.compile(f"{_OPEN}(\\w+){_VALUES}(.*?){_CLOSE}")
+
+
+def say(name: str, **values) -> str:
+    """The comment `name` of COMMENTS, with its {placeholders}' values, as a marker script() words."""
+    if name not in COMMENTS:
+        raise KeyError(f"no comment {name!r} in core.codegen.COMMENTS")
+    return f"# {_OPEN}{name}{_VALUES}{json.dumps(values)}{_CLOSE}"
+
+
+def say_comments(code: str, words: dict[str, str] | None = None) -> str:
+    """code with each comment marker in the caller's words (words[f"code.comment.{name}"]), or English."""
+    def worded(m: re.Match) -> str:
+        name, values = m.group(1), json.loads(m.group(2))
+        said = (words or {}).get(f"code.comment.{name}") or COMMENTS[name]
+        return one_line(said.format(**values))
+    return _MARKER.sub(worded, code)
+
+
 # Steps a page takes on its data before training, as the script writes them (after the data's lines).
-CENTRE_CODE = ("# centred: each column less its mean, as the tutorial does\n"
+CENTRE_CODE = (say("centred") + "\n"
                "x, y = x - x.mean(), y - y.mean()")
 STANDARDISE_CODE = (
-    "\n\ndef standardise(t):  # (t - mean) / std, in float64 as the app computes it\n"
+    f"\n\ndef standardise(t):  {say('standardise')}\n"
     "    t64 = t.double()\n"
     "    mean, std = t64.mean().item(), t64.std().item()\n"
-    "    std = std if std > 0 else 1.0  # a column of one value stays where it is\n"
+    f"    std = std if std > 0 else 1.0  {say('one_value')}\n"
     "    return ((t64 - mean) / std).to(t.dtype)\n\n\n"
     "x, y = standardise(x), standardise(y)")
 
@@ -89,14 +143,14 @@ def data_noisy_line(n: int, slope: float, intercept: float, noise: float, seed: 
     if code_lines.columns(y) > code_lines.WIDTH:  # the same sums in the same order, on two lines
         y = (f"y = {slope!r} * x + {intercept!r}\n"
              f"y = y + {noise!r} * torch.randn(x.shape, generator=noise_gen)")
-    return (f"# {n} points on y = {slope!r} x + {intercept!r}, plus Gaussian noise ({noise!r})\n"
+    return (say("noisy_line", n=n, slope=repr(slope), intercept=repr(intercept), noise=repr(noise)) + "\n"
             f"x = torch.linspace({x_range[0]!r}, {x_range[1]!r}, {n}).unsqueeze(1)  # (N, 1)\n"
             f"noise_gen = torch.Generator().manual_seed({seed})\n" + y)
 
 
 def data_sine(n: int, noise: float, seed: int) -> str:
     n, noise, seed = int(n), float(noise), int(seed)
-    code = (f"# {n} points of y = sin(x) on [-pi, pi]\n"
+    code = (say("sine_points", n=n) + "\n"
             f"x = torch.linspace(-math.pi, math.pi, {n}).unsqueeze(1)  # (N, 1)\n"
             f"y = torch.sin(x)")
     if noise:
@@ -107,7 +161,7 @@ def data_sine(n: int, noise: float, seed: int) -> str:
 
 def data_mnist(source: str) -> str:
     """The tutorial's normalisation, applied once to the whole set in memory."""
-    scale = ("# uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))\n"
+    scale = (say("normalise") + "\n"
              "def normalise(images):\n"
              "    return ((images.float() / 255.0 - 0.5) / 0.5).unsqueeze(1)\n\n")
     download = ("train = MNIST('data', train=True, download=True)\n"
@@ -121,8 +175,8 @@ def data_mnist(source: str) -> str:
     # script says so and trains on torchvision's full MNIST instead (its numbers then differ).
     return (
         scale + "import numpy as np\nfrom pathlib import Path\n\n"
-        f"# Torch Playground's sample of real MNIST digits ({SAMPLE.name}): beside this script, or in ./data\n"
-        "here = Path(__file__).parent if '__file__' in globals() else Path()  # pasted into a notebook: no __file__\n"
+        + say("sample", file=SAMPLE.name) + "\n"
+        f"here = Path(__file__).parent if '__file__' in globals() else Path()  {say('notebook')}\n"
         f"places = (here / {SAMPLE.name!r}, Path('data') / {SAMPLE.name!r})\n"
         "SAMPLE = next((p for p in places if p.exists()), None)\n"
         "if SAMPLE is not None:\n"
@@ -137,7 +191,7 @@ def data_mnist(source: str) -> str:
         "          'so the numbers differ from the page\\'s.')\n"
         "    try:\n"
         "        from torchvision.datasets import MNIST\n" + _indent(download, 8) + "\n"
-        "    except Exception as err:  # no torchvision, no network: a sentence, not a traceback\n"
+        f"    except Exception as err:  {say('no_mnist')}\n"
         "        raise SystemExit('Could not get MNIST: neither the app\\'s sample nor a '\n"
         "                         f'download worked ({err}).')\n"
         "    x, y = normalise(train.data), train.targets  # (60000, 1, 28, 28), (60000,)\n"
@@ -195,7 +249,7 @@ def model_cnn() -> str:
         elif name in ("Flatten", "Linear"):
             line += f"  # (N, {args[1] if name == 'Linear' else channels * side * side})"
         lines.append(line)
-    return ("# digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers\n"
+    return (say("cnn") + "\n"
             "model = nn.Sequential(\n    " + "\n    ".join(lines) + "\n)")
 
 
@@ -203,11 +257,11 @@ def model_cnn() -> str:
 
 LOSS_CODE = {"mse": "nn.MSELoss()  # mean((y_hat - y)^2)",
              "cross_entropy": "nn.CrossEntropyLoss()",
-             "sum_of_squares": "lambda y_hat, y: ((y_hat - y) ** 2).sum()  # sum of squared errors",
+             "sum_of_squares": "lambda y_hat, y: ((y_hat - y) ** 2).sum()  " + say("sum_of_squares"),
              "half_squared_error": "lambda y_hat, y: 0.5 * ((y - y_hat) ** 2).sum()"}
 
 CUBIC_HAND_GRADS = (
-    "# backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd\n"
+    say("hand_backward") + "\n"
     "grad_y_pred = 2.0 * (y_hat - yb)\n"
     "hand = [grad_y_pred.sum(), (grad_y_pred * xb).sum(),\n"
     "        (grad_y_pred * xb ** 2).sum(), (grad_y_pred * xb ** 3).sum()]\n"
@@ -217,57 +271,6 @@ CUBIC_HAND_GRADS = (
 ACCURACY_REPORT = ("with torch.no_grad():\n"
                    "    predicted = model(test_x.to(device)).argmax(dim=1)\n"
                    "print(f'test accuracy: {(predicted == test_y.to(device)).float().mean().item():.1%}')")
-
-
-# Comments in the page's language ------------------------------------------------------------------
-
-# Every comment the scripts write, in English, by name; a caller passes the same in its language
-# (ui/lang_*.py "code.comment.<name>", with the same {placeholders}) and script() swaps them in.
-COMMENTS = {
-    "noisy_line": "{n} points on y = {slope} x + {intercept}, plus Gaussian noise ({noise})",
-    "sine_points": "{n} points of y = sin(x) on [-pi, pi]",
-    "normalise": "uint8 (N, 28, 28) -> float (N, 1, 28, 28), like Normalize((0.5,), (0.5,))",
-    "sample": "Torch Playground's sample of real MNIST digits ({file}): beside this script, or in ./data",
-    "notebook": "pasted into a notebook: no __file__",
-    "no_mnist": "no torchvision, no network: a sentence, not a traceback",
-    "sum_of_squares": "sum of squared errors",
-    "hand_backward": "backward, by hand: the tutorial's formulas for sum((y_hat - y)^2), no autograd",
-    "forward": "forward",
-    "loss": "loss",
-    "no_graph": "no autograd graph: the gradients come by hand",
-    "backward": "backward",
-    "whole_set": "the whole data set: one step an epoch",
-    "step_rule": "step: W := W - lr * grad",
-    "loss_before_step": "the loss before this step",
-    "batch_order": "the batch order, seeded",
-    "step": "step",
-    "epoch_loss": "the mean batch loss of the epoch",
-    "threads": "as many threads as the app: sums then round alike",
-    "start_weights": "the starting weights, as the app draws them",
-    "cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
-    "centred": "centred: each column less its mean, as the tutorial does",
-    "standardise": "(t - mean) / std, in float64 as the app computes it",
-    "one_value": "a column of one value stays where it is",
-}
-COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
-
-
-def _comment_pattern(english: str) -> re.Pattern:
-    """A whole end-of-line comment with this English text; its {placeholders} become named groups."""
-    parts = re.split(r"\{(\w+)\}", english)  # text, name, text, name, ...
-    body = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-    return re.compile(rf"# {body}$", re.M)
-
-
-def say_comments(code: str, words: dict[str, str] | None) -> str:
-    """code with each known comment in the caller's words (words[f"code.comment.{name}"])."""
-    if not words:
-        return code
-    for name, english in sorted(COMMENTS.items(), key=lambda kv: -len(kv[1])):  # longest first
-        said = words.get(f"code.comment.{name}")
-        if said:
-            code = _comment_pattern(english).sub(lambda m: "# " + one_line(said.format(**m.groupdict())), code)
-    return code
 
 
 # The script ---------------------------------------------------------------------------------------
@@ -282,35 +285,36 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
 
     threads: torch's thread count in the app (torch.get_num_threads()); the script sets the same, since
     a sum split over another number of threads rounds differently (0.000718 instead of 0.000949).
-    words: the comments in the page's language (see COMMENTS); None keeps them in English.
+    words: the comments in the page's language (see COMMENTS); None writes them in English.
     """
     device = cfg.device if cfg.device != "auto" else "cpu"
-    step_body = ("y_hat = model(xb)                # forward\n"
-                 "loss = loss_fn(y_hat, yb)        # loss\n")
+    forward, loss = say("forward"), say("loss")
+    step_body = (f"y_hat = model(xb)                {forward}\n"
+                 f"loss = loss_fn(y_hat, yb)        {loss}\n")
     if recipe.hand_grads:
-        step_body = "with torch.no_grad():            # no autograd graph: the gradients come by hand\n" + \
-                    _indent("y_hat = model(xb)            # forward\nloss = loss_fn(y_hat, yb)    # loss", 4) + "\n"
-    backward = recipe.hand_grads if recipe.hand_grads else "loss.backward()                  # backward"
+        step_body = f"with torch.no_grad():            {say('no_graph')}\n" + \
+                    _indent(f"y_hat = model(xb)            {forward}\nloss = loss_fn(y_hat, yb)    {loss}", 4) + "\n"
+    backward = recipe.hand_grads if recipe.hand_grads else f"loss.backward()                  {say('backward')}"
     # the schedule steps once an epoch, after the epoch it set the rate for (as core.training does)
     schedule = "\nscheduler.step()" if cfg.schedule != "constant" else ""
     if cfg.batch_size is None:
         loop = (f"for epoch in range({cfg.epochs}):\n"
-                "    xb, yb = x, y                    # the whole data set: one step an epoch\n"
+                f"    xb, yb = x, y                    {say('whole_set')}\n"
                 + _indent(step_body, 4) + "\n"
                 "    if not math.isfinite(loss.item()):\n"
                 "        print(f'the loss diverged at epoch {epoch + 1}')\n"
                 "        break\n"
                 "    optimizer.zero_grad()\n"
                 + _indent(backward, 4) + "\n"
-                "    optimizer.step()                 # step: W := W - lr * grad\n"
-                "    final = loss.item()              # the loss before this step\n"
+                f"    optimizer.step()                 {say('step_rule')}\n"
+                f"    final = loss.item()              {say('loss_before_step')}\n"
                 + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 f"    if epoch % {max(cfg.epochs // 10, 1)} == 0:\n"
                 "        print(f'epoch {epoch + 1}: loss {final:.6g}')")
     else:
         loop = (f"batch = min({cfg.batch_size}, len(x))\n"
                 "steps_per_epoch = math.ceil(len(x) / batch)\n"
-                f"order_gen = torch.Generator().manual_seed({cfg.seed})  # the batch order, seeded\n"
+                f"order_gen = torch.Generator().manual_seed({cfg.seed})  {say('batch_order')}\n"
                 f"for epoch in range({cfg.epochs}):\n"
                 "    order = torch.randperm(len(x), generator=order_gen).to(device)\n"
                 "    total = torch.zeros((), device=device)\n"
@@ -320,9 +324,9 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 + _indent(step_body, 8) + "\n"
                 "        optimizer.zero_grad()\n"
                 + _indent(backward, 8) + "\n"
-                "        optimizer.step()             # step\n"
+                f"        optimizer.step()             {say('step')}\n"
                 "        total += loss.detach()\n"
-                "    epoch_loss = total.item() / steps_per_epoch  # the mean batch loss of the epoch\n"
+                f"    epoch_loss = total.item() / steps_per_epoch  {say('epoch_loss')}\n"
                 "    if not math.isfinite(epoch_loss):\n"
                 "        print(f'the loss diverged at epoch {epoch + 1}')\n"
                 "        break\n"
@@ -335,9 +339,9 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
         "\n".join(title) + "\n\nRun it with `python this_file.py`; with the same seed it prints the final loss\n"
         'the page shows.\n"""',
         "import math\n\nimport torch\nfrom torch import nn"
-        + (f"\n\ntorch.set_num_threads({threads})  # as many threads as the app: sums then round alike"
+        + (f"\n\ntorch.set_num_threads({threads})  {say('threads')}"
            if threads else ""),
-        f"device = {device!r}\ntorch.manual_seed({cfg.seed})  # the starting weights, as the app draws them",
+        f"device = {device!r}\ntorch.manual_seed({cfg.seed})  {say('start_weights')}",
         recipe.data,
         recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)",
         f"loss_fn = {recipe.loss}\n{optimizers.code(cfg)}",

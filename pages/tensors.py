@@ -208,7 +208,8 @@ def draw(r: core.Run) -> None:
             else:
                 lines = [(t("tensors.start"), w0, b0), (t("tensors.now"), ws[-1], bs[-1])]
             chart.show(core.charts.lines_to_point((x, y), lines, (min(0.0, x - 1), max(x + 1, 1.0)),
-                                                       title=t("tensors.walks")))
+                                                       title=t("tensors.walks")),
+                       stage_height=150)  # its legend stands above it: on the stage it keeps the picture in view
         with right:
             live_run.loss_view("tensors", r)
     if not ws:

@@ -91,7 +91,7 @@ def test_numbers_in_a_script_are_written_as_numbers():
         core.codegen.data_noisy_line("3; __import__('os')", 2.0, 1.0, 0.5, 0)
     with pytest.raises(ValueError):
         core.codegen.model_linear("0) ; __import__('os') ; (0", 0.0)
-    assert "2.0 x + 1.0" in core.codegen.data_noisy_line("30", "2", 1, 0.5, "0")
+    assert "2.0 x + 1.0" in core.codegen.say_comments(core.codegen.data_noisy_line("30", "2", 1, 0.5, "0"))
 
 
 def test_the_check_sees_the_payload_run(tmp_path):

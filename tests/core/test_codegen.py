@@ -1,4 +1,7 @@
 """core.codegen: the numbers a script writes out, and what it sets before training."""
+from pathlib import Path
+
+import pytest
 import torch
 
 import core
@@ -63,3 +66,21 @@ def test_the_cnn_script_builds_the_apps_cnn_and_prints_its_final_loss(capsys):
     assert printed[-2] == f"test accuracy: {core.evaluate(model, test_x, test_y):.1%}"
     korean = core.codegen.say_comments(core.codegen.model_cnn(), {"code.comment.cnn": "합성곱 두 번"})
     assert korean.splitlines()[0] == "# 합성곱 두 번"  # its comment, in the page's language
+
+
+def test_every_comment_is_written_once_and_every_marker_is_worded():
+    """The comments lived twice (in the builders and in COMMENTS) and a regex swapped them; now a
+    builder names one, and a script holds no marker, in English or in the page's words."""
+    source = Path(core.codegen.__file__).read_text(encoding="utf-8")
+    for name, english in core.codegen.COMMENTS.items():
+        if "{" not in english:
+            assert f"# {english}" not in source, (name, "written again beside COMMENTS")
+    with pytest.raises(KeyError):
+        core.codegen.say("no such comment")
+    recipe = core.codegen.Recipe("t", core.codegen.data_sine(10, 0.1, 0), core.codegen.model_cubic(),
+                                 core.codegen.LOSS_CODE["sum_of_squares"], hand_grads=core.codegen.CUBIC_HAND_GRADS)
+    cfg = core.TrainConfig(lr=1e-6, epochs=2, batch_size=4)
+    english = core.codegen.script(recipe, cfg)
+    assert "# 10 points of y = sin(x) on [-pi, pi]" in english and "\ue000" not in english
+    korean = core.codegen.script(recipe, cfg, words={"code.comment.sine_points": "sin(x) 위의 점 {n}개"})
+    assert "# sin(x) 위의 점 10개" in korean and "# sum of squared errors" in korean  # unworded: English
