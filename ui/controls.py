@@ -162,7 +162,7 @@ def train_controls(page: str, *, lr: float = 0.01, epochs: int = 100, max_epochs
     chosen = linked(page, settings.choice("optimizer", registry, optimizer))
     optimizer = spot.get("optimizer", side).selectbox(
         t("controls.optimizer"), options=list(registry), format_func=lambda k: registry[k].label,
-        help=t(f"optimizer.help.{st.session_state.get(keys.kept(keys.of(page, 'optimizer')), optimizer)}"),
+        help=t(f"optimizer.help.{current(page, 'optimizer', optimizer)}"),
         **chosen)
     knobs = registry[optimizer].knobs  # only what this optimizer takes is shown (and linked)
     momentum, nesterov, weight_decay = 0.0, False, 0.0
