@@ -132,3 +132,57 @@ def walk(loss: torch.Tensor, params: dict[str, torch.Tensor] | None = None,
 
     visit(loss.grad_fn)
     return g, ids
+
+
+# The tutorial's step, walked a stage at a time -----------------------------------------------------
+
+STAGES = ("start", "forward", "backward", "step")  # what the Tensors page's buttons have done so far
+
+
+@dataclass
+class Step:
+    """One autograd step of y_pred = W x + b, loss = 0.5 (y - y_pred)^2, up to a stage of STAGES."""
+    graph: Graph
+    stage: str
+    W: float
+    b: float              # after "step": the new values, W - lr * W.grad and b - lr * b.grad
+    loss: float
+
+
+def tutorial_step(x: float, y: float, w: float, b: float, lr: float, stage: str = "step") -> Step:
+    """The tutorial's step with the student's numbers (x = 2, y = 4, W = b = 1, lr 0.1: loss 0.5,
+    W.grad -2, b.grad -1, then W 1.2, b 1.1), its graph from autograd itself; backward() runs only
+    from stage "backward" on, so before it the nodes have no gradient, as in PyTorch."""
+    if stage not in STAGES:
+        raise ValueError(f"stage {stage!r} is not one of {STAGES}")
+    W = torch.tensor(float(w), requires_grad=True)
+    B = torch.tensor(float(b), requires_grad=True)
+    X, Y = torch.tensor(float(x)), torch.tensor(float(y))
+    with recording() as outputs:
+        loss = 0.5 * (Y - (W * X + B)) ** 2
+    g = graph(loss, {"W": W, "b": B}, outputs)
+    new_w, new_b = float(w), float(b)
+    if STAGES.index(stage) >= STAGES.index("backward"):
+        loss.backward()
+    if stage == "step":
+        with torch.no_grad():
+            W -= lr * W.grad
+            B -= lr * B.grad
+        new_w, new_b = W.item(), B.item()
+    return Step(g, stage, new_w, new_b, loss.item())
+
+
+def local_derivatives(g: Graph) -> dict[tuple[int, int], float]:
+    """For a graph of scalars after backward: each edge's local derivative, d parent / d child, such that
+    child.grad = parent.grad x local (the chain rule a step at a time; every node here has one parent).
+    Edges whose parent has no gradient, or a zero one, or whose nodes are not scalars, are left out."""
+    parents: dict[int, list[int]] = {}
+    for a, b in g.edges:
+        parents.setdefault(b, []).append(a)
+    out = {}
+    for a, b in g.edges:
+        up, down = g.node(a).grad, g.node(b).grad
+        if (len(parents[b]) == 1 and up is not None and down is not None and up.numel() == down.numel() == 1
+                and up.item() != 0):
+            out[(a, b)] = down.item() / up.item()
+    return out

@@ -169,6 +169,33 @@ chart.show(core.charts.lines_to_point(
     (min(0.0, x - 1), max(x + 1, 1.0)), title=t("tensors.before_after")),
     width="stretch")
 
+# The same step as PyTorch's own graph, walked a button at a time: Forward, Backward, Step
+st.subheader(t("tensors.graph_title"))
+st.markdown(t("tensors.graph_intro"))
+walked = page.key("graph_walk")  # (the stage reached, the numbers it was reached with)
+numbers = (x, y, w0, b0, cfg.lr)
+stage = st.session_state[walked][0] if st.session_state.get(walked, (None, None))[1] == numbers else "start"
+buttons = st.container(horizontal=True)
+# callbacks: the rerun a press causes draws the buttons of the stage it reached
+for name, after in (("forward", "start"), ("backward", "forward"), ("step", "backward")):
+    buttons.button(t(f"tensors.graph_{name}"), key=page.key(f"graph_{name}"), disabled=stage != after,
+                   type="primary" if stage == after else "secondary",
+                   on_click=st.session_state.__setitem__, args=(walked, (name, numbers)))
+buttons.button(t("tensors.graph_again"), key=page.key("graph_again"), disabled=stage == "start",
+               icon=":material/restart_alt:", on_click=st.session_state.__setitem__, args=(walked, ("start", numbers)))
+walk = core.autograd.tutorial_step(x, y, w0, b0, cfg.lr, stage)
+reached = core.autograd.STAGES.index(stage)
+# a box of its own each stage: the browser's Graphviz redraws a changed graph by morphing the old one, and
+# failed to when a gradient's coloured line appeared (the picture stayed at the forward pass)
+st.container(key=f"tensors_graph_{stage}").graphviz_chart(core.graph_picture.dot(
+    walk.graph, {"value": t("tensors.graph_value"), "grad": t("tensors.graph_grad"), "loss": t("tensors.graph_loss")},
+    values=reached >= 1, grads=reached >= 2, stepped={"W": walk.W, "b": walk.b} if stage == "step" else None),
+    width="content")  # its own size: stretched or shrunk to the column, its words grew or became unreadable
+gw, gb = (walk.graph.node(n).grad for n in ("W", "b"))
+st.info(t(f"tensors.graph_{'start' if stage == 'start' else 'after_' + stage}", loss=f"{walk.loss:.4g}",
+          gw=f"{gw.item():.4g}" if gw is not None else "", gb=f"{gb.item():.4g}" if gb is not None else "",
+          lr=f"{cfg.lr:g}", w=f"{walk.W:.4g}", b=f"{walk.b:.4g}"), icon=":material/account_tree:")
+
 # 5. Repeat it: Train ---------------------------------------------------------------------------
 st.header(t("tensors.repeat"), divider="orange")
 st.markdown(t("tensors.repeat_intro", x=f"{x:g}", y=f"{y:g}"))

@@ -211,3 +211,26 @@ def test_the_attributes_are_a_narrow_table_not_a_wide_markdown_row(app):
     assert not any("A.shape" in m.value for m in app.markdown)
     table = next(df.value for df in app.table if "A.shape" in df.value.iloc[:, 0].tolist())
     assert table.shape == (5, 2) and table.iloc[:, 1].tolist() == ["[2, 2]", "int64", "cpu", "2", "4"]
+
+
+def test_the_graph_is_walked_forward_backward_and_step_with_the_tutorials_numbers(app):
+    """PyTorch's own graph of the step: its shape first, then Forward's values (loss 0.5), Backward's
+    gradients with each arrow's local derivative (W.grad -2, b.grad -1), and Step's W 1.2, b 1.1."""
+    open_page(app, "pages/tensors.py")
+
+    def graph() -> str:
+        (chart,) = app.get("graphviz_chart")
+        return chart.proto.spec
+
+    assert "MulBackward0" in graph() and "value " not in graph() and "grad " not in graph()
+    assert app.button(key="tensors.graph_backward").disabled  # one stage at a time
+    app.button(key="tensors.graph_forward").click().run()
+    assert "value 0.5" in graph() and "value 3" in graph() and "grad " not in graph()
+    app.button(key="tensors.graph_backward").click().run()
+    assert "grad −2" in graph() and "grad −1" in graph() and "× 0.5" in graph() and "× 2" in graph()
+    assert any("W.grad = **-2**" in i.value and "b.grad = **-1**" in i.value for i in app.info)
+    app.button(key="tensors.graph_step").click().run()
+    assert "→ 1.2" in graph() and "→ 1.1" in graph()
+    # a changed number starts the walk again, from the graph's shape
+    app.number_input(key="tensors.x").set_value(3.0).run()
+    assert "value " not in graph() and not app.button(key="tensors.graph_forward").disabled

@@ -51,4 +51,25 @@ STRINGS = {
     "tensors.after_steps": "after {n} steps",
     "tensors.walks": "The line walks to the point",
     "tensors.attribute": "attribute",
+    # the graph autograd builds for the step (core.autograd)
+    "tensors.graph_title": "What backward() walks",
+    "tensors.graph_intro": "While the forward pass computes, PyTorch writes down each operation: the graph "
+                           "below is the one it built for this step, read from `loss.grad_fn` and its "
+                           "`next_functions`. Walk it with the buttons.",
+    "tensors.graph_forward": "Forward",
+    "tensors.graph_backward": "Backward",
+    "tensors.graph_step": "Step",
+    "tensors.graph_again": "Start again",
+    "tensors.graph_value": "value",
+    "tensors.graph_grad": "grad",
+    "tensors.graph_loss": "the loss",
+    "tensors.graph_start": "The graph's shape only: each box is an operation PyTorch will walk back through "
+                           "(MulBackward0 for a `*`), the blue ones are W and b. Press **Forward**.",
+    "tensors.graph_after_forward": "Forward: every operation has its value; the loss is **{loss}**. No "
+                                   "gradient yet: press **Backward** for `loss.backward()`.",
+    "tensors.graph_after_backward": "Backward: from the loss (grad 1) back to W and b. On each arrow, the "
+                                    "local derivative; the gradient at a box is the one above it times that "
+                                    "number, the chain rule: W.grad = **{gw}**, b.grad = **{gb}**.",
+    "tensors.graph_after_step": "Step: `W -= lr * W.grad` and `b -= lr * b.grad` with lr {lr}: W = **{w}**, "
+                                "b = **{b}**. The next forward pass builds a new graph.",
 }

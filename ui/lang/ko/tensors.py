@@ -50,5 +50,25 @@ STRINGS = {
     "tensors.now": "지금",
     "tensors.after_steps": "{n} 걸음 뒤",
     "tensors.walks": "직선이 점을 향해 걸어갑니다",
+    "tensors.graph_title": "backward()가 거슬러 가는 길",
+    "tensors.graph_intro": "순전파를 계산하는 동안 PyTorch는 연산을 하나하나 적어 둡니다. 아래 그래프는 이 "
+                           "단계에서 PyTorch가 만든 바로 그 그래프로, `loss.grad_fn`과 `next_functions`에서 "
+                           "읽었습니다. 버튼으로 한 단계씩 따라가 보세요.",
+    "tensors.graph_forward": "순전파",
+    "tensors.graph_backward": "역전파",
+    "tensors.graph_step": "갱신",
+    "tensors.graph_again": "처음부터",
+    "tensors.graph_value": "값",
+    "tensors.graph_grad": "기울기",
+    "tensors.graph_loss": "손실",
+    "tensors.graph_start": "아직 그래프의 모양뿐입니다. 상자 하나가 PyTorch가 거슬러 갈 연산 하나이고(`*`는 "
+                           "MulBackward0), 파란 상자가 W와 b입니다. **순전파**를 누르세요.",
+    "tensors.graph_after_forward": "순전파: 연산마다 값이 생겼고 손실은 **{loss}**입니다. 기울기는 아직 "
+                                   "없습니다. `loss.backward()`를 하려면 **역전파**를 누르세요.",
+    "tensors.graph_after_backward": "역전파: 손실(기울기 1)에서 W와 b까지 거슬러 갑니다. 화살표마다 적힌 수는 "
+                                    "국소 미분이고, 상자의 기울기는 위 상자의 기울기에 그 수를 곱한 값입니다. "
+                                    "이것이 연쇄 법칙입니다. W.grad = **{gw}**, b.grad = **{gb}**.",
+    "tensors.graph_after_step": "갱신: `W -= lr * W.grad`, `b -= lr * b.grad` (학습률 {lr}). 그 결과 "
+                                "W = **{w}**, b = **{b}**. 다음 순전파는 새 그래프를 만듭니다.",
     "tensors.attribute": "속성",
 }
