@@ -29,6 +29,8 @@ class Node:
     shape: tuple[int, ...] | None = None
     value: torch.Tensor | None = None  # the forward output (the parameter, for a leaf), when small
     grad: torch.Tensor | None = None   # after backward(): d loss / d this node's output (its full size)
+    layer: str | None = None           # the model's layer (module name) it belongs to, when layers() named them
+    param_grads: dict[str, float] = field(default_factory=dict)  # by_layer(): each parameter's gradient norm
 
     @property
     def label(self) -> str:
@@ -42,6 +44,7 @@ class Node:
 class Graph:
     nodes: list[Node] = field(default_factory=list)
     edges: list[tuple[int, int]] = field(default_factory=list)  # (from, to): from the loss's side to a leaf's
+    layer_kinds: dict[str, str] = field(default_factory=dict)   # a layer's module class by its name
 
     def node(self, name_or_id) -> Node:
         """A node by its id, or a leaf by its name."""
@@ -68,6 +71,26 @@ class _Recorder(TorchFunctionMode):
 
 
 @contextmanager
+def layers(model: torch.nn.Module):
+    """Within it, which layer made each output: {grad_fn: (module name, module class)} of every module
+    without children, for graph() to collapse the operations of a layer into one (by_layer)."""
+    made: dict = {}
+    def note(name: str, module: torch.nn.Module):
+        def hook(_module, _inputs, output):
+            if isinstance(output, torch.Tensor) and output.grad_fn is not None:
+                made.setdefault(output.grad_fn, (name, type(module).__name__))
+        return hook
+    # a model of no layers (the cubic, one nn.Linear) is not one: its operations are shown one by one
+    handles = [m.register_forward_hook(note(name, m)) for name, m in model.named_modules()
+               if not list(m.children()) and m is not model]
+    try:
+        yield made
+    finally:
+        for h in handles:
+            h.remove()
+
+
+@contextmanager
 def recording():
     """Within it, each operation's output is kept (a dict grad_fn -> tensor) for graph() to read values
     and shapes from: autograd's nodes keep their inputs where they need them, never their outputs."""
@@ -88,15 +111,16 @@ def _small(t: torch.Tensor | None) -> torch.Tensor | None:
 
 
 def graph(loss: torch.Tensor, params: dict[str, torch.Tensor] | None = None,
-          outputs: dict | None = None) -> Graph:
+          outputs: dict | None = None, made_by: dict | None = None) -> Graph:
     """The graph behind `loss`, from its grad_fn to the leaves (node 0 is the loss's); call it before
     loss.backward(), which then fills every node's .grad. params: names for the leaves
-    (dict(model.named_parameters())); outputs: what recording() kept, for every node's value and shape."""
-    return walk(loss, params, outputs)[0]
+    (dict(model.named_parameters())); outputs: what recording() kept, for every node's value and shape;
+    made_by: what layers() kept, for each node's layer."""
+    return walk(loss, params, outputs, made_by)[0]
 
 
 def walk(loss: torch.Tensor, params: dict[str, torch.Tensor] | None = None,
-         outputs: dict | None = None) -> tuple[Graph, dict]:
+         outputs: dict | None = None, made_by: dict | None = None) -> tuple[Graph, dict]:
     """graph(), and which node each backward function became ({grad_fn: id}): for a test to hold each
     node's output beside it. The Graph itself keeps no backward function, so it keeps no saved tensor."""
     if loss.grad_fn is None:
@@ -131,7 +155,45 @@ def walk(loss: torch.Tensor, params: dict[str, torch.Tensor] | None = None,
         return node.id
 
     visit(loss.grad_fn)
+    if made_by:
+        _name_layers(g, {ids[fn]: name for fn, (name, _) in made_by.items() if fn in ids})
+        g.layer_kinds = dict(made_by.values())
     return g, ids
+
+
+def _name_layers(g: Graph, own: dict[int, str]) -> None:
+    """Each node's layer: its own (a layer's output), a parameter's (its name less ".weight"), else the
+    layer of the node it feeds (the weight's transpose inside nn.Linear belongs to its Linear)."""
+    for n in g.nodes:
+        n.layer = own.get(n.id, n.name.rsplit(".", 1)[0] if n.leaf and n.name and "." in n.name else None)
+    for a, b in g.edges:  # edges run from the loss outwards: a node's parent is named before it
+        child = g.node(b)
+        if child.layer is None and not child.leaf:
+            child.layer = g.node(a).layer
+
+
+def by_layer(g: Graph) -> Graph:
+    """The graph with each layer's operations and parameters as one node (op: the layer's class, "Linear";
+    name: its module name; shape and grad: its output's; param_grads: its parameters' gradient norms),
+    and the nodes of no layer (the loss's operations) as they are. Call it after backward()."""
+    kinds = g.layer_kinds
+    key = {n.id: (("layer", n.layer) if n.layer is not None else ("node", n.id)) for n in g.nodes}
+    out, index = Graph(), {}
+    for n in g.nodes:  # in graph order: the loss first, then towards the inputs
+        k = key[n.id]
+        if k not in index:
+            index[k] = len(out.nodes)
+            out.nodes.append(Node(id=index[k], op=kinds.get(n.layer, n.op) if n.layer else n.op, leaf=False,
+                                  name=n.layer, shape=n.shape, grad=n.grad, layer=n.layer))
+        if n.leaf and n.grad is not None:
+            out.nodes[index[k]].param_grads[n.name.rsplit(".", 1)[-1]] = n.grad.norm().item()
+    seen = set()
+    for a, b in g.edges:
+        edge = (index[key[a]], index[key[b]])
+        if edge[0] != edge[1] and edge not in seen:
+            seen.add(edge)
+            out.edges.append(edge)
+    return out
 
 
 # The tutorial's step, walked a stage at a time -----------------------------------------------------

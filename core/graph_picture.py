@@ -55,3 +55,39 @@ def dot(g: Graph, words: dict[str, str], values: bool = True, grads: bool = True
         lines.append(f"n{b} -> n{a}{label};")
     lines.append("}")
     return "\n".join(lines)
+
+
+def _norm(t: torch.Tensor | None) -> str | None:
+    return None if t is None else f"{t.norm().item():.3g}"
+
+
+def layers_dot(g: Graph, words: dict[str, str]) -> str:
+    """A graph from core.autograd.by_layer (or a whole graph of tensors) in DOT: a box a layer or an
+    operation, two lines each (a CNN's twelve fit a 768 px screen), the shape each arrow carries, and
+    after backward() each parameter's gradient norm. words: "grad" (the norm's name), "loss"."""
+    lines = ["digraph backward {", 'rankdir=TB; bgcolor="transparent"; nodesep=0.25; ranksep=0.14;',
+             'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=12, penwidth=1.2,'
+             ' margin="0.12,0.02", height=0.25];', 'edge [fontname="Helvetica", fontsize=10, color="#495057"];']
+    for n in g.nodes:
+        title = f"<b>{_escape(n.label if n.leaf else n.op)}</b>"
+        if n.name and not n.leaf:
+            title += f' <font color="{GREY}">{_escape(n.name)}</font>'
+        if n.id == 0:
+            title += f" · {_escape(words['loss'])}"
+        second = []
+        if n.param_grads:
+            second.append(" · ".join(f"‖{_escape(words['grad'])} {_escape(p)}‖ {v:.3g}"  # the weight first
+                                     for p, v in sorted(n.param_grads.items(), key=lambda kv: kv[0] != "weight")))
+        elif n.leaf and n.grad is not None:
+            second.append(f"‖{_escape(words['grad'])}‖ {_norm(n.grad)}")
+        rows = [title] + [f'<font color="{RED}">{row}</font>' for row in second]
+        fill = "#e7f5ff" if n.leaf or n.param_grads else ("#fff4e6" if n.id == 0 else "#f8f9fa")
+        colour = BLUE if n.leaf or n.param_grads else (ORANGE if n.id == 0 else "#adb5bd")
+        label = "<br/>".join(rows)
+        lines.append(f'n{n.id} [label=<{label}>, fillcolor="{fill}", color="{colour}"];')
+    for a, b in g.edges:  # forward: from the input (b) to the output (a), carrying b's shape
+        shape = g.node(b).shape
+        label = f' [label=< {_escape(str(list(shape)))}>]' if shape else ""
+        lines.append(f"n{b} -> n{a}{label};")
+    lines.append("}")
+    return "\n".join(lines)

@@ -152,6 +152,17 @@ STRINGS = {
                          "far is kept.",
     "run.continue_cpu": "Continue on the CPU",
     "run.final_loss": "Final loss",
+    # ui/graph_view.py: one step's autograd graph of a page's model
+    "graph.title": "What backward() walks",
+    "graph.every_op": "Every operation",
+    "graph.every_op_help": "Off: a box a layer (Linear, ReLU, Conv2d). On: every operation autograd "
+                           "recorded, as `loss.grad_fn` and its `next_functions` name them.",
+    "graph.grad": "grad",
+    "graph.loss": "the loss",
+    "graph.caption": "One training step of this model on {n} examples, as PyTorch recorded it: the forward "
+                     "pass runs down from the input to the loss, and backward() walks it back up. Each arrow "
+                     "carries a tensor of the shape written on it; in red, the size (norm) of each "
+                     "parameter's gradient. {nodes} operations in {layers} boxes.",
     "run.loss_at": "Loss at epoch {epoch}",  # while it trains: not yet final
     "run.loss_mean_help": "The mean loss over the epoch's batches. A curve of single batches jumps above and "
                           "below it: each batch is a different handful of examples.",

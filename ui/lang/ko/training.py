@@ -152,6 +152,16 @@ STRINGS = {
                          "지금까지 배운 것은 그대로 있습니다.",
     "run.continue_cpu": "CPU에서 이어서 학습",
     "run.final_loss": "최종 손실",
+    "graph.title": "backward()가 거슬러 가는 길",
+    "graph.every_op": "모든 연산",
+    "graph.every_op_help": "끄면 층마다 상자 하나(Linear, ReLU, Conv2d)입니다. 켜면 autograd가 기록한 모든 "
+                           "연산을 `loss.grad_fn`과 `next_functions`의 이름 그대로 보여 줍니다.",
+    "graph.grad": "기울기",
+    "graph.loss": "손실",
+    "graph.caption": "이 모델의 학습 한 단계(예제 {n}개)를 PyTorch가 기록한 그대로입니다. 순전파는 위의 "
+                     "입력에서 아래의 손실로 내려가고, backward()는 거꾸로 거슬러 올라갑니다. 화살표에 적힌 "
+                     "모양의 텐서가 그 길로 흐르고, 빨간 수는 매개변수마다 기울기의 크기(노름)입니다. 연산 "
+                     "{nodes}개, 상자 {layers}개.",
     "run.loss_at": "에포크 {epoch}의 손실",
     "run.loss_mean_help": "한 에포크 동안 배치 손실의 평균입니다. 배치 하나하나의 곡선은 이 평균 위아래로 "
                           "오르내립니다. 배치마다 다른 예제 몇 개를 보기 때문입니다.",
