@@ -12,7 +12,7 @@ flowed into it during backward(): the gradient of the loss with respect to that 
 a leaf, the parameter's own gradient), caught by a pre-hook on the node, not worked out again.
 """
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 from torch.overrides import TorchFunctionMode
@@ -183,9 +183,12 @@ def by_layer(g: Graph) -> Graph:
         k = key[n.id]
         if k not in index:
             index[k] = len(out.nodes)
-            out.nodes.append(Node(id=index[k], op=kinds.get(n.layer, n.op) if n.layer else n.op, leaf=False,
-                                  name=n.layer, shape=n.shape, grad=n.grad, layer=n.layer))
-        if n.leaf and n.grad is not None:
+            if n.layer is None:  # a node of no layer stays as it is (a parameter stays a named leaf)
+                out.nodes.append(replace(n, id=index[k], param_grads={}))
+            else:
+                out.nodes.append(Node(id=index[k], op=kinds.get(n.layer, n.op), leaf=False, name=n.layer,
+                                      shape=n.shape, grad=n.grad, layer=n.layer))
+        if n.leaf and n.layer is not None and n.grad is not None:
             out.nodes[index[k]].param_grads[n.name.rsplit(".", 1)[-1]] = n.grad.norm().item()
     seen = set()
     for a, b in g.edges:

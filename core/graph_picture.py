@@ -78,6 +78,8 @@ def layers_dot(g: Graph, words: dict[str, str]) -> str:
         if n.param_grads:
             second.append(" · ".join(f"‖{_escape(words['grad'])} {_escape(p)}‖ {v:.3g}"  # the weight first
                                      for p, v in sorted(n.param_grads.items(), key=lambda kv: kv[0] != "weight")))
+        elif n.leaf and n.grad is not None and n.grad.numel() == 1:  # one number: itself, signed, as by hand
+            second.append(f"{_escape(words['grad'])} {_number(n.grad)}")
         elif n.leaf and n.grad is not None:
             second.append(f"‖{_escape(words['grad'])}‖ {_norm(n.grad)}")
         rows = [title] + [f'<font color="{RED}">{row}</font>' for row in second]

@@ -8,7 +8,7 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, descent, i18n, live_run, nav, present, runs_list
+from ui import chart, code_panel, controls, descent, graph_view, i18n, live_run, nav, present, runs_list
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -156,6 +156,7 @@ def three_optimizers(cfg: core.TrainConfig) -> list[core.TrainConfig]:
 
 
 live_run.train_panel("descent", cfg, experiment, draw)  # the three optimizers: their own section below
+graph_view.of_experiment("descent", experiment, cfg.seed)
 code_panel.code_panel("descent", experiment.recipe, cfg, "gradient_descent.py")
 
 st.subheader(t("descent.compare_title"))

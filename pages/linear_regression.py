@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, live_run, nav, present, runs_list
+from ui import chart, code_panel, controls, graph_view, live_run, nav, present, runs_list
 from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
@@ -160,6 +160,7 @@ def momentum_pair(cfg: core.TrainConfig) -> list[core.TrainConfig]:
 
 
 live_run.train_panel("linear", cfg, experiment, draw)  # the momentum pair: its own section
+graph_view.of_experiment("linear", experiment, cfg.seed)
 code_panel.code_panel("linear", experiment.recipe, cfg, "linear_regression.py")
 
 # The momentum exercise ---------------------------------------------------------------------------

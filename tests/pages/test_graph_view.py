@@ -19,8 +19,8 @@ def test_the_graph_of_one_step_is_drawn_by_layer_with_gradient_norms(app, page, 
     open_page(app, page)
     (dot,) = graphs(app)
     assert all(f"<b>{name}</b>" in dot for name in layers), re.findall(r"<b>(\w+)</b>", dot)
-    norms = [float(v) for v in re.findall(r"‖ ([\d.e+-]+)", dot)]
-    assert norms and all(v >= 0 for v in norms)
+    grads = re.findall(r"(‖|grad) (−?[\d.e+-]+)", dot)  # a norm, or a parameter's one number
+    assert grads and all(float(v) >= 0 for mark, v in grads if mark == "‖")
     assert not app.exception
     if key == "mnist":
         app.toggle(key="mnist.graph_every_op").set_value(True).run()
@@ -28,3 +28,14 @@ def test_the_graph_of_one_step_is_drawn_by_layer_with_gradient_norms(app, page, 
         assert "AddmmBackward0" in every and "<b>Linear</b>" not in every  # each operation, by autograd's names
         train(app, "mnist")  # the graph follows the run's trained model
         assert graphs(app)[0] != every
+
+
+def test_linear_regression_s_graph_gives_the_gradients_worked_by_hand(app):
+    """The tutorial's data and W = b = 0: the graph's weight.grad is the hand formula 2 mean((W x - y) x)."""
+    import torch
+    open_page(app, "pages/linear_regression.py")
+    (dot,) = graphs(app)
+    x, y = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([2.0, 4.0, 6.0])
+    by_hand = (2 * ((0 * x - y) * x).mean()).item()  # -18.67
+    weight = re.search(r"<b>weight</b><br/><font[^>]*>grad (−?[\d.]+)", dot).group(1)
+    assert float(weight.replace("−", "-")) == pytest.approx(by_hand, rel=1e-3)
