@@ -16,6 +16,11 @@ def term(v: float, digits: int = 4, most: float = 1e4) -> str:
     return f"- {text[1:]}" if text.startswith("-") else f"+ {text}"
 
 
+def zero_unsigned(v: float, digits: int = 4) -> float:
+    """v, or 0.0 where it rounds to zero at `digits` decimals: a table's "%.4f" wrote -1e-9 as "-0.0000"."""
+    return 0.0 if round(v, digits) == 0 else v
+
+
 NONE_YET = "–"  # a table's cell for a number there is not yet (the loss before the first step)
 
 

@@ -142,7 +142,8 @@ def draw(r: core.Run) -> None:
     # four decimals as the tutorial prints them; powers of ten when a run blew up or the data is huge
     huge = any(math.isfinite(v) and abs(v) >= 1e6 for v in numbers)
     st.dataframe(pd.DataFrame({"": [t("linear.trained"), t("linear.least_squares")],
-                               "W": [w, best_w], "b": [b, best_b],
+                               "W": [core.numbers.zero_unsigned(v) for v in (w, best_w)],
+                               "b": [core.numbers.zero_unsigned(v) for v in (b, best_b)],
                                loss_col: [core.numbers.cell(v, "%.4e" if huge else "%.4g")
                                           for v in (final, best_loss)]}),
                  hide_index=True, width="stretch",

@@ -133,8 +133,9 @@ def draw(r: core.Run) -> None:
         coef = r.model.coefficients()
         final = r.hist.loss[-1] if r.hist.loss else None  # none before the first step: the table says "–"
         sse = t("sine.sse")
+        coef, best = ([core.numbers.zero_unsigned(v, 5) for v in c] for c in (coef, best_coef))
         st.dataframe(pd.DataFrame([[t("sine.trained"), *coef, core.numbers.cell(final, "%.5f")],
-                                   [t("sine.best_cubic"), *best_coef, core.numbers.cell(best_loss, "%.5f")]],
+                                   [t("sine.best_cubic"), *best, core.numbers.cell(best_loss, "%.5f")]],
                                   columns=["", "a", "b", "c", "d", sse]),
                      hide_index=True, width="stretch",
                      column_config={**{k: st.column_config.NumberColumn(format="%.5f") for k in ("a", "b", "c", "d")},

@@ -261,7 +261,12 @@ def _progress_text(run: core.Run, seconds_left: float | None) -> str:
     """'Epoch 36 / 200 · loss 0.8258': the epochs done and the last one's loss, the numbers the picture,
     the Final loss and the loss chart's last point show (it said the epoch under way: 37, one ahead)."""
     text = t("run.epoch_of", epoch=len(run.hist.loss), epochs=run.cfg.epochs)
+    last = run.last
+    if last is not None and not last.epoch_end and last.steps_per_epoch > 1:
+        # part way through a long epoch (MNIST): "Epoch 0 / 2" while 44 batches had trained read as stuck
+        text += " · " + t("run.within", step=last.step, steps=last.steps_per_epoch, epoch=last.epoch + 1)
     if run.hist.loss:
+        # the last whole epoch's: the same number as the loss metric beside the picture
         text += " · " + t("run.loss_now", loss=f"{run.hist.loss[-1]:.4g}")
     if seconds_left is not None:
         text += " · " + (t("run.seconds_left", s=f"{seconds_left:.0f}") if seconds_left >= 1 else t("run.almost_done"))

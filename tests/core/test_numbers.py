@@ -21,5 +21,11 @@ def test_a_line_formula_writes_w_and_b_to_the_same_decimals():
     assert numbers.line_formula(3e7, 5.0) == "y = 3e+07 · x + 5"
 
 
+def test_a_value_that_rounds_to_zero_is_an_unsigned_zero():
+    """The least squares' b = -1.9e-07 showed as "-0.0000" in a table formatted "%.4f"."""
+    assert "%.4f" % numbers.zero_unsigned(-1.9e-07) == "0.0000" and numbers.zero_unsigned(-0.5) == -0.5
+    assert "%.5f" % numbers.zero_unsigned(-4e-6, 5) == "0.00000"
+
+
 def test_a_cell_without_a_number_is_a_dash():
     assert numbers.cell(None) == numbers.cell(float("nan")) == "–" and numbers.cell(0.123456) == "0.1235"

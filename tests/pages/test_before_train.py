@@ -43,3 +43,23 @@ def test_a_loss_not_yet_had_reads_as_a_dash_not_none(app, page, column):
     table = app.dataframe[0].value
     assert table[column].iloc[0] == "–", table
     assert float(table[column].iloc[1]) >= 0  # the closed form's loss, a number
+
+
+def test_a_least_squares_zero_is_not_minus_zero(app):
+    """The hours data's least-squares b came out -1e-07 and the table wrote "-0.0000"."""
+    import math
+    open_page(app, "pages/linear_regression.py")
+    app.radio(key="linear.dataset").set_value("hours").run()
+    b = app.dataframe[0].value["b"].iloc[1]
+    assert b == 0 and math.copysign(1.0, b) == 1.0, b
+
+
+def test_the_status_line_counts_batches_within_a_long_epoch():
+    """MNIST said "Epoch 0 / 2" while 44 batches had trained: it looked stuck."""
+    from types import SimpleNamespace
+
+    from core.training import Progress
+    from ui import live_run
+    run = SimpleNamespace(hist=SimpleNamespace(loss=[]), cfg=SimpleNamespace(epochs=2),
+                          last=Progress(epoch=0, step=44, steps_per_epoch=63, loss=None, epoch_end=False))
+    assert live_run._progress_text(run, None) == "Epoch 0 / 2 · batch 44 / 63 of epoch 1"

@@ -137,6 +137,7 @@ STRINGS = {
     "run.cannot_start": "Could not start training: {error}",
     "run.press_train": "Press **Train** to run the loop: forward, loss, backward, step.",
     "run.epoch_of": "Epoch {epoch} / {epochs}",
+    "run.within": "batch {step} / {steps} of epoch {epoch}",
     "run.loss_now": "loss {loss}",
     "run.seconds_left": "about {s} s left",
     "run.almost_done": "almost done",

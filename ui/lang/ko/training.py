@@ -138,6 +138,7 @@ STRINGS = {
     "run.press_train": "**학습**을 눌러 루프를 돌려 보세요: 순전파, 손실, 역전파, 갱신.",
     "run.epoch_of": "에포크 {epoch} / {epochs}",
     "run.loss_now": "손실 {loss}",
+    "run.within": "에포크 {epoch}의 배치 {step} / {steps}",
     "run.seconds_left": "약 {s}초 남음",
     "run.almost_done": "거의 끝남",
     "run.diverged": "에포크 {epoch}에서 손실이 발산했습니다. 손실이 커지다가 유한한 숫자가 아니게 되었습니다. "
