@@ -323,9 +323,11 @@ def _outcome(run: core.Run, unchanged: bool = True) -> None:
 def loss_view(page: str, run: core.Run, log_scale: bool | None = None) -> None:
     """The "Final loss" metric and the page's one loss chart: this run in its colour, with the other shown
     runs; log_scale None: log where the losses span decades."""
+    loss_metric(run)  # "–" before the first step: the column is not an empty half of the picture
     if run.hist.loss:
-        loss_metric(run)
         chart.show(runs_list.loss_chart(page, run, log_scale))
+    else:
+        st.caption(t("run.loss_appears"))
     lr_view(run)
 
 

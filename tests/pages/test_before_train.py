@@ -33,6 +33,9 @@ def test_the_page_draws_its_data_and_model_before_train(app, page, key, drawn):
     assert app.session_state[f"{key}.shown"].run is None if f"{key}.shown" in app.session_state else True
     assert not app.session_state[f"{key}.runs"].kept if f"{key}.runs" in app.session_state else True
     assert any("Press **Train**" in i.value for i in app.info)
+    if key != "classify":  # beside the picture, the loss's place: a dash and a word, not an empty column
+        assert [m.value for m in app.metric][:1] == ["–"], [m.value for m in app.metric]
+        assert any("once you press Train" in c.value for c in app.caption)
 
 
 @pytest.mark.parametrize("page, column", [("pages/linear_regression.py", "loss"),

@@ -164,6 +164,7 @@ STRINGS = {
                      "pass runs down from the input to the loss, and backward() walks it back up. Each arrow "
                      "carries a tensor of the shape written on it; in red, the size (norm) of each "
                      "parameter's gradient. {nodes} operations in {layers} boxes.",
+    "run.loss_appears": "The loss is drawn here, epoch by epoch, once you press Train.",
     "run.loss_at": "Loss at epoch {epoch}",  # while it trains: not yet final
     "run.loss_mean_help": "The mean loss over the epoch's batches. A curve of single batches jumps above and "
                           "below it: each batch is a different handful of examples.",
