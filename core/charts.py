@@ -411,3 +411,25 @@ def accuracy_curves(series: dict[str, list[float]], title: str = "Accuracy", y_t
     return chart.encode(y=alt.Y("loss:Q", title=y_title, scale=alt.Scale(domain=[0, 1]),
                                 axis=alt.Axis(format=".0%")),
                         tooltip=["run", "epoch", alt.Tooltip("loss:Q", title=y_title, format=".1%")])
+
+
+def lr_range(rates: list[float], losses: list[float], smoothed: list[float], suggested: float | None,
+             title: str = "", x_title: str = "learning rate", y_title: str = "loss",
+             names: tuple[str, str] = ("loss", "smoothed")) -> alt.Chart:
+    """A learning-rate range test: the loss at each step against its rate (log x), pale, its smoothed
+    curve over it, and a rule at the suggested rate."""
+    frame = pd.DataFrame([{"rate": r, "loss": v, "curve": name} for name, values in zip(names, (losses, smoothed))
+                          for r, v in zip(rates, values) if finite(v)], columns=["rate", "loss", "curve"])
+    scale, axis = _value_axis([v for v in losses if finite(v)], spans_decades(losses))
+    lines = (alt.Chart(frame, title=_title(title)).mark_line(clip=True)
+             .encode(x=alt.X("rate:Q", title=x_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e")),
+                     y=alt.Y("loss:Q", title=y_title, scale=scale, axis=axis),
+                     color=alt.Color("curve:N", sort=list(names), title=None,
+                                     scale=alt.Scale(domain=list(names), range=["#ced4da", "#e4572e"]),
+                                     legend=alt.Legend(orient="top")),
+                     strokeWidth=alt.condition(alt.datum.curve == names[1], alt.value(3), alt.value(1.5))))
+    if suggested is None:
+        return lines
+    rule = alt.Chart(pd.DataFrame({"rate": [suggested]})).mark_rule(color="#1c7ed6", strokeWidth=2,
+                                                                     strokeDash=[5, 3]).encode(x="rate:Q")
+    return lines + rule

@@ -82,8 +82,37 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     else:
         _live(page, cfg, experiment, screen, draw, speed, runs_chart)
     _presets(page, cfg, experiment, presets)
+    _finder(page, cfg, experiment)
     runs_list.table(page, metric)
     return screen.run
+
+
+def _finder(page: str, cfg: core.TrainConfig, experiment: core.Experiment) -> None:
+    """A learning-rate finder beside the comparisons: the range test from the page's starting weights
+    (core.lr_finder; it trains a model of its own), its curve, and a button that sets the rate found."""
+    found_key = keys.of(page, "lr_found")
+    if st.button(t("finder.button"), key=keys.of(page, "find_lr"), icon=":material/troubleshoot:",
+                 help=t("finder.help")):
+        with st.spinner(t("finder.running")):
+            st.session_state[found_key] = (core.lr_finder.range_test(experiment, cfg), cfg.optimizer)
+    found = st.session_state.get(found_key)
+    if found is None:
+        return
+    finding, optimizer = found
+    chart.show(core.charts.lr_range(finding.rates, finding.losses, finding.smoothed, finding.suggested,
+                                    title=t("finder.title", optimizer=core.optimizers.OPTIMIZERS[optimizer].label),
+                                    x_title=t("finder.rate"), y_title=t("chart.loss"),
+                                    names=(t("finder.raw"), t("finder.smoothed"))).properties(height=220))
+    if finding.suggested is None:
+        st.warning(t("finder.none"), icon=":material/trending_flat:")
+        return
+    # the learning-rate control's nearest value at or below the steepest fall: a step past it is often
+    # where the loss begins to blow up
+    rate = max((v for v in controls.LEARNING_RATES if v <= finding.suggested), default=controls.LEARNING_RATES[0])
+    st.caption(t("finder.found", steepest=f"{finding.suggested:.2g}", rate=f"{rate:g}"))
+    if st.button(t("finder.use", rate=f"{rate:g}"), key=keys.of(page, "use_lr"), icon=":material/check:"):
+        controls.set_value(page, "lr", rate)
+        st.rerun()
 
 
 def _train_row(page: str, cfg: core.TrainConfig, experiment: core.Experiment, screen: Shown, stage) -> str:

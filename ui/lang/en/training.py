@@ -164,6 +164,22 @@ STRINGS = {
                      "pass runs down from the input to the loss, and backward() walks it back up. Each arrow "
                      "carries a tensor of the shape written on it; in red, the size (norm) of each "
                      "parameter's gradient. {nodes} operations in {layers} boxes.",
+    # the learning-rate finder (core.lr_finder)
+    "finder.button": "Find a learning rate",
+    "finder.help": "Smith's range test: from the page's starting weights, train a few dozen steps with the "
+                   "rate growing from 0.0000001 to 10, and stop once the loss is four times its best. The "
+                   "rate where the loss falls fastest is a good one to train with. Your model and your runs "
+                   "stay as they are.",
+    "finder.running": "Training with a growing learning rate…",
+    "finder.title": "The loss as the rate grows ({optimizer})",
+    "finder.rate": "learning rate (log scale)",
+    "finder.raw": "loss of each step",
+    "finder.smoothed": "smoothed",
+    "finder.found": "The smoothed loss falls fastest at a rate of {steepest} (the dashed line): the "
+                    "learning rate control's nearest value below it is {rate}.",
+    "finder.use": "Use learning rate {rate}",
+    "finder.none": "The loss never fell as the rate grew: the starting weights may already be at the "
+                   "best, or the model cannot learn this data.",
     "run.loss_appears": "The loss is drawn here, epoch by epoch, once you press Train.",
     "run.loss_at": "Loss at epoch {epoch}",  # while it trains: not yet final
     "run.loss_mean_help": "The mean loss over the epoch's batches. A curve of single batches jumps above and "
