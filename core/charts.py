@@ -422,7 +422,10 @@ def lr_range(rates: list[float], losses: list[float], smoothed: list[float], sug
                           for r, v in zip(rates, values) if finite(v)], columns=["rate", "loss", "curve"])
     scale, axis = _value_axis([v for v in losses if finite(v)], spans_decades(losses))
     lines = (alt.Chart(frame, title=_title(title)).mark_line(clip=True)
-             .encode(x=alt.X("rate:Q", title=x_title, scale=alt.Scale(type="log"), axis=alt.Axis(format=".0e")),
+             # grid lines at powers of ten only (Vega's own log ticks draw bands of grey lines)
+             .encode(x=alt.X("rate:Q", title=x_title, scale=alt.Scale(type="log"),
+                             axis=alt.Axis(format="~e", values=(_decades(min(rates), max(rates)) if rates else None)
+                                           or alt.Undefined)),
                      y=alt.Y("loss:Q", title=y_title, scale=scale, axis=axis),
                      color=alt.Color("curve:N", sort=list(names), title=None,
                                      scale=alt.Scale(domain=list(names), range=["#ced4da", "#e4572e"]),

@@ -102,7 +102,7 @@ def _finder(page: str, cfg: core.TrainConfig, experiment: core.Experiment) -> No
     chart.show(core.charts.lr_range(finding.rates, finding.losses, finding.smoothed, finding.suggested,
                                     title=t("finder.title", optimizer=core.optimizers.OPTIMIZERS[optimizer].label),
                                     x_title=t("finder.rate"), y_title=t("chart.loss"),
-                                    names=(t("finder.raw"), t("finder.smoothed"))).properties(height=220))
+                                    names=(t("finder.raw"), t("finder.smoothed"))).properties(height=320))
     if finding.suggested is None:
         st.warning(t("finder.none"), icon=":material/trending_flat:")
         return

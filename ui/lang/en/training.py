@@ -171,7 +171,7 @@ STRINGS = {
                    "rate where the loss falls fastest is a good one to train with. Your model and your runs "
                    "stay as they are.",
     "finder.running": "Training with a growing learning rate…",
-    "finder.title": "The loss as the rate grows ({optimizer})",
+    "finder.title": "Loss as the rate grows ({optimizer})",
     "finder.rate": "learning rate (log scale)",
     "finder.raw": "loss of each step",
     "finder.smoothed": "smoothed",
