@@ -15,6 +15,20 @@ def wait_idle(page: Page) -> None:
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
 
 
+def wait_drawn(page: Page) -> None:
+    """Wait until the script has run and every chart and graph has drawn: Vega-Lite and Graphviz draw after
+    the script ends, and a page measured before them is shorter (the Tensors graph adds 2,000 px). Drawn
+    means the page's height has held for a second."""
+    wait_idle(page)
+    page.wait_for_function("""() => {
+        const main = document.querySelector('[data-testid=stMain]');
+        const now = [main.scrollHeight, Date.now()];
+        const last = window.__heightSeen;
+        if (!last || last[0] !== now[0]) { window.__heightSeen = now; return false; }
+        return now[1] - last[1] > 1000;
+    }""", polling=200, timeout=30_000)
+
+
 def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot):
     page.goto(app_url)
     wait_idle(page)

@@ -4,14 +4,14 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from test_browser import wait_idle
+from test_browser import wait_drawn, wait_idle
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_the_attributes_fit_beside_the_heatmap_at_1024_px(page: Page, app_url, lang):
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{app_url}/tensors?lang={lang}")
-    wait_idle(page)
+    wait_drawn(page)
     heatmap = page.get_by_test_id("stVegaLiteChart").first
     heatmap.scroll_into_view_if_needed()
     # every table and data frame in a column ends inside it (the old Markdown row ran under the heatmap)
@@ -33,7 +33,7 @@ def test_a_huge_paste_is_refused_quickly_and_the_page_stays_short(page: Page, ap
     """120,000 characters once froze the page for 71 s and made it 81,766 px tall, echoed in the code box."""
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(f"{app_url}/tensors")
-    wait_idle(page)
+    wait_drawn(page)
     main = page.get_by_test_id("stMain")
     before = main.evaluate("e => e.scrollHeight")
     box = page.get_by_test_id("stTextArea").locator("textarea")
@@ -41,7 +41,7 @@ def test_a_huge_paste_is_refused_quickly_and_the_page_stays_short(page: Page, ap
     begun = time.perf_counter()
     box.press("Control+Enter")
     expect(page.get_by_text("Too much text: 120,003 characters")).to_be_visible(timeout=30_000)
-    wait_idle(page)
+    wait_drawn(page)
     seconds = time.perf_counter() - begun
     after = main.evaluate("e => e.scrollHeight")
     print(f"refused in {seconds:.1f} s; page {before} px tall before, {after} px after")
