@@ -80,9 +80,10 @@ def remove_neuron(layers: tuple[int, ...], i: int) -> tuple[int, ...]:
     return tuple(max(w - 1, 1) if j == i else w for j, w in enumerate(layers))
 
 
-def network(names: tuple[str, ...], layers: tuple[int, ...], activation: str, seed: int) -> nn.Sequential:
+def network(names: tuple[str, ...], layers: tuple[int, ...], activation: str, seed: int,
+            init: str = "default") -> nn.Sequential:
     """The classifier over the chosen features: (N, len(names)) -> logits (N, 2)."""
-    return models.classifier(len(names), layers, activation, seed)
+    return models.classifier(len(names), layers, activation, seed, init)
 
 
 # The loss -----------------------------------------------------------------------------------------
@@ -182,6 +183,7 @@ class Setup:
     regularisation: str
     rate: float
     n: int = POINTS
+    init: str = "default"  # a key of core.models.INITS
 
 
 def inputs_of(setup: Setup) -> dict:
@@ -189,7 +191,8 @@ def inputs_of(setup: Setup) -> dict:
     # the points' seed is "data seed", as on Linear regression and Sine: "points 0" read as no points
     return {"dataset": setup.kind, "noise": round(setup.noise * 100), "data seed": setup.points_seed,
             "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
-            "layers": format_layers(setup.layers), "activation": setup.activation, "reg": setup.regularisation} | (
+            "layers": format_layers(setup.layers), "activation": setup.activation, "init": setup.init,
+            "reg": setup.regularisation} | (
         {} if setup.regularisation == "none" else {"reg_rate": setup.rate})  # a rate without a penalty changes nothing
 
 
@@ -197,7 +200,7 @@ def setup_of(inputs: dict) -> Setup:
     """inputs_of, read back: the setup a kept run was trained on."""
     return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["data seed"], inputs["test_share"] / 100,
                  tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
-                 inputs["reg"], inputs.get("reg_rate", 0.0))
+                 inputs["reg"], inputs.get("reg_rate", 0.0), init=inputs.get("init", "default"))
 
 
 def _data_code(setup: Setup) -> str:
@@ -227,7 +230,8 @@ def _loss_code(setup: Setup) -> str:
 def recipe(setup: Setup, title: str = "Classify") -> codegen.Recipe:
     """The script's parts: the page's points, features and network; it prints test accuracy and final loss."""
     return codegen.Recipe(title, _data_code(setup),
-                          codegen.model_mlp(setup.layers, setup.activation, len(setup.features), 2, flatten=False),
+                          codegen.model_mlp(setup.layers, setup.activation, len(setup.features), 2, flatten=False,
+                                            init=setup.init),
                           _loss_code(setup), report=codegen.ACCURACY_REPORT)
 
 
@@ -250,7 +254,7 @@ def experiment(setup: Setup, title: str = "Classify"):
                training.TEST_LOSS: lambda m: data_loss(m, test_x, test_y),
                training.TRAIN_ACCURACY: lambda m: accuracy(m, train_x, train_y),
                training.TEST_ACCURACY: lambda m: accuracy(m, test_x, test_y)}
-    return Experiment(make_model=lambda seed: network(setup.features, setup.layers, setup.activation, seed),
+    return Experiment(make_model=lambda seed: network(setup.features, setup.layers, setup.activation, seed, setup.init),
                       loss_fn=nn.functional.cross_entropy, x=train_x, y=train_y, recipe=recipe(setup, title),
                       inputs=inputs_of(setup), metrics=metrics,
                       penalty=weight_penalty(setup.regularisation, setup.rate),

@@ -14,7 +14,7 @@ import torch
 
 from . import code_lines, optimizers
 from .data import SAMPLE
-from .models import ACTIVATIONS, cnn_layers
+from .models import ACTIVATIONS, INITS, cnn_layers
 from .training import TrainConfig
 
 
@@ -87,6 +87,7 @@ COMMENTS = {
     "centred": "centred: each column less its mean, as the tutorial does",
     "standardise": "(t - mean) / std, in float64 as the app computes it",
     "one_value": "a column of one value stays where it is",
+    "init": "the starting weights: {init} (the page's Initialisation)",
 }
 COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
 # private-use characters: no text of a script holds them, so a marker cannot be mistaken for code
@@ -222,8 +223,24 @@ def model_cubic() -> str:
             "model = Cubic()")
 
 
+def init_code(init: str) -> str:
+    """The lines after `model = ...` that start its weights as core.models.INITS[init] does ("" for
+    PyTorch's default): the same nn.init calls, drawing from the generator torch.manual_seed seeded."""
+    chosen = INITS[init]
+    if chosen is None:
+        return ""
+
+    def call(tensor: str, function: str, args: dict) -> str:
+        return f"nn.init.{function}({', '.join([tensor, *(f'{k}={v!r}' for k, v in args.items())])})"
+
+    return (f"\nfor layer in model:  {say('init', init=init)}\n"
+            "    if isinstance(layer, (nn.Linear, nn.Conv2d)):\n"
+            f"        {call('layer.weight', *chosen.weight)}\n"
+            f"        {call('layer.bias', *chosen.bias)}")
+
+
 def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int,
-              flatten: bool = True) -> str:
+              flatten: bool = True, init: str = "default") -> str:
     """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat)."""
     widths = [int(n) for n in (in_features, *hidden, out_features)]
     layers = ["nn.Flatten()"] if flatten else []
@@ -231,10 +248,10 @@ def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_fe
         layers.append(f"nn.Linear({a}, {b})")
         if i < len(widths) - 2:
             layers.append(ACTIVATIONS[activation].code)
-    return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)"
+    return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)" + init_code(init)
 
 
-def model_cnn() -> str:
+def model_cnn(init: str = "default") -> str:
     """core.models.cnn as a plain nn.Sequential, each layer's output shape beside it: built from the same
     list of layers (core.models.cnn_layers), so the two cannot drift apart."""
     lines, channels, side = [], 1, 28
@@ -250,7 +267,7 @@ def model_cnn() -> str:
             line += f"  # (N, {args[1] if name == 'Linear' else channels * side * side})"
         lines.append(line)
     return (say("cnn") + "\n"
-            "model = nn.Sequential(\n    " + "\n    ".join(lines) + "\n)")
+            "model = nn.Sequential(\n    " + "\n    ".join(lines) + "\n)" + init_code(init))
 
 
 # Losses and hand gradients -------------------------------------------------------------------------

@@ -53,15 +53,52 @@ def _default_conv_init(layer: nn.Conv2d, gen: torch.Generator) -> None:
             layer.bias.uniform_(-bound, bound, generator=gen)
 
 
-def _seeded(model: nn.Sequential, seed: int) -> nn.Sequential:
+@dataclass(frozen=True)
+class Init:
+    """A way to start a network's weights: a torch.nn.init function for each weight and each bias, with
+    its arguments. The app calls them with its seeded generator, the script (core.codegen) writes the same
+    calls after torch.manual_seed, so both draw the same numbers. A new one is one entry in INITS."""
+    weight: tuple[str, dict]
+    bias: tuple[str, dict]
+
+    @staticmethod
+    def random(function: str) -> bool:
+        return function != "zeros_"  # the functions below that draw, and so take a generator
+
+    def apply(self, layer: nn.Module, gen: torch.Generator) -> None:
+        with torch.no_grad():
+            for tensor, (function, args) in ((layer.weight, self.weight), (layer.bias, self.bias)):
+                if tensor is not None:
+                    getattr(nn.init, function)(tensor, **args, **({"generator": gen} if self.random(function) else {}))
+
+
+# "default" is PyTorch's own init, none of these: every layer's reset_parameters()
+INITS: dict[str, Init | None] = {
+    "default": None,
+    "zeros": Init(("zeros_", {}), ("zeros_", {})),            # every unit the same: nothing breaks the symmetry
+    "normal": Init(("normal_", {"std": 1.0}), ("normal_", {"std": 1.0})),   # far too large past a few inputs
+    "xavier": Init(("xavier_uniform_", {}), ("zeros_", {})),  # Glorot and Bengio 2010: for Tanh and Sigmoid
+    "kaiming": Init(("kaiming_normal_", {"nonlinearity": "relu"}), ("zeros_", {})),  # He et al. 2015: for ReLU
+}
+WEIGHTED = (nn.Linear, nn.Conv2d)  # the layers an Init starts
+
+
+def _seeded(model: nn.Sequential, seed: int, init: str = "default") -> nn.Sequential:
     """Re-draw every layer's init from one generator seeded with `seed`, in the order the layers were made:
-    the same numbers torch.manual_seed(seed) and a plain nn.Sequential give (the scripts rely on it)."""
+    the same numbers torch.manual_seed(seed) and a plain nn.Sequential give (the scripts rely on it); then,
+    for an init other than PyTorch's, each layer's weight and bias from INITS[init], in layer order."""
+    if init not in INITS:
+        raise ValueError(f"init must be one of {sorted(INITS)}, not {init!r}")
     gen = torch.Generator().manual_seed(seed)
     for layer in model:
         if isinstance(layer, nn.Linear):
             _default_linear_init(layer, gen)
         elif isinstance(layer, nn.Conv2d):
             _default_conv_init(layer, gen)
+    if INITS[init] is not None:
+        for layer in model:
+            if isinstance(layer, WEIGHTED):
+                INITS[init].apply(layer, gen)
     return model
 
 
@@ -134,7 +171,7 @@ def _stack(widths: list[int], activation: type[nn.Module]) -> list[nn.Module]:
 
 
 def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
-        out_features: int = 10, seed: int = 0) -> nn.Sequential:
+        out_features: int = 10, seed: int = 0, init: str = "default") -> nn.Sequential:
     """Flatten, then Linear+activation per hidden width, then a Linear to the outputs.
 
     The defaults are the MNIST tutorial's 784-128-64-10 with ReLU; it takes (N, 1, 28, 28) or (N, 784).
@@ -142,7 +179,7 @@ def mlp(hidden=(128, 64), activation: str = "relu", in_features: int = 784,
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
     layers = _stack([in_features, *hidden, out_features], ACTIVATIONS[activation].module)
-    return _seeded(nn.Sequential(nn.Flatten(), *layers), seed)
+    return _seeded(nn.Sequential(nn.Flatten(), *layers), seed, init)
 
 
 # The CNN's sizes: chosen so that on the bundled sample (4,000 digits) five epochs of Adam at 1e-3, batches
@@ -166,17 +203,18 @@ def cnn_layers(channels: tuple[int, int] = CNN_CHANNELS, kernel: int = CNN_KERNE
 
 
 def cnn(seed: int = 0, channels: tuple[int, int] = CNN_CHANNELS, kernel: int = CNN_KERNEL,
-        hidden: int = CNN_HIDDEN) -> nn.Sequential:
+        hidden: int = CNN_HIDDEN, init: str = "default") -> nn.Sequential:
     """A small convolutional network for MNIST: (N, 1, 28, 28) -> (N, 10) logits.
 
     Conv 1->16 (5x5), ReLU, max-pool 2; Conv 16->32 (5x5), ReLU, max-pool 2; then Linear 512->128, ReLU,
     Linear 128->10. model[0] is the first convolution, whose filters the page shows.
     """
     return _seeded(nn.Sequential(*(getattr(nn, name)(*args) for name, args in cnn_layers(channels, kernel, hidden))),
-                   seed)
+                   seed, init)
 
 
-def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: int = 0) -> nn.Sequential:
+def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: int = 0,
+               init: str = "default") -> nn.Sequential:
     """The Classify page's network: Linear+activation per hidden width, then a Linear to 2 logits.
 
     activation also takes "linear" (no activation); hidden may be () for plain logistic regression.
@@ -184,4 +222,4 @@ def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: 
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], ACTIVATIONS[activation].module)), seed)
+    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], ACTIVATIONS[activation].module)), seed, init)

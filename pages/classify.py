@@ -127,11 +127,12 @@ with present.settings():
                     on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)
         pair.button("", key=page.key(f"add_neuron_{i}"), icon=":material/add:", help=t("classify.add_neuron"),
                     on_click=reshape, args=(classify.add_neuron, i), disabled=width >= classify.MAX_NEURONS)
-    a1, a2, a3 = st.columns(3)
+    a1, a2, a3, a4 = st.columns(4)
     ACTIVATIONS = list(core.models.ACTIVATIONS)  # all of them, "linear" too: what a network without one cannot do
     activation = a1.selectbox(t("classify.activation"), ACTIVATIONS, format_func=controls.activation_name,
                               help=t("classify.activation_help"),
                               **page.choice("activation", ACTIVATIONS, defaults.activation))
+    init = controls.init_choice(a4, PAGE)
     REGS = {k: t(f"classify.reg.{k}") for k in classify.REGULARISATIONS}
     regularisation = a2.selectbox(t("classify.regularisation"), list(REGS), format_func=REGS.get,
                                   help=t("classify.regularisation_help"),
@@ -144,7 +145,7 @@ with present.settings():
 cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_epochs=3000, optimizer="adam",
                               batch_size=defaults.batch_size, batch_sizes=classify.BATCH_SIZES)
 setup = classify.Setup(kind, noise / 100, points_seed, test_share / 100, features, layers,
-                       activation, regularisation, float(rate) if regularisation != "none" else 0.0)
+                       activation, regularisation, float(rate) if regularisation != "none" else 0.0, init=init)
 try:
     experiment = classify.experiment(setup, title=t("classify.title"))
 except Problem as err:

@@ -19,7 +19,7 @@ intro = st.empty()  # filled once the sidebar says the batch size and the optimi
 
 page = controls.For("mnist")  # the page's own settings, each carried by links
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
-c1, c2, c3, c4 = present.settings().columns([1.5, 1, 1.3, 1])  # at 1024 px, "128, 64" and its label still fit
+c1, c2, c3, c4, c5 = present.settings().columns([1.5, 1, 1.3, 1, 1.3])  # at 1024 px, "128, 64" and its label still fit
 source = c1.selectbox(t("mnist.data"), list(SOURCES), format_func=SOURCES.get,
                       **page.choice("dataset", SOURCES, "auto"),
                       help=t("mnist.data_help"))
@@ -36,6 +36,7 @@ hidden_name = c3.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: 
 activation = c4.selectbox(t("sine.activation"), core.models.bending(), format_func=controls.activation_name,
                           disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else None,
                           **page.choice("activation", core.models.bending(), "relu"))
+init = controls.init_choice(c5, "mnist")  # the CNN's too
 
 
 @st.cache_resource(show_spinner="Loading MNIST…")
@@ -83,8 +84,8 @@ else:
 
 # seed= -> a fresh model; a partial of core's builder, not a function of this page: a kept run holds on to
 # its maker, and a function defined here would keep this whole script run's variables alive with it
-make_model = (partial(core.models.cnn) if is_cnn else
-              partial(core.models.mlp, hidden=HIDDEN[hidden_name], activation=activation))
+make_model = (partial(core.models.cnn, init=init) if is_cnn else
+              partial(core.models.mlp, hidden=HIDDEN[hidden_name], activation=activation, init=init))
 
 
 experiment = core.Experiment(
@@ -94,13 +95,14 @@ experiment = core.Experiment(
     y=train_y,
     # what sets runs apart in the runs list: the MLP's widths and activation only where there is an MLP
     inputs={"data": used, "model": MODELS[arch]}
-    | ({} if is_cnn else {"layers": hidden_name, "activation": activation}),
+    | ({} if is_cnn else {"layers": hidden_name, "activation": activation}) | {"init": init},
     # measured where the model is: after a device failure the run may carry on on the CPU
     metrics=core.evaluation.accuracy_metrics(train_x, train_y, test_x, test_y),
     recipe=core.codegen.Recipe(
         t("mnist.title"),
         core.codegen.data_mnist(used),
-        core.codegen.model_cnn() if is_cnn else core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10),
+        core.codegen.model_cnn(init) if is_cnn else core.codegen.model_mlp(HIDDEN[hidden_name], activation, 784, 10,
+                                                                            init=init),
         core.codegen.LOSS_CODE["cross_entropy"],
         report=core.codegen.ACCURACY_REPORT,
     ),

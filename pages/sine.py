@@ -84,12 +84,13 @@ if model_kind == "cubic":
 else:
     page = "sine_net"
     WIDTHS = (4, 8, 16, 32, 64, 128)
-    c = present.settings().columns(3)
+    c = present.settings().columns(4)
     width = int(c[0].select_slider(t("sine.width"), WIDTHS,
                                    **settings.number("width", 32, 4, 128, kind="int", snap=WIDTHS)))
     depth = int(c[1].number_input(t("sine.depth"), 1, 4, **settings.number("depth", 2, 1, 4, kind="int")))
     activation = c[2].selectbox(t("sine.activation"), core.models.bending(), format_func=controls.activation_name,
                                 **settings.choice("activation", core.models.bending(), "tanh"))
+    init = controls.init_choice(c[3], "sine")
     cfg = controls.train_controls(page, lr=0.002, epochs=2000, optimizer="adam",
                                   max_epochs=core.budget.mlp_epochs(n, (width,) * depth))
     # the sidebar's settings changed with the model: say so, or it looks as if they were lost
@@ -97,11 +98,11 @@ else:
                  lr=f"{cfg.lr:g}", epochs=f"{cfg.epochs:,}"))
 
     make_model = partial(core.models.mlp, hidden=(width,) * depth, activation=activation, in_features=1,
-                         out_features=1)
+                         out_features=1, init=init)
     grad_fn = None
     inputs = {"model": model_kind, "points": n, "noise": noise, "data seed": data_seed, "width": width,
-              "depth": depth, "activation": activation}
-    model_code, hand_code = core.codegen.model_mlp((width,) * depth, activation, 1, 1), ""
+              "depth": depth, "activation": activation, "init": init}
+    model_code, hand_code = core.codegen.model_mlp((width,) * depth, activation, 1, 1, init=init), ""
 
 
 experiment = core.Experiment(

@@ -126,6 +126,13 @@ def activation_name(key: str) -> str:
     return t(f"activation.{key}") if activation.worded else activation.module.__name__
 
 
+def init_choice(where, page: str) -> str:
+    """The network's starting weights (core.models.INITS), beside its activation on Sine, MNIST and Classify."""
+    inits = {k: t(f"init.{k}") for k in core.models.INITS}  # words fixed now, not at each call
+    return where.selectbox(t("controls.init"), list(inits), format_func=inits.get,
+                           help=t("controls.init_help"), **linked(page, settings.choice("init", inits, "default")))
+
+
 def _lr_label(lr: float) -> str:
     return f"{lr:.0e}" if lr < 1e-3 else f"{lr:g}"
 

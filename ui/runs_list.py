@@ -32,6 +32,8 @@ def _value(name: str, value) -> str:
         return core.optimizers.OPTIMIZERS[value].label
     if name == "schedule":
         return t(f"schedule.{value}")
+    if name == "init":
+        return t(f"init.{value}")
     if name == "nesterov":
         return t("runs.nesterov_on") if value else t("runs.nesterov_off")
     if isinstance(value, str) and has(f"runs.value.{name}.{value}"):  # a page's code name, in words

@@ -90,6 +90,7 @@ STRINGS = {
     "code.comment.centred": "centred: each column less its mean, as the tutorial does",
     "code.comment.standardise": "(t - mean) / std, in float64 as the app computes it",
     "code.comment.one_value": "a column of one value stays where it is",
+    "code.comment.init": "the starting weights: {init} (the page's Initialisation)",
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",

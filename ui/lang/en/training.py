@@ -184,6 +184,18 @@ STRINGS = {
     "run.loss_at": "Loss at epoch {epoch}",  # while it trains: not yet final
     "run.loss_mean_help": "The mean loss over the epoch's batches. A curve of single batches jumps above and "
                           "below it: each batch is a different handful of examples.",
+    # a network's starting weights (core.models.INITS), ui/controls.init_choice
+    "controls.init": "Initialisation",
+    "controls.init_help": "How the weights start. PyTorch's default draws each layer's weights uniformly in "
+                          "±1/√(inputs). Zeros starts every unit the same, so they stay the same and learn "
+                          "nothing; Normal(0, 1) is far too large for a layer of many inputs; Xavier suits Tanh "
+                          "and Sigmoid, Kaiming (He) suits ReLU. Training health shows what each does.",
+    "init.default": "PyTorch's default",
+    "init.zeros": "Zeros",
+    "init.normal": "Normal(0, 1)",
+    "init.xavier": "Xavier",
+    "init.kaiming": "Kaiming (He)",
+    "runs.name.init": "init",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "Linear (none)",
 }

@@ -88,6 +88,7 @@ STRINGS = {
     "code.comment.centred": "튜토리얼처럼 각 열에서 그 평균을 빼 중심을 맞춤",
     "code.comment.standardise": "(t - 평균) / 표준 편차, 앱처럼 float64로 계산",
     "code.comment.one_value": "값이 하나뿐인 열은 그대로 둠",
+    "code.comment.init": "처음 가중치: {init} (페이지의 초기화)",
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",

@@ -181,6 +181,18 @@ STRINGS = {
     "run.loss_at": "에포크 {epoch}의 손실",
     "run.loss_mean_help": "한 에포크 동안 배치 손실의 평균입니다. 배치 하나하나의 곡선은 이 평균 위아래로 "
                           "오르내립니다. 배치마다 다른 예제 몇 개를 보기 때문입니다.",
+    # a network's starting weights (core.models.INITS), ui/controls.init_choice
+    "controls.init": "초기화",
+    "controls.init_help": "가중치가 어떻게 시작하는지 정합니다. PyTorch 기본값은 각 층의 가중치를 ±1/√(입력 수) "
+                          "안에서 고르게 뽑습니다. 0으로 시작하면 모든 유닛이 똑같아서 끝까지 똑같고 아무것도 배우지 "
+                          "못합니다. 정규분포(0, 1)는 입력이 많은 층에는 너무 큽니다. Xavier는 Tanh와 Sigmoid에, "
+                          "Kaiming (He)은 ReLU에 맞습니다. 학습 상태에서 각각이 어떻게 되는지 보입니다.",
+    "init.default": "PyTorch 기본값",
+    "init.zeros": "0으로",
+    "init.normal": "정규분포(0, 1)",
+    "init.xavier": "자비에 (Xavier)",
+    "init.kaiming": "카이밍 (Kaiming He)",
+    "runs.name.init": "초기화",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "선형 (없음)",
 }
