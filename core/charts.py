@@ -436,3 +436,46 @@ def lr_range(rates: list[float], losses: list[float], smoothed: list[float], sug
     rule = alt.Chart(pd.DataFrame({"rate": [suggested]})).mark_rule(color="#1c7ed6", strokeWidth=2,
                                                                      strokeDash=[5, 3]).encode(x="rate:Q")
     return lines + rule
+
+
+LAYER_COLOURS = ["#1c7ed6", "#e4572e", "#2b8a3e", "#7048e8", "#f59f00", "#0ca678", "#d6336c", "#495057"]
+
+
+def per_layer(epochs: list[int], series: dict[str, list[float | None]], title: str = "", x_title: str = "epoch",
+              y_title: str = "", healthy: float | None = None) -> alt.Chart:
+    """One line a layer over the epochs, log y (gradient norms span decades from the first layer to the
+    last); `healthy`: a dashed rule at that value (update/weight's 1e-3)."""
+    names = list(series)
+    frame = pd.DataFrame([{"epoch": epochs[i], "value": max(v[i], LOG_FLOOR), "layer": name}
+                          for name, v in series.items() for i in thin(len(v)) if v[i] is not None and finite(v[i])],
+                         columns=["epoch", "value", "layer"])
+    values = frame["value"].tolist() + ([healthy] if healthy else [])
+    top, low = (max(values), min(values)) if values else (1.0, 0.1)
+    lines = (alt.Chart(frame, title=_title(title)).mark_line(point=len(epochs) < 30, clip=True)
+             .encode(x=alt.X("epoch:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
+                     y=alt.Y("value:Q", title=y_title, scale=alt.Scale(type="log"),
+                             axis=alt.Axis(format="~e", values=_decades(low, top) or alt.Undefined)),
+                     color=alt.Color("layer:N", sort=names, title=None,
+                                     scale=alt.Scale(domain=names, range=LAYER_COLOURS[:len(names)] or ["#1c7ed6"]),
+                                     legend=alt.Legend(orient="top", columns=4, labelLimit=120))))
+    if healthy is None:
+        return lines
+    rule = (alt.Chart(pd.DataFrame({"value": [healthy]}))
+            .mark_rule(color="#868e96", strokeDash=[5, 3], strokeWidth=1.5).encode(y="value:Q"))
+    return lines + rule
+
+
+def histograms(rows: list[dict], title: str = "", x_title: str = "", y_title: str = "",
+               width: int = 150, height: int = 90) -> alt.FacetChart:
+    """Small multiples: a histogram per layer (columns) and per kind (rows: weights, gradients), each with
+    its own x range. rows: {"layer", "kind", "lo", "hi", "count"} a bar."""
+    frame = pd.DataFrame(rows, columns=["layer", "kind", "lo", "hi", "count"])
+    layers = list(dict.fromkeys(frame["layer"]))
+    kinds = list(dict.fromkeys(frame["kind"]))
+    base = (alt.Chart(frame).mark_rect(color="#1c7ed6")
+            .encode(x=alt.X("lo:Q", title=x_title, axis=alt.Axis(format="~g", tickCount=3, labelOverlap=True)),
+                    x2="hi:Q", y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=3)))
+            .properties(width=width, height=height))
+    return (base.facet(column=alt.Column("layer:N", sort=layers, title=None),
+                       row=alt.Row("kind:N", sort=kinds, title=None), title=_title(title) if title else alt.Undefined)
+            .resolve_scale(x="independent", y="independent"))

@@ -7,6 +7,7 @@ from typing import Callable
 import torch
 from torch import nn
 
+from . import health
 from .codegen import Recipe
 from .training import GradFn, LossFn, Metric, Run, TrainConfig
 
@@ -36,4 +37,5 @@ class Experiment:
         run.fresh = partial(self.make_model, seed=cfg.seed)
         run.inputs = dict(self.inputs)                  # and what it was trained on, whatever the page says now
         run.experiment = self                           # and all of what it came from
+        run.health = health.watch(run)                  # a network's layers, once an epoch (None for a line)
         return run

@@ -197,6 +197,7 @@ class Run:
         self.fresh: Callable[[], nn.Module] | None = None
         self.inputs: dict = {}
         self.experiment = None  # the core.Experiment it was started from, if it was
+        self.health = None      # a core.health.Watch on its optimizer, for a network started by an Experiment
         # Two script runs of one session can overlap (a rerun starts while a live redraw is still
         # training); only one may drive the loop at a time, the other leaves it be.
         self._busy = threading.Lock()
@@ -308,6 +309,7 @@ class Run:
         resumed = Run(self.model, self._loss_fn, self.x, self.y, replace(self.cfg, device=device),
                    self._metrics, self._grad_fn, hist=self.hist, optimizer=self.optimizer, scheduler=self.scheduler)
         resumed.fresh, resumed.inputs, resumed.experiment = self.fresh, self.inputs, self.experiment
+        resumed.health = self.health  # its hooks are on the optimizer, which carries on
         return resumed
 
 

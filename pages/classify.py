@@ -5,7 +5,7 @@ import streamlit as st
 import core
 from core import classify, network_picture, points, settings
 from core.problems import Problem
-from ui import address, chart, code_panel, controls, graph_view, live_run, nav, present
+from ui import address, chart, code_panel, controls, graph_view, health_view, live_run, nav, present
 from ui.i18n import say, t
 
 nav.ensure_entrypoint()
@@ -189,4 +189,5 @@ def draw(r: core.Run) -> None:
 
 live_run.train_panel(PAGE, cfg, experiment, draw, runs_chart=True)
 graph_view.of_experiment(PAGE, experiment, cfg.seed)
+health_view.section(PAGE, experiment, cfg.seed)
 code_panel.code_panel(PAGE, experiment.recipe, cfg, "classify.py")

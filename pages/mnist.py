@@ -7,7 +7,7 @@ import numpy as np
 import streamlit as st
 
 import core
-from ui import chart, code_panel, controls, graph_view, live_run, nav, present, runs_list
+from ui import chart, code_panel, controls, graph_view, health_view, live_run, nav, present, runs_list
 from ui import draw as canvas_ui  # (the page has a draw(run) of its own)
 from ui.i18n import md, say, t
 
@@ -150,6 +150,7 @@ def draw(r: core.Run) -> None:
 trained = live_run.train_panel("mnist", cfg, experiment, draw,
                           metric=(core.training.TEST_ACCURACY, t("mnist.test_accuracy")), runs_chart=True)
 graph_view.of_experiment("mnist", experiment, cfg.seed)
+health_view.section("mnist", experiment, cfg.seed)
 code_panel.code_panel("mnist", experiment.recipe, cfg, "mnist.py")  # whichever run's script, MLP or CNN
 
 # What it gets wrong -----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import streamlit as st
 
 import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
 import torch
-from ui import chart, code_panel, controls, graph_view, live_run, nav, present, runs_list
+from ui import chart, code_panel, controls, graph_view, health_view, live_run, nav, present, runs_list
 from ui.i18n import t
 
 nav.ensure_entrypoint()
@@ -145,6 +145,8 @@ def draw(r: core.Run) -> None:
 
 live_run.train_panel(page, cfg, experiment, draw)
 graph_view.of_experiment(page, experiment, cfg.seed)
+if model_kind == "net":  # a network has layers to compare
+    health_view.section(page, experiment, cfg.seed)
 code_panel.code_panel(page, experiment.recipe, cfg, "sine.py")
 
 st.markdown(t("sine.intro"))

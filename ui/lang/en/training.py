@@ -196,6 +196,50 @@ STRINGS = {
     "init.xavier": "Xavier",
     "init.kaiming": "Kaiming (He)",
     "runs.name.init": "init",
+    # ui/health_view.py: training health, layer by layer (core.health)
+    "health.show": "Training health",
+    "health.show_help": "Each layer's gradients and steps over the epochs, its weights and gradients now, the "
+                        "units that are stuck, and what has gone wrong, drawn live while it trains.",
+    "health.before": "Press Train: each layer's gradient and step are drawn here as it trains. Below, the "
+                     "starting weights and, on a batch of the training data, the units already stuck.",
+    "health.grad_title": "Gradient norm of each layer's weights",
+    "health.grad_axis": "‖grad‖ (log scale)",
+    "health.ratio_title": "Each step against the weights",
+    "health.ratio_axis": "‖update‖ / ‖weight‖ (log scale)",
+    "health.ratio_caption": "Measured at the last step of each epoch. The dashed line is 0.001, about what a "
+                            "healthy layer shows: far below it the layer hardly moves, far above it jumps about. "
+                            "A first layer whose gradient is thousands of times smaller than the last's learns "
+                            "nothing.",
+    "health.hist_title": "Weights and gradients of each layer, now",
+    "health.kind.weight": "weights",
+    "health.kind.grad": "gradients",
+    "health.kind.dead": "dead",
+    "health.kind.saturated": "saturated",
+    "health.hist_x": "value",
+    "health.hist_y": "count",
+    "health.unit_label": "{activation} after {layer}: {kind}",
+    "health.units_title": "Stuck units, on {n} training examples",
+    "health.units_axis": "share of the layer's units",
+    "health.units_caption": "A ReLU unit is dead when it gives 0 on every example: it passes back no gradient "
+                            "and never learns again. A Tanh or Sigmoid unit is saturated when it sits at its bound "
+                            "on 90% of the examples or more: its slope, and so its gradient, is about 0.",
+    "health.fine": "No problem found: the gradient reaches every layer, and each step moves the weights.",
+    "health.diag.no_gradient": "**Nothing learns**: no gradient reaches the first {layers} layers. Started at "
+                               "zero, every unit of a layer is the same and gets the same gradient, so they stay "
+                               "the same; behind dead ReLUs nothing passes back. Choose a random initialisation "
+                               "(PyTorch's default, Xavier or Kaiming), or a lower learning rate.",
+    "health.diag.vanishing": "**Vanishing gradients**: the gradient of {first} is {ratio} times that of {last}. "
+                             "On the way back each Sigmoid or Tanh multiplies it by its slope (a Sigmoid's is at "
+                             "most 0.25), so the first layers hardly learn. Try ReLU, fewer layers, Xavier or "
+                             "Kaiming initialisation, or Adam.",
+    "health.diag.exploding": "**Exploding gradients**: the gradient norm grew {growth} times in {epochs} epochs "
+                             "while the loss rose. Lower the learning rate, or use Adam.",
+    "health.diag.dead": "**Dead units**: {stuck} of the {units} ReLU units after {layer} never fire ({share}). A "
+                        "step too large pushed them where they give 0 for every input, and no gradient brings them "
+                        "back. Lower the learning rate, or use Kaiming initialisation.",
+    "health.diag.tiny_steps": "**Steps too small**: a step moves each layer's weights by {ratio} of their size at "
+                              "most, where a healthy layer moves about 0.001. Raise the learning rate, or press "
+                              "Find a learning rate.",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "Linear (none)",
 }

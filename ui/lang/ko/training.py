@@ -193,6 +193,47 @@ STRINGS = {
     "init.xavier": "자비에 (Xavier)",
     "init.kaiming": "카이밍 (Kaiming He)",
     "runs.name.init": "초기화",
+    # ui/health_view.py: training health, layer by layer (core.health)
+    "health.show": "학습 상태",
+    "health.show_help": "층마다 에포크에 따른 기울기와 한 걸음의 크기, 지금의 가중치와 기울기, 멈춘 유닛, 무엇이 "
+                        "잘못됐는지를 학습하는 동안 바로바로 그립니다.",
+    "health.before": "학습을 누르세요. 학습하는 동안 층마다 기울기와 한 걸음의 크기가 여기 그려집니다. 아래는 처음 "
+                     "가중치와, 학습 데이터 한 묶음에서 이미 멈춘 유닛입니다.",
+    "health.grad_title": "층마다 가중치 기울기의 크기",
+    "health.grad_axis": "‖기울기‖ (로그 눈금)",
+    "health.ratio_title": "가중치에 견준 한 걸음의 크기",
+    "health.ratio_axis": "‖업데이트‖ / ‖가중치‖ (로그 눈금)",
+    "health.ratio_caption": "에포크마다 마지막 걸음에서 잽니다. 점선은 0.001로, 건강한 층이 보이는 값쯤입니다. 그보다 "
+                            "훨씬 아래면 층이 거의 움직이지 않고, 훨씬 위면 이리저리 튑니다. 첫 층의 기울기가 마지막 "
+                            "층보다 수천 배 작으면 첫 층은 아무것도 배우지 못합니다.",
+    "health.hist_title": "층마다 지금의 가중치와 기울기",
+    "health.kind.weight": "가중치",
+    "health.kind.grad": "기울기",
+    "health.kind.dead": "죽음",
+    "health.kind.saturated": "포화",
+    "health.hist_x": "값",
+    "health.hist_y": "개수",
+    "health.unit_label": "{layer} 뒤 {activation}: {kind}",
+    "health.units_title": "멈춘 유닛 (학습 데이터 {n}개에서)",
+    "health.units_axis": "층의 유닛 중 비율",
+    "health.units_caption": "ReLU 유닛이 모든 예에서 0을 내면 죽은 것입니다. 기울기를 뒤로 전하지 못하고 다시는 "
+                            "배우지 못합니다. Tanh나 Sigmoid 유닛이 예의 90% 이상에서 끝값에 붙어 있으면 포화된 "
+                            "것입니다. 기울기(경사)가 거의 0입니다.",
+    "health.fine": "문제가 없습니다. 기울기가 모든 층에 닿고, 걸음마다 가중치가 움직입니다.",
+    "health.diag.no_gradient": "**아무것도 배우지 않습니다**: 앞의 {layers}개 층에 기울기가 닿지 않습니다. 0에서 "
+                               "시작하면 한 층의 유닛이 모두 똑같고 같은 기울기를 받아 끝까지 똑같습니다. 죽은 ReLU "
+                               "뒤로는 아무것도 전해지지 않습니다. 무작위 초기화(PyTorch 기본값, 자비에, 카이밍)를 "
+                               "고르거나 학습률을 낮추세요.",
+    "health.diag.vanishing": "**기울기 소실**: {first}의 기울기가 {last}의 {ratio}배입니다. 거꾸로 가는 길에 "
+                             "Sigmoid나 Tanh가 저마다 자기 기울기를 곱하므로(Sigmoid는 많아야 0.25) 앞쪽 층은 거의 "
+                             "배우지 못합니다. ReLU, 더 적은 층, 자비에나 카이밍 초기화, 또는 Adam을 써 보세요.",
+    "health.diag.exploding": "**기울기 폭발**: 손실이 오르는 동안 기울기 크기가 {epochs}에포크 만에 {growth}배로 "
+                             "커졌습니다. 학습률을 낮추거나 Adam을 쓰세요.",
+    "health.diag.dead": "**죽은 유닛**: {layer} 뒤 ReLU 유닛 {units}개 중 {stuck}개({share})가 한 번도 켜지지 "
+                        "않습니다. 너무 큰 걸음이 이 유닛들을 모든 입력에 0을 내는 곳으로 밀었고, 되돌려 줄 기울기가 "
+                        "없습니다. 학습률을 낮추거나 카이밍 초기화를 쓰세요.",
+    "health.diag.tiny_steps": "**걸음이 너무 작습니다**: 한 걸음이 층의 가중치를 그 크기의 {ratio}배까지만 "
+                              "움직입니다. 건강한 층은 0.001쯤 움직입니다. 학습률을 높이거나 학습률 찾기를 누르세요.",
     # an activation's name where its torch class's is not the word (core.models.Activation.worded)
     "activation.linear": "선형 (없음)",
 }
