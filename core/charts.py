@@ -457,7 +457,9 @@ def per_layer(epochs: list[int], series: dict[str, list[float | None]], title: s
                              axis=alt.Axis(format="~e", values=_decades(low, top) or alt.Undefined)),
                      color=alt.Color("layer:N", sort=names, title=None,
                                      scale=alt.Scale(domain=names, range=LAYER_COLOURS[:len(names)] or ["#1c7ed6"]),
-                                     legend=alt.Legend(orient="top", columns=4, labelLimit=120))))
+                                     # two a row: three overran half a 1024 px page (it spans the plot only)
+                                     legend=alt.Legend(orient="top", columns=min(len(names), 2) or 1,
+                                                       labelLimit=90, columnPadding=8, symbolSize=60))))
     if healthy is None:
         return lines
     rule = (alt.Chart(pd.DataFrame({"value": [healthy]}))
@@ -465,17 +467,19 @@ def per_layer(epochs: list[int], series: dict[str, list[float | None]], title: s
     return lines + rule
 
 
-def histograms(rows: list[dict], title: str = "", x_title: str = "", y_title: str = "",
-               width: int = 150, height: int = 90) -> alt.FacetChart:
-    """Small multiples: a histogram per layer (columns) and per kind (rows: weights, gradients), each with
-    its own x range. rows: {"layer", "kind", "lo", "hi", "count"} a bar."""
+def histograms(rows: list[dict], title: str = "", width: int = 190, height: int = 48) -> alt.FacetChart:
+    """Small multiples: a histogram per layer (rows) and per kind (columns: weights, gradients), each with
+    its own ranges; a row a layer, so seven layers fit half a page's width. rows: {"layer", "kind", "lo",
+    "hi", "count"} a bar."""
     frame = pd.DataFrame(rows, columns=["layer", "kind", "lo", "hi", "count"])
     layers = list(dict.fromkeys(frame["layer"]))
     kinds = list(dict.fromkeys(frame["kind"]))
     base = (alt.Chart(frame).mark_rect(color="#1c7ed6")
-            .encode(x=alt.X("lo:Q", title=x_title, axis=alt.Axis(format="~g", tickCount=3, labelOverlap=True)),
-                    x2="hi:Q", y=alt.Y("count:Q", title=y_title, axis=alt.Axis(tickCount=3)))
+            .encode(x=alt.X("lo:Q", title=None, axis=alt.Axis(format="~g", tickCount=4, labelOverlap=True)),
+                    x2="hi:Q", y=alt.Y("count:Q", title=None, axis=alt.Axis(tickCount=2)))
             .properties(width=width, height=height))
-    return (base.facet(column=alt.Column("layer:N", sort=layers, title=None),
-                       row=alt.Row("kind:N", sort=kinds, title=None), title=_title(title) if title else alt.Undefined)
+    return (base.facet(row=alt.Row("layer:N", sort=layers, title=None, header=alt.Header(labelAngle=0,
+                                                                                          labelAlign="left")),
+                       column=alt.Column("kind:N", sort=kinds, title=None),
+                       title=_title(title) if title else alt.Undefined)
             .resolve_scale(x="independent", y="independent"))

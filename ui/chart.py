@@ -9,10 +9,16 @@ PRESENT_HEIGHT = 1.5  # charts grow with the text when presenting
 
 
 def show(chart: alt.TopLevelMixin, width: str = "stretch", stage_height: int | None = None,
-         square: bool = False) -> None:
+         square: bool = False, plot_height: int | None = None) -> None:
     """Draw an Altair chart, with fonts a projector can carry when presenting (charts draw in pixels).
-    stage_height, square: its plot on the stage (show_spec)."""
-    show_spec(spec(chart, present.presenting()), width, stage_height, square)
+    stage_height, square: its plot on the stage (show_spec). plot_height: the plot itself this high,
+    whatever its title, legend and axes take (a chart's own height holds them all: a two-line title and a
+    legend of seven layers left a 220 px chart a 40 px plot)."""
+    out = spec(chart, present.presenting())
+    if plot_height is not None:
+        scale = PRESENT_HEIGHT if present.presenting() else 1
+        out = {**out, "height": int(plot_height * scale), "autosize": {"type": "fit-x", "contains": "padding"}}
+    show_spec(out, width, stage_height, square)
 
 
 def spec(chart: alt.TopLevelMixin, presenting: bool) -> dict:

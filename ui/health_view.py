@@ -7,7 +7,7 @@ import core
 from ui import chart, keys, live_run
 from ui.i18n import t
 
-HISTOGRAM_ROW = 700  # px the small multiples share across at most: they fit a 1024 px page with the sidebar
+PLOT_HEIGHT = 170    # px of the two line charts' plots, under their titles and legends
 
 
 def section(page: str, experiment: "core.Experiment", seed: int = 0) -> None:
@@ -34,12 +34,12 @@ def section(page: str, experiment: "core.Experiment", seed: int = 0) -> None:
             left, right = st.columns(2)
             with left:
                 chart.show(core.charts.per_layer(series.epochs, series.grad_norm, title=t("health.grad_title"),
-                                                 x_title=t("chart.epoch"), y_title=t("health.grad_axis"))
-                           .properties(height=220))
+                                                 x_title=t("chart.epoch"), y_title=t("health.grad_axis")),
+                           plot_height=PLOT_HEIGHT)
             with right:
                 chart.show(core.charts.per_layer(series.epochs, series.ratio, title=t("health.ratio_title"),
                                                  x_title=t("chart.epoch"), y_title=t("health.ratio_axis"),
-                                                 healthy=1e-3).properties(height=220))
+                                                 healthy=1e-3), plot_height=PLOT_HEIGHT)
             st.caption(t("health.ratio_caption"))
         _histograms(model)
         _units(stuck, min(len(x), core.health.PROBE))
@@ -72,17 +72,16 @@ def _histograms(model) -> None:
     kinds = {"weight": t("health.kind.weight"), "grad": t("health.kind.grad")}
     rows = [{"layer": h.layer, "kind": kinds[h.of], "lo": lo, "hi": hi, "count": count}
             for h in found for lo, hi, count in zip(h.edges, h.edges[1:], h.counts)]
-    layers = len({h.layer for h in found})
-    chart.show(core.charts.histograms(rows, title=t("health.hist_title"), x_title=t("health.hist_x"),
-                                      y_title=t("health.hist_y"), width=max(60, min(150, HISTOGRAM_ROW // layers))),
-               width="content")
+    # no axis titles: each small multiple is headed by its layer and its column, and the caption says the rest
+    chart.show(core.charts.histograms(rows, title=t("health.hist_title")), width="content")
+    st.caption(t("health.hist_caption"))
 
 
 def _units(stuck: list["core.health.Units"], examples: int) -> None:
     if not stuck:
         return
-    labels = [t("health.unit_label", activation=u.activation, layer=u.layer, kind=t(f"health.kind.{u.kind}"))
-              for u in stuck]
+    # "ReLU 1": the activation after Linear 1 (a longer label was cut at the chart's edge)
+    labels = [f"{u.activation} {u.layer.rsplit(' ', 1)[-1]}" for u in stuck]
     worst = max(range(len(stuck)), key=lambda i: stuck[i].share)
     chart.show(core.charts.bars(labels, [u.share for u in stuck], title=t("health.units_title", n=f"{examples:,}"),
                                 y_title=t("health.units_axis"), across=True,

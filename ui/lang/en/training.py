@@ -213,14 +213,12 @@ STRINGS = {
     "health.hist_title": "Weights and gradients of each layer, now",
     "health.kind.weight": "weights",
     "health.kind.grad": "gradients",
-    "health.kind.dead": "dead",
-    "health.kind.saturated": "saturated",
-    "health.hist_x": "value",
-    "health.hist_y": "count",
-    "health.unit_label": "{activation} after {layer}: {kind}",
+    "health.hist_caption": "How many of each layer's weights (left) and of their gradients at the last step "
+                           "(right) have each value. Weights all at one value learn alike; gradients all near 0 "
+                           "move nothing.",
     "health.units_title": "Stuck units, on {n} training examples",
-    "health.units_axis": "share of the layer's units",
-    "health.units_caption": "A ReLU unit is dead when it gives 0 on every example: it passes back no gradient "
+    "health.units_axis": "share of the units: dead (ReLU), saturated (Tanh, Sigmoid)",
+    "health.units_caption": "ReLU 1 is the ReLU after Linear 1, and so on. A ReLU unit is dead when it gives 0 on every example: it passes back no gradient "
                             "and never learns again. A Tanh or Sigmoid unit is saturated when it sits at its bound "
                             "on 90% of the examples or more: its slope, and so its gradient, is about 0.",
     "health.fine": "No problem found: the gradient reaches every layer, and each step moves the weights.",

@@ -209,14 +209,11 @@ STRINGS = {
     "health.hist_title": "층마다 지금의 가중치와 기울기",
     "health.kind.weight": "가중치",
     "health.kind.grad": "기울기",
-    "health.kind.dead": "죽음",
-    "health.kind.saturated": "포화",
-    "health.hist_x": "값",
-    "health.hist_y": "개수",
-    "health.unit_label": "{layer} 뒤 {activation}: {kind}",
+    "health.hist_caption": "층마다 가중치(왼쪽)와 마지막 걸음의 기울기(오른쪽)가 어떤 값에 몇 개 있는지 보입니다. "
+                           "가중치가 모두 한 값이면 똑같이 배우고, 기울기가 모두 0 가까이면 아무것도 움직이지 않습니다.",
     "health.units_title": "멈춘 유닛 (학습 데이터 {n}개에서)",
-    "health.units_axis": "층의 유닛 중 비율",
-    "health.units_caption": "ReLU 유닛이 모든 예에서 0을 내면 죽은 것입니다. 기울기를 뒤로 전하지 못하고 다시는 "
+    "health.units_axis": "유닛 중 죽은(ReLU) 또는 포화된(Tanh, Sigmoid) 비율",
+    "health.units_caption": "ReLU 1은 Linear 1 뒤의 ReLU입니다. ReLU 유닛이 모든 예에서 0을 내면 죽은 것입니다. 기울기를 뒤로 전하지 못하고 다시는 "
                             "배우지 못합니다. Tanh나 Sigmoid 유닛이 예의 90% 이상에서 끝값에 붙어 있으면 포화된 "
                             "것입니다. 기울기(경사)가 거의 0입니다.",
     "health.fine": "문제가 없습니다. 기울기가 모든 층에 닿고, 걸음마다 가중치가 움직입니다.",
