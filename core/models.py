@@ -26,6 +26,8 @@ class Activation:
 
 
 ACTIVATIONS = {"relu": Activation(nn.ReLU), "tanh": Activation(nn.Tanh), "sigmoid": Activation(nn.Sigmoid),
+               # ReLU's successors: a small slope below 0 (no unit dies), and the smooth ones transformers use
+               "leaky_relu": Activation(nn.LeakyReLU), "gelu": Activation(nn.GELU), "silu": Activation(nn.SiLU),
                "linear": Activation(nn.Identity, bends=False, worded=True)}
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 import core
 from core.kept_runs import Kept, Runs
-from ui import keys
+from ui import controls, keys
 from ui.i18n import has, t
 
 
@@ -38,6 +38,8 @@ def _value(name: str, value) -> str:
         return t("runs.nesterov_on") if value else t("runs.nesterov_off")
     if isinstance(value, str) and has(f"runs.value.{name}.{value}"):  # a page's code name, in words
         return t(f"runs.value.{name}.{value}")
+    if name == "activation" and value in core.models.ACTIVATIONS:  # its torch class's name, as the pages say it
+        return controls.activation_name(value)
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 

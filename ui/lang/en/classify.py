@@ -28,7 +28,9 @@ STRINGS = {
     "classify.layer_width": "**Layer {i}**  \n{n} neurons",
     "classify.layer_width_one": "**Layer {i}**  \n1 neuron",
     "classify.activation": "Activation",
-    "classify.activation_help": "What each hidden neuron does to its weighted sum: nn.ReLU, nn.Tanh, nn.Sigmoid, or nothing (linear).",
+    "classify.activation_help": "What each hidden neuron does to its weighted sum: nn.ReLU, nn.Tanh, nn.Sigmoid, "
+                                "nn.LeakyReLU (a small slope below 0, so no unit dies), nn.GELU and nn.SiLU (smooth "
+                                "ReLUs, as transformers use), or nothing (linear).",
     "classify.regularisation": "Regularisation",
     "classify.regularisation_help": "Adds rate × sum(|w|) (L1) or rate × sum(w²) (L2) over the weights, not the biases, to the loss: it keeps the weights small.",
     "classify.reg.none": "None",

@@ -28,7 +28,9 @@ STRINGS = {
     "classify.layer_width": "**{i}층**  \n뉴런 {n}개",
     "classify.layer_width_one": "**{i}층**  \n뉴런 1개",
     "classify.activation": "활성화 함수",
-    "classify.activation_help": "은닉 뉴런이 가중합에 적용하는 함수입니다: nn.ReLU, nn.Tanh, nn.Sigmoid, 또는 아무것도 하지 않음(선형).",
+    "classify.activation_help": "은닉 뉴런이 가중합에 적용하는 함수입니다: nn.ReLU, nn.Tanh, nn.Sigmoid, "
+                                "nn.LeakyReLU(0 아래에도 작은 기울기가 있어 죽는 유닛이 없음), nn.GELU와 nn.SiLU"
+                                "(트랜스포머가 쓰는 매끄러운 ReLU), 또는 아무것도 하지 않음(선형).",
     "classify.regularisation": "정규화",
     "classify.regularisation_help": "편향을 뺀 가중치에 대해 비율 × sum(|w|) (L1) 또는 비율 × sum(w²) (L2)를 손실에 더합니다. 가중치를 작게 유지해 줍니다.",
     "classify.reg.none": "없음",
