@@ -216,12 +216,13 @@ def cnn(seed: int = 0, channels: tuple[int, int] = CNN_CHANNELS, kernel: int = C
 
 
 def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: int = 0,
-               init: str = "default") -> nn.Sequential:
+               init: str = "default", classes: int = 2) -> nn.Sequential:
     """The Classify page's network: Linear+activation per hidden width, then a Linear to 2 logits.
 
     activation also takes "linear" (no activation); hidden may be () for plain logistic regression.
-    Takes the input features (N, in_features), gives logits (N, 2).
+    Takes the input features (N, in_features), gives logits (N, classes).
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    return _seeded(nn.Sequential(*_stack([in_features, *hidden, 2], ACTIVATIONS[activation].module)), seed, init)
+    return _seeded(nn.Sequential(*_stack([in_features, *hidden, classes], ACTIVATIONS[activation].module)),
+                   seed, init)

@@ -14,6 +14,7 @@ import pandas as pd
 import torch
 
 ORANGE, BLUE = "#f59322", "#0877bd"   # class 0 and class 1, TensorFlow Playground's colours
+CLASS_COLOURS = [ORANGE, BLUE, "#2f9e44", "#862e9c", "#e03131"]  # and classes 2 to 4, where a data set has them
 
 
 GREY = "#e8eaeb"
@@ -103,12 +104,28 @@ UNITS = 400
 SHADE_STEP = 5
 
 
-def shade_runs(margin: torch.Tensor) -> pd.DataFrame:
+def shade_runs(margin: torch.Tensor, classes: int = 2) -> pd.DataFrame:
     """margin (R, R) -> one row a run of cells of one shade along a map row: its row r, first cell a,
-    the cell after its last b (in UNITS a side, top left 0), and its shade v (-100..100, by SHADE_STEP)."""
+    the cell after its last b (in UNITS a side, top left 0), and its shade v. Two classes: v is P(blue) -
+    P(orange) in -100..100 by SHADE_STEP; more (margin = class + P(class), classify.output_map): v is
+    class * CLASS_SHADES + P(class) in tenths."""
     side = margin.shape[0]
+    if classes == 2:
+        v = (np.round(levels(margin).astype(np.int16) / SHADE_STEP) * SHADE_STEP).astype(np.int8).reshape(side, side)
+    else:
+        m = margin.numpy().reshape(side, side)
+        which = np.floor(m)
+        v = (which * CLASS_SHADES + np.round((m - which) * (CLASS_SHADES - 1))).astype(np.int8)
+    return _runs(v)
+
+
+CLASS_SHADES = 11  # a class's shades on a map of more than two classes: P(class) 0, 0.1, ..., 1
+
+
+def _runs(v: np.ndarray) -> pd.DataFrame:
+    """v (side, side) int8 shades -> a row a run of one shade along a map row (see shade_runs)."""
+    side = v.shape[0]
     unit = UNITS // side
-    v = (np.round(levels(margin).astype(np.int16) / SHADE_STEP) * SHADE_STEP).astype(np.int8).reshape(side, side)
     starts = np.ones((side, side), dtype=bool)
     starts[:, 1:] = v[:, 1:] != v[:, :-1]                       # a run begins where the shade changes
     r, a = np.nonzero(starts)                                   # row-major: each row's runs left to right
@@ -120,11 +137,30 @@ def shade_runs(margin: torch.Tensor) -> pd.DataFrame:
                          "v": v[r, a]})
 
 
+def _mix(colour: str, share: float) -> str:
+    """colour mixed with white: share 0 is white, 1 the colour itself."""
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02x}" for c in rgb)
+
+
+def class_shades(classes: int) -> tuple[list[int], list[str]]:
+    """The boundary's colour scale for more than two classes: each shade v of shade_runs and its colour,
+    the class's own colour, paler the less sure the network is (no surer than a guess: white)."""
+    domain, shades = [], []
+    for c in range(classes):
+        for tenth in range(CLASS_SHADES):
+            sure = max(0.0, (tenth / (CLASS_SHADES - 1) - 1 / classes) / (1 - 1 / classes))
+            domain.append(c * CLASS_SHADES + tenth)
+            shades.append(_mix(CLASS_COLOURS[c], 0.6 * sure))   # pale, so the points stand out
+    return domain, shades
+
+
 def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, train_y: torch.Tensor,
              test_points: torch.Tensor | None = None, test_y: torch.Tensor | None = None,
-             title: str = "", size: int = 400) -> Spec:
-    """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square, with the training
-    points (N, 2) on it, white-ringed, and the test points, if given, ringed in black. R divides UNITS."""
+             title: str = "", size: int = 400, classes: int = 2) -> Spec:
+    """The decision boundary: margin (R, R) = P(blue) - P(orange) as a shaded square (more classes: each
+    cell in its likeliest class's colour, as sure as the network is), with the training points (N, 2) on
+    it, white-ringed, and the test points, if given, ringed in black. R divides UNITS."""
     ticks = [-extent, -extent / 2, 0, extent / 2, extent]
     # one unit as long on both axes, whatever the column's width: the longer axis shows more of the plane
     half_x = {"expr": f"{extent} * max(1, width / height)"}
@@ -134,14 +170,19 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
     y = {"field": "y", "type": "quantitative", "title": "x₂", "axis": {"values": ticks, "grid": False},
          "scale": {"domain": [{"expr": f"-{half_y['expr']}"}, half_y], "nice": False, "zero": False}}
     unit = 2 * extent / UNITS
-    shade = {"data": {"values": shade_runs(margin)},
+    if classes == 2:
+        colour = _colour("v", PALE)
+    else:
+        domain, shades = class_shades(classes)
+        colour = {"field": "v", "type": "ordinal", "legend": None, "scale": {"domain": domain, "range": shades}}
+    shade = {"data": {"values": shade_runs(margin, classes)},
              "transform": [{"calculate": f"{-extent} + datum.a * {unit}", "as": "x"},
                            {"calculate": f"{-extent} + datum.b * {unit}", "as": "x2"},
                            {"calculate": f"{extent} - datum.r * {unit}", "as": "y"},
                            {"calculate": f"datum.y - datum.h * {unit}", "as": "y2"}],
              "mark": {"type": "rect", "strokeWidth": 0.6},
              "encoding": {"x": x, "x2": {"field": "x2"}, "y": y, "y2": {"field": "y2"},
-                          "color": _colour("v", PALE), "stroke": _colour("v", PALE)}}
+                          "color": colour, "stroke": colour}}
     rows = _point_rows(train_points, train_y, "train")
     if test_points is not None and test_y is not None:
         rows += _point_rows(test_points, test_y, "test")
@@ -149,7 +190,7 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
             "mark": {"type": "circle", "size": 42, "opacity": 1, "strokeWidth": 0.8},
             "encoding": {"x": x, "y": y,
                          "color": {"field": "c", "type": "nominal", "legend": None,
-                                   "scale": {"domain": [0, 1], "range": [ORANGE, BLUE]}},
+                                   "scale": {"domain": list(range(classes)), "range": CLASS_COLOURS[:classes]}},
                          "stroke": {"field": "s", "type": "nominal", "legend": None,
                                     "scale": {"domain": ["train", "test"], "range": ["white", "black"]}}}}
     # as wide as its column (Streamlit's stretch), `size` high: square on a laptop, taller on a narrow screen
@@ -167,10 +208,11 @@ def layout(widths: list[int]) -> list[list[tuple[float, float]]]:
 
 
 def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels: list[str],
-            column_titles: list[str], node: int = 34, height: int = 400) -> Spec:
+            column_titles: list[str], node: int = 34, height: int = 400, classes: int = 2) -> Spec:
     """The network: maps[c] (n_c, R, R) is column c's nodes over the plane (inputs, hidden layers,
     output); weights[c] (n_{c+1}, n_c) joins column c to c + 1, a line each, its width the weight's size
-    and its colour the sign (blue positive, orange negative)."""
+    and its colour the sign (blue positive, orange negative). More than two classes: an output node a
+    class, its probability over the plane, with a dot of the class's colour beside it."""
     spots = layout([len(m) for m in maps])
     last = len(maps) - 1
     rows_most = max(8, max(len(m) for m in maps))
@@ -216,9 +258,16 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
                                   for c, t in enumerate(column_titles)]},
               "mark": {"type": "text", "color": "#555"},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
+    layers = [lines, images, labels, titles]
+    if classes > 2:
+        layers.append({"data": {"values": [{"x": a, "y": b, "c": i} for i, (a, b) in enumerate(spots[last])]},
+                       "mark": {"type": "circle", "size": 110, "opacity": 1, "xOffset": node / 2 + 10},
+                       "encoding": {"x": x, "y": y, "color": {"field": "c", "type": "nominal", "legend": None,
+                                                              "scale": {"domain": list(range(classes)),
+                                                                        "range": CLASS_COLOURS[:classes]}}}})
     # the words' size in the config, not on the marks: presenter mode's configure_text enlarges them then
     # (set on the marks, they stayed 12 px on a projector)
-    return Spec(named({"height": height, "layer": [lines, images, labels, titles],
+    return Spec(named({"height": height, "layer": layers,
                        "config": {"text": {"fontSize": 13}}}, "network"))
 
 
@@ -227,7 +276,7 @@ def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -
     image = np.full((size, size, 3), 250, dtype=np.uint8)
     cols = np.clip(((x[:, 0].numpy() + extent) / (2 * extent) * (size - 2)).astype(int), 0, size - 3)
     rows = np.clip(((extent - x[:, 1].numpy()) / (2 * extent) * (size - 2)).astype(int), 0, size - 3)
-    rgb = np.array([[245, 147, 34], [8, 119, 189]], dtype=np.uint8)[y.numpy()]
+    rgb = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] for c in CLASS_COLOURS], dtype=np.uint8)[y.numpy()]
     for dr in (0, 1):
         for dc in (0, 1):
             image[rows + dr, cols + dc] = rgb

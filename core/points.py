@@ -2,7 +2,8 @@
 
 Each data set is one small function of (n, noise, gen) written with torch and math only: the code
 panel's script copies its source (inspect.getsource), so the script draws exactly the page's points.
-Coordinates lie in about [-6, 6] as in TensorFlow Playground; labels are 0 (orange) and 1 (blue).
+Coordinates lie in about [-6, 6] as in TensorFlow Playground; labels are 0 (orange) and 1 (blue), and
+2 to 4 where a data set takes more classes (CLASSES).
 """
 import inspect
 import math
@@ -58,19 +59,36 @@ def gauss(n: int, noise: float,
     return x, y
 
 
-def spiral(n: int, noise: float,
-           gen: torch.Generator) -> tuple[torch.Tensor, torch.Tensor]:
-    """Two arms winding out from the centre, 1.75 turns each, blue and orange half a
-    turn apart."""
-    half = n // 2
-    y = (torch.arange(n) < half).long()
-    # (n,) each point's place along its arm
-    i = torch.where(y == 1, torch.arange(n), torch.arange(n) - half).float()
-    m = torch.where(y == 1, half, n - half).float()
+def spiral(n: int, noise: float, gen: torch.Generator,
+           classes: int = 2) -> tuple[torch.Tensor, torch.Tensor]:
+    """`classes` arms winding out from the centre, 1.75 turns each, evenly turned apart
+    (two: blue and orange half a turn apart)."""
+    size = n // classes
+    sizes = [size] * (classes - 1) + [n - size * (classes - 1)]  # the last arm the rest
+    labels = [1, 0, *range(2, classes)][:classes]                  # blue's arm first
+    y = torch.cat([torch.full((k,), c) for k, c in zip(sizes, labels)]).long()
+    # (n,) each point's place along its arm, and its arm's length
+    i = torch.cat([torch.arange(k) for k in sizes]).float()
+    m = torch.cat([torch.full((k,), k) for k in sizes]).float()
+    # (n,) each arm turned its share of a turn
+    turn = torch.cat([torch.full((k,), 2 * math.pi * ((1 - c) % classes) / classes)
+                      for k, c in zip(sizes, labels)])
     r = i / m * 5
-    t = 1.75 * i / m * 2 * math.pi + torch.where(y == 1, 0.0, math.pi)
+    t = 1.75 * i / m * 2 * math.pi + turn
     x = torch.stack([r * torch.sin(t), r * torch.cos(t)], dim=1)
     x = x + (2 * torch.rand(n, 2, generator=gen) - 1) * noise
+    return x, y
+
+
+def blobs(n: int, noise: float, gen: torch.Generator,
+          classes: int = 3) -> tuple[torch.Tensor, torch.Tensor]:
+    """`classes` Gaussian clouds evenly around a circle of radius 3.5, class c at angle
+    2 pi c / classes; noise widens them, as for two Gaussians."""
+    variance = 0.5 + noise / 0.5 * 3.5                     # 0.5 at 0% to 4 at 50%
+    y = torch.arange(n) * classes // n                     # (n,) about n / classes each
+    angle = 2 * math.pi * y.float() / classes
+    centre = 3.5 * torch.stack([torch.cos(angle), torch.sin(angle)], dim=1)  # (n, 2)
+    x = centre + math.sqrt(variance) * torch.randn(n, 2, generator=gen)
     return x, y
 
 
@@ -88,13 +106,24 @@ def moons(n: int, noise: float,
     return x, y
 
 
-KINDS = {"circle": circle, "xor": xor, "gauss": gauss, "spiral": spiral, "moons": moons}
+KINDS = {"circle": circle, "xor": xor, "gauss": gauss, "spiral": spiral, "moons": moons, "blobs": blobs}
+MOST_CLASSES = 5
+# the data sets that take a number of classes (their functions' `classes`), and how many they start with;
+# every other one has two
+CLASSES = {"spiral": 2, "blobs": 3}
 
 
-def points2d(kind: str, n: int = 500, noise: float = 0.0, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
-    """n points of data set `kind` -> x float32 (n, 2), y int64 (n,) in {0, 1}, about half each.
+def classes_of(kind: str, classes: int | None = None) -> int:
+    """The classes a data set is drawn with: 2 for one that takes no number, else `classes` or its default."""
+    return 2 if kind not in CLASSES else CLASSES[kind] if classes is None else classes
 
-    noise: 0 to 0.5 (0% to 50%); the same seed gives the same points.
+
+def points2d(kind: str, n: int = 500, noise: float = 0.0, seed: int = 0,
+             classes: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """n points of data set `kind` -> x float32 (n, 2), y int64 (n,) in 0..classes-1, about equal shares.
+
+    noise: 0 to 0.5 (0% to 50%); the same seed gives the same points. classes: 2 to MOST_CLASSES for the
+    data sets of CLASSES (None: its default), 2 or None for the others.
     """
     if kind not in KINDS:
         raise Problem("points.kind", kind=str(kind)[:30], kinds=", ".join(KINDS))
@@ -102,8 +131,12 @@ def points2d(kind: str, n: int = 500, noise: float = 0.0, seed: int = 0) -> tupl
         raise Problem("points.count", n=str(n)[:30], most=MAX_POINTS)
     if not (isinstance(noise, (int, float)) and 0 <= noise <= MAX_NOISE):
         raise Problem("points.noise", noise=str(noise)[:30])
+    k = classes_of(kind) if classes is None else classes
+    if not (isinstance(k, int) and 2 <= k <= (MOST_CLASSES if kind in CLASSES else 2)) or k > n:
+        raise Problem("points.classes", classes=str(classes)[:30], kind=kind,
+                      most=MOST_CLASSES if kind in CLASSES else 2)
     gen = torch.Generator().manual_seed(int(seed))
-    x, y = KINDS[kind](n, float(noise), gen)
+    x, y = KINDS[kind](n, float(noise), gen, classes=k) if kind in CLASSES else KINDS[kind](n, float(noise), gen)
     return x.float(), y.long()
 
 

@@ -19,9 +19,11 @@ st.markdown(t("classify.intro"))
 # Data ---------------------------------------------------------------------------------------------
 KINDS = {k: t(f"classify.kind.{k}") for k in points.KINDS}
 kind = page.value(settings.choice("dataset", KINDS, "circle"))
-defaults = classify.defaults(kind)
+classes_now = page.current("classes", points.classes_of(kind)) if kind in points.CLASSES else 2  # drawn below
+defaults = classify.defaults(kind, classes_now)
 
-# Keys that follow the data set's defaults until the student changes them: picking a data set resets them.
+# Keys that follow the data set's defaults until the student changes them: picking a data set resets them,
+# and so does another number of classes (a spiral of five arms wants a larger network)
 FOLLOW = ("features", "layers", "activation", "lr", "epochs", "batch_size", "optimizer", "reg", "reg_rate")
 
 
@@ -33,6 +35,11 @@ def box_key(feature: str) -> str:
 def pick(new_kind: str) -> None:
     """A data set was clicked: take it, with the settings that learn it."""
     page.set("dataset", new_kind)
+    controls.forget(PAGE, "classes")
+    follow_defaults()
+
+
+def follow_defaults() -> None:
     for name in FOLLOW:
         controls.forget(PAGE, name)
     for name in points.FEATURES:
@@ -41,7 +48,7 @@ def pick(new_kind: str) -> None:
 
 @st.cache_data(show_spinner=False)
 def thumbnail(name: str):
-    x, y = points.points2d(name, n=300, noise=0.0, seed=0)
+    x, y = points.points2d(name, n=300, noise=0.0, seed=0)  # a data set of classes with its default number
     return network_picture.thumbnail(x, y, points.EXTENT)
 
 
@@ -52,7 +59,13 @@ with present.settings():
         tile.image(thumbnail(name), width=72)
         tile.button(label, key=page.key(f"pick_{name}"), type="primary" if name == kind else "secondary",
                     on_click=pick, args=(name,), width="stretch")
-    c1, c2 = st.columns(2, gap="large")
+    c1, c2, c3 = st.columns([2, 2, 1], gap="large")
+    if kind in points.CLASSES:  # blobs and the spiral take 2 to 5 classes (a link: ?classes=5)
+        classes = int(c3.number_input(t("classify.classes"), help=t("classify.classes_help"), step=1,
+                                      **page.number("classes", points.classes_of(kind), 2, points.MOST_CLASSES,
+                                                    kind="int", bounded=True, then=follow_defaults)))
+    else:
+        classes = 2
     noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
                       **page.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5))))
     test_share = c2.slider(t("classify.test_share"), 10, 90, step=10, help=t("classify.test_share_help"),
@@ -145,7 +158,8 @@ with present.settings():
 cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_epochs=3000, optimizer="adam",
                               batch_size=defaults.batch_size, batch_sizes=classify.BATCH_SIZES)
 setup = classify.Setup(kind, noise / 100, points_seed, test_share / 100, features, layers,
-                       activation, regularisation, float(rate) if regularisation != "none" else 0.0, init=init)
+                       activation, regularisation, float(rate) if regularisation != "none" else 0.0, init=init,
+                       classes=classes)
 try:
     experiment = classify.experiment(setup, title=t("classify.title"))
 except Problem as err:

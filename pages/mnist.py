@@ -19,7 +19,7 @@ intro = st.empty()  # filled once the sidebar says the batch size and the optimi
 
 page = controls.For("mnist")  # the page's own settings, each carried by links
 SOURCES = {key: t(f"mnist.source.{key}") for key in ("auto", "sample", "full")}
-c1, c2, c3, c4, c5 = present.settings().columns([1.5, 1, 1.3, 1, 1.3])  # at 1024 px, "128, 64" and its label still fit
+c1, c2, c3, c4 = present.settings().columns([1.5, 1, 1.3, 1])  # at 1024 px, "128, 64" and its label still fit
 source = c1.selectbox(t("mnist.data"), list(SOURCES), format_func=SOURCES.get,
                       **page.choice("dataset", SOURCES, "auto"),
                       help=t("mnist.data_help"))
@@ -36,7 +36,9 @@ hidden_name = c3.selectbox(t("sine.depth"), list(HIDDEN), format_func=lambda k: 
 activation = c4.selectbox(t("sine.activation"), core.models.bending(), format_func=controls.activation_name,
                           disabled=is_cnn, help=t("mnist.cnn.mlp_only") if is_cnn else None,
                           **page.choice("activation", core.models.bending(), "relu"))
-init = controls.init_choice(c5, "mnist")  # the CNN's too
+# the starting weights (the CNN's too) with the training controls: a fifth column here narrowed the data
+# choice past its words and made the row taller, pushing the picture below the fold at 1024 px
+init = controls.init_choice(st.sidebar if present.stage() is None else present.settings(), "mnist")
 
 
 @st.cache_resource(show_spinner="Loading MNIST…")

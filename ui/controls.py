@@ -15,7 +15,7 @@ LEARNING_RATES = tuple(round(m * 10.0 ** e, 12) for e in range(-6, 0) for m in (
 WEIGHT_DECAYS = (0.0, 1e-5, 1e-4, 1e-3, 1e-2, 0.1)
 
 
-def linked(page: str, setting: settings.Setting) -> dict:
+def linked(page: str, setting: settings.Setting, then=None) -> dict:
     """Widget arguments for the setting named setting.name on `page` (key f"{page}.{name}").
 
     Streamlit forgets a widget's state when a run does not draw it, so we keep a copy under "_key"
@@ -47,11 +47,14 @@ def linked(page: str, setting: settings.Setting) -> dict:
     st.session_state[key] = value
     if setting.kind != "text" or len(value) <= address.MOST_TEXT:  # a long text stays out of the address
         address.write(setting.name, settings.format_value(value))
-    return {"key": key, "on_change": _keep, "args": (key,)}
+    return {"key": key, "on_change": _keep, "args": (key, then)}
 
 
-def _keep(key: str) -> None:
+def _keep(key: str, then=None) -> None:
+    """A widget changed: keep its value; then(), if given (a change that resets other settings)."""
     st.session_state[keys.kept(key)] = st.session_state[key]
+    if then is not None:
+        then()
 
 
 def set_value(page: str, name: str, value) -> None:
@@ -95,9 +98,10 @@ class For:
         return keys.of(self.page, name)
 
     def number(self, name: str, default: float, lo: float, hi: float, kind: str = "float", snap: tuple = (),
-               bounded: bool = False) -> dict:
-        """bounded: a number box's min_value and max_value too, so the box cannot take what a link could not."""
-        args = linked(self.page, settings.number(name, default, lo, hi, kind=kind, snap=snap))
+               bounded: bool = False, then=None) -> dict:
+        """bounded: a number box's min_value and max_value too, so the box cannot take what a link could not.
+        then: called after a change (see _keep)."""
+        args = linked(self.page, settings.number(name, default, lo, hi, kind=kind, snap=snap), then)
         return {"min_value": lo, "max_value": hi, **args} if bounded else args
 
     def choice(self, name: str, choices, default) -> dict:

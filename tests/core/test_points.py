@@ -16,12 +16,31 @@ from core.problems import Problem
 
 @pytest.mark.parametrize("kind", list(points.KINDS))
 def test_points2d_shapes_types_and_balance(kind):
-    x, y = core.data.points2d(kind, n=400, noise=0.2, seed=3)
-    assert x.shape == (400, 2) and x.dtype == torch.float32
-    assert y.shape == (400,) and y.dtype == torch.int64
-    assert set(y.tolist()) == {0, 1}
-    assert 0.4 <= y.float().mean().item() <= 0.6   # about half each
-    assert x.abs().max() <= points.EXTENT * 1.6     # on the plane (gauss's tails at 50% noise may stray a little)
+    for classes in (range(2, points.MOST_CLASSES + 1) if kind in points.CLASSES else [None]):
+        x, y = core.data.points2d(kind, n=400, noise=0.2, seed=3, classes=classes)
+        k = classes or 2
+        assert x.shape == (400, 2) and x.dtype == torch.float32
+        assert y.shape == (400,) and y.dtype == torch.int64
+        assert set(y.tolist()) == set(range(k))
+        shares = torch.bincount(y).float() / 400
+        assert ((shares - 1 / k).abs() <= 0.1 / k).all()   # about equal shares
+        assert x.abs().max() <= points.EXTENT * 1.6     # on the plane (gauss's tails at 50% noise may stray a little)
+
+
+@pytest.mark.parametrize("kind, classes", [("blobs", 1), ("blobs", 6), ("spiral", 99), ("circle", 3), ("blobs", 2.5)])
+def test_a_number_of_classes_a_data_set_cannot_take_is_a_problem(kind, classes):
+    with pytest.raises(Problem):
+        points.points2d(kind, n=100, classes=classes)
+
+
+def test_the_two_arm_spiral_is_the_one_it_was():
+    """Written for k arms, the spiral of two is TensorFlow Playground's, point for point (the labels of the
+    first half 1, the arms half a turn apart)."""
+    x, y = points.points2d("spiral", n=11, noise=0.0)
+    assert y.tolist() == [1] * 5 + [0] * 6
+    assert torch.allclose(x[5], -x[0], atol=1e-6) and x[0].abs().sum() == 0  # both arms start at the centre
+    assert torch.allclose(x[1], torch.tensor([5 / 5 * math.sin(1.75 * 2 * math.pi / 5),
+                                               5 / 5 * math.cos(1.75 * 2 * math.pi / 5)]), atol=1e-5)
 
 
 @pytest.mark.parametrize("kind", list(points.KINDS))
@@ -107,7 +126,7 @@ def test_layers_parse_and_format_round_trip():
         assert classify.parse_layers(classify.format_layers(layers)) == layers
 
 
-@pytest.mark.parametrize("raw", ["99", "1-2-3-4-5-6-7", "0-4", "4--4", "a", "", "4.5", "-4", "٤"])
+@pytest.mark.parametrize("raw", ["99", "17", "1-2-3-4-5-6-7-8-9", "0-4", "4--4", "a", "", "4.5", "-4", "٤"])
 def test_hostile_layers_are_problems(raw):
     with pytest.raises(Problem, match="points.layers"):
         classify.parse_layers(raw)
@@ -116,11 +135,11 @@ def test_hostile_layers_are_problems(raw):
 def test_adding_and_removing_layers_and_neurons_stays_within_bounds():
     assert classify.add_layer(()) == (2,)
     assert classify.add_layer((4, 3)) == (4, 3, 3)
-    assert classify.add_layer((8,) * 6) == (8,) * 6
+    assert classify.add_layer((16,) * 8) == (16,) * 8
     assert classify.remove_layer((4, 3)) == (4,)
     assert classify.remove_layer(()) == ()
     assert classify.add_neuron((4, 8), 0) == (5, 8)
-    assert classify.add_neuron((4, 8), 1) == (4, 8)
+    assert classify.add_neuron((4, 16), 1) == (4, 16)
     assert classify.remove_neuron((1, 3), 0) == (1, 3)
     assert classify.remove_neuron((1, 3), 1) == (1, 2)
 
@@ -260,6 +279,10 @@ def final_loss_of(script: str, tmp_path) -> float:
      core.TrainConfig(lr=0.03, epochs=12, optimizer="adam", seed=2, schedule="step")),
     (classify.Setup("moons", 0.0, 0, 0.5, ("x1", "x2"), (4,), "linear", "none", 0.0, n=60),
      core.TrainConfig(lr=0.01, epochs=10, optimizer="rmsprop", seed=1)),
+    (classify.Setup("spiral", 0.1, 2, 0.5, ("x1", "x2"), (6,), "gelu", "none", 0.0, n=90, classes=4),
+     core.TrainConfig(lr=0.03, epochs=8, optimizer="adam", batch_size=10, seed=1)),
+    (classify.Setup("blobs", 0.2, 0, 0.5, ("x1", "x2"), (5,), "tanh", "none", 0.0, n=100, classes=5),
+     core.TrainConfig(lr=0.03, epochs=8, optimizer="adam", batch_size=25, seed=0)),
 ])
 def test_the_script_prints_the_pages_final_loss(setup, cfg, tmp_path):
     run = classify.experiment(setup).start(cfg)

@@ -34,13 +34,28 @@ def test_a_link_carries_data_features_layers_activation_and_regularisation():
 
 
 @pytest.mark.parametrize("name, raw, default", [("layers", "99", "4-4"), ("features", "evil", "x1,x2"),
-                                                ("noise", "-1", "0"), ("layers", "8-8-8-8-8-8-8", "4-4"),
-                                                ("activation", "gelu", "tanh")])
+                                                ("noise", "-1", "0"), ("layers", "16-16-16-16-16-16-16-16-16", "4-4"),
+                                                ("activation", "swish", "tanh")])
 def test_hostile_links_give_a_warning_and_the_default(name, raw, default):
     at = opened(PAGE, **{name: raw})
     assert not at.exception
     assert any("From the link" in w.value for w in at.warning), [w.value for w in at.warning]
     assert address(at)[name] == default
+
+
+def test_five_blobs_train_to_95_percent_and_a_hostile_number_of_classes_is_five():
+    at = opened(PAGE, dataset="blobs", classes="99")
+    assert any("From the link" in w.value for w in at.warning) and address(at)["classes"] == "5"
+    train(at, "classify")
+    run = at.session_state["classify.shown"].run
+    assert run.model[-1].out_features == 5 and run.hist.metrics["test accuracy"][-1] >= 0.95
+    assert "classes=5)" in at.code[-1].value and "nn.Linear(4, 5)" in at.code[-1].value
+
+
+def test_the_number_of_classes_brings_a_spirals_defaults():
+    at = opened(PAGE, dataset="spiral")
+    at.number_input(key="classify.classes").set_value(3).run()
+    assert address(at)["layers"] == "16-16-16" and address(at)["classes"] == "3"
 
 
 def test_buttons_add_and_remove_layers_and_neurons():
@@ -60,8 +75,8 @@ def test_removing_every_layer_leaves_logistic_regression_and_a_full_network_stop
     assert at.button(key="classify.remove_neuron_0").disabled   # at least one neuron
     at.button(key="classify.remove_layer").click().run()
     assert address(at)["layers"] == "0" and "nn.Linear(2, 2)" in at.code[-1].value
-    at = opened(PAGE, layers="8-8-8-8-8-8")
-    assert at.button(key="classify.add_layer").disabled and at.button(key="classify.add_neuron_5").disabled
+    at = opened(PAGE, layers="16-16-16-16-16-16-16-16")  # the most: 8 layers of 16
+    assert at.button(key="classify.add_layer").disabled and at.button(key="classify.add_neuron_7").disabled
 
 
 def test_picking_a_data_set_brings_its_defaults():

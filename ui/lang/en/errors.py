@@ -70,6 +70,7 @@ STRINGS = {
                                 "draw again, or reload the page.",
     "error.points.kind": "'{kind}' is not a data set; the data sets are {kinds}.",
     "error.points.count": "{n} points cannot be drawn: from 2 to {most:,}.",
+    "error.points.classes": "{kind} takes 2 to {most} classes, not {classes}.",
     "error.points.noise": "The noise must be from 0 to 0.5 (50%), not {noise}.",
     "error.points.no_features": "Tick at least one input: the network needs something to look at.",
     "error.points.feature": "'{name}' is not an input; the inputs are x1, x2, x1sq, x2sq, x1x2, sin_x1 and sin_x2.",

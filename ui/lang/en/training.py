@@ -95,6 +95,8 @@ STRINGS = {
     "runs.value.dataset.gauss": "Gaussian",
     "runs.value.dataset.spiral": "spiral",
     "runs.value.dataset.moons": "moons",
+    "runs.value.dataset.blobs": "blobs",
+    "runs.name.classes": "classes",
     "runs.value.activation.linear": "none",
     "runs.value.reg.none": "none",
     "runs.value.reg.l1": "L1",

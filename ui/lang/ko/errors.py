@@ -70,6 +70,7 @@ STRINGS = {
                                 "새로 고쳐 주세요.",
     "error.points.kind": "'{kind}'은(는) 데이터 세트가 아닙니다. 데이터 세트는 {kinds}입니다.",
     "error.points.count": "점 {n}개는 만들 수 없습니다. 2개부터 {most:,}개까지 됩니다.",
+    "error.points.classes": "{kind}은(는) 클래스를 2개부터 {most}개까지 받습니다. {classes}은(는) 안 됩니다.",
     "error.points.noise": "노이즈는 0부터 0.5(50%)까지여야 합니다. {noise}은(는) 안 됩니다.",
     "error.points.no_features": "입력을 하나 이상 고르세요. 신경망이 볼 것이 있어야 합니다.",
     "error.points.feature": "'{name}'은(는) 입력이 아닙니다. 입력은 x1, x2, x1sq, x2sq, x1x2, sin_x1, sin_x2입니다.",

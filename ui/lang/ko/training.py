@@ -95,6 +95,8 @@ STRINGS = {
     "runs.value.dataset.gauss": "가우스",
     "runs.value.dataset.spiral": "나선",
     "runs.value.dataset.moons": "초승달",
+    "runs.value.dataset.blobs": "덩어리",
+    "runs.name.classes": "클래스",
     "runs.value.activation.linear": "없음",
     "runs.value.reg.none": "없음",
     "runs.value.reg.l1": "L1",
