@@ -11,6 +11,10 @@ from .problems import Problem
 
 MAX_LAYERS, MAX_NEURONS = 8, 16   # past TensorFlow Playground's 6 of 8 (its users asked, #63)
 REGULARISATIONS = ("none", "l1", "l2")
+DROPOUTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+# the overfitting preset's L2 rate and dropout: on a spiral with 5% of its points to train on, each narrows
+# the gap between test and training loss (2.5 without: 1.7 with L2, 0.7 with dropout; tests/pages/test_classify_lab.py)
+L2_PRESET, DROPOUT_PRESET = 0.01, 0.2
 RATES = (0.0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)   # TensorFlow Playground's, up to 1
 BATCH_SIZES = (10, 25, 50, 100, 250, 500)
 POINTS = 500          # points drawn for the page, train and test together (TensorFlow Playground's number)
@@ -87,10 +91,28 @@ def remove_neuron(layers: tuple[int, ...], i: int) -> tuple[int, ...]:
     return tuple(max(w - 1, 1) if j == i else w for j, w in enumerate(layers))
 
 
+def parse_marks(text: str, layers: tuple[int, ...], name: str) -> tuple[int, ...]:
+    """'1,3' (a link's hidden layers, counted from 1, that take batch norm or dropout) -> (0, 2), the
+    0-based layers of `layers`; marks past the last layer are dropped (a layer was removed). "" is none;
+    anything else raises the Problem "points.marks"."""
+    text = str(text).strip()
+    if not text:
+        return ()
+    parts = text.split(",")
+    if not all(p.isascii() and p.isdigit() and 1 <= int(p) <= MAX_LAYERS for p in parts) or len(parts) > MAX_LAYERS:
+        raise Problem("points.marks", raw=text[:30], name=name, most=MAX_LAYERS)
+    return tuple(sorted({int(p) - 1 for p in parts if int(p) <= len(layers)}))
+
+
+def format_marks(marks: tuple[int, ...]) -> str:
+    return ",".join(str(i + 1) for i in sorted(marks))
+
+
 def network(names: tuple[str, ...], layers: tuple[int, ...], activation: str, seed: int,
-            init: str = "default", classes: int = 2) -> nn.Sequential:
+            init: str = "default", classes: int = 2, norm: tuple[int, ...] = (), dropout: float = 0.0,
+            drop: tuple[int, ...] = ()) -> nn.Sequential:
     """The classifier over the chosen features: (N, len(names)) -> logits (N, classes)."""
-    return models.classifier(len(names), layers, activation, seed, init, classes)
+    return models.classifier(len(names), layers, activation, seed, init, classes, norm, dropout, drop)
 
 
 # The loss -----------------------------------------------------------------------------------------
@@ -112,10 +134,22 @@ def weight_penalty(regularisation: str, rate: float):
     return lambda model: rate * penalty(model, regularisation)
 
 
-def data_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
-    """Cross-entropy alone (no penalty) of model on inputs x (N, k) and labels y (N,): the loss curves'."""
+def one_hot_mse(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Squared error of the class probabilities (N, k) against one-hot targets, averaged over every cell."""
+    return nn.functional.mse_loss(logits.softmax(dim=1), nn.functional.one_hot(y, logits.shape[1]).float())
+
+
+# the losses a page offers; mse is what TensorFlow Playground trains with
+LOSS_FNS = {"cross_entropy": nn.functional.cross_entropy, "mse": one_hot_mse}
+LOSS_FN_CODE = {"cross_entropy": "nn.functional.cross_entropy(y_hat, y)",
+                "mse": ("nn.functional.mse_loss(y_hat.softmax(dim=1),  " + codegen.say("one_hot") + "\n"
+                        "                                  nn.functional.one_hot(y, y_hat.shape[1]).float())")}
+
+
+def data_loss(model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss: str = "cross_entropy") -> float:
+    """The loss alone (no penalty) of model on inputs x (N, k) and labels y (N,): the loss curves'."""
     device = next(model.parameters()).device
-    return nn.functional.cross_entropy(model(x.to(device)), y.to(device)).item()
+    return LOSS_FNS[loss](model(x.to(device)), y.to(device)).item()
 
 
 # Every neuron over the plane ----------------------------------------------------------------------
@@ -163,13 +197,17 @@ def neuron_maps(model: nn.Module, names: tuple[str, ...], resolution: int = 12) 
     h = points.features(grid(resolution), names).to(device)                     # (R*R, k)
     columns = [h]
     modules = list(model)
+    training = model.training
+    model.eval()                                                                # dropout off, batch norm's averages
     with torch.no_grad():
-        for i, module in enumerate(modules):
+        for i, module in enumerate(modules[:-1]):
             h = module(h)
-            if not isinstance(module, nn.Linear):                               # after each activation
+            if isinstance(modules[i + 1], nn.Linear):                           # a hidden layer's end
                 columns.append(h)
-        # the output: two classes as in output_map, more each class's probability as 2 P - 1 in [-1, 1]
-        columns.append(torch.tanh((h[:, 1:] - h[:, :1]) / 2) if h.shape[1] == 2 else 2 * h.softmax(dim=1) - 1)
+        h = modules[-1](h)
+    model.train(training)
+    # the output: two classes as in output_map, more each class's probability as 2 P - 1 in [-1, 1]
+    columns.append(torch.tanh((h[:, 1:] - h[:, :1]) / 2) if h.shape[1] == 2 else 2 * h.softmax(dim=1) - 1)
     return [c.T.reshape(-1, resolution, resolution).cpu() for c in columns]
 
 
@@ -197,6 +235,15 @@ class Setup:
     n: int = POINTS
     init: str = "default"  # a key of core.models.INITS
     classes: int = 2       # 3 to 5 for the data sets of core.points.CLASSES
+    loss: str = "cross_entropy"  # a key of LOSS_FNS
+    norm: tuple[int, ...] = ()   # the hidden layers (0-based) with batch norm
+    dropout: float = 0.0         # the rate of the layers in `drop`
+    drop: tuple[int, ...] = ()   # the hidden layers (0-based) with dropout
+
+    @property
+    def dropped(self) -> tuple[int, ...]:
+        """The layers that really drop units: none at rate 0."""
+        return self.drop if self.dropout > 0 else ()
 
 
 def inputs_of(setup: Setup) -> dict:
@@ -205,9 +252,12 @@ def inputs_of(setup: Setup) -> dict:
     return {"dataset": setup.kind, "noise": round(setup.noise * 100), "data seed": setup.points_seed,
             "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
             "classes": setup.classes, "layers": format_layers(setup.layers), "activation": setup.activation,
-            "init": setup.init,
-            "reg": setup.regularisation} | (
-        {} if setup.regularisation == "none" else {"reg_rate": setup.rate})  # a rate without a penalty changes nothing
+            "init": setup.init, "loss": setup.loss,
+            "reg": setup.regularisation,
+            # a rate without a penalty, or without a layer that drops, changes nothing
+            **({} if setup.regularisation == "none" else {"reg_rate": setup.rate}),
+            **({"bn": format_marks(setup.norm)} if setup.norm else {}),
+            **({"dropout": setup.dropout, "drop": format_marks(setup.dropped)} if setup.dropped else {})}
 
 
 def setup_of(inputs: dict) -> Setup:
@@ -215,7 +265,10 @@ def setup_of(inputs: dict) -> Setup:
     return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["data seed"], inputs["test_share"] / 100,
                  tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
                  inputs["reg"], inputs.get("reg_rate", 0.0), init=inputs.get("init", "default"),
-                 classes=inputs.get("classes", 2))
+                 classes=inputs.get("classes", 2), loss=inputs.get("loss", "cross_entropy"),
+                 norm=tuple(int(i) - 1 for i in inputs.get("bn", "").split(",") if i),
+                 dropout=inputs.get("dropout", 0.0),
+                 drop=tuple(int(i) - 1 for i in inputs.get("drop", "").split(",") if i))
 
 
 def _data_code(setup: Setup) -> str:
@@ -233,14 +286,20 @@ def _data_code(setup: Setup) -> str:
             "def inputs(x):  # the chosen features of points x (N, 2) -> (N, k)\n"
             f"{points.features_code(setup.features, head='    return ')}\n\n\n"
             "x, y = inputs(points_x[train]), points_y[train]\n"
-            "test_x, test_y = inputs(points_x[test]), points_y[test]")
+            "test_x, test_y = inputs(points_x[test]), points_y[test]\n\n\n" + _data_loss_code(setup))
+
+
+def _data_loss_code(setup: Setup) -> str:
+    """The script's data_loss(y_hat, y): the loss the curves show (and early stopping watches)."""
+    return f"def data_loss(y_hat, y):\n    return {LOSS_FN_CODE[setup.loss]}"
 
 
 def _loss_code(setup: Setup) -> str:
+    """The script's loss_fn: data_loss, with the penalty when there is one."""
     if weight_penalty(setup.regularisation, setup.rate) is None:
-        return codegen.LOSS_CODE["cross_entropy"]
+        return "data_loss"
     term, name = ("w.abs().sum()", "L1") if setup.regularisation == "l1" else ("(w ** 2).sum()", "L2")
-    return (f"lambda y_hat, y: nn.functional.cross_entropy(y_hat, y) + {setup.rate!r} * sum(\n"
+    return (f"lambda y_hat, y: data_loss(y_hat, y) + {setup.rate!r} * sum(\n"
             f"    {term} for w in (m.weight for m in model if isinstance(m, nn.Linear)))  # {name}, biases left out")
 
 
@@ -248,8 +307,10 @@ def recipe(setup: Setup, title: str = "Classify") -> codegen.Recipe:
     """The script's parts: the page's points, features and network; it prints test accuracy and final loss."""
     return codegen.Recipe(title, _data_code(setup),
                           codegen.model_mlp(setup.layers, setup.activation, len(setup.features), setup.classes,
-                                            flatten=False, init=setup.init),
-                          _loss_code(setup), report=codegen.ACCURACY_REPORT)
+                                            flatten=False, init=setup.init, norm=setup.norm, dropout=setup.dropout,
+                                            drop=setup.dropped),
+                          _loss_code(setup), report=codegen.ACCURACY_REPORT,
+                          test_loss="data_loss(model(test_x.to(device)), test_y.to(device))")
 
 
 @dataclass(frozen=True)
@@ -263,17 +324,26 @@ class Plane:
     test_y: torch.Tensor
 
 
-def experiment(setup: Setup, title: str = "Classify"):
+def _batch_of_one(n: int, batch_size: int | None) -> bool:
+    """Whether an epoch of n training points in batches of batch_size ends on a batch of one point, which
+    batch norm cannot train on (the variance of one number)."""
+    return n == 1 or (batch_size is not None and n > batch_size and n % batch_size == 1)
+
+
+def experiment(setup: Setup, title: str = "Classify", batch_size: int | None = None):
     """What the page trains for setup: train and test loss (without the penalty) and accuracy each epoch;
+    batch_size: the run's, which batch norm needs to know (a batch of one point cannot be normalised);
     its `setup` is the Plane, which a run's pictures read (not the page's settings, which may have changed)."""
     train_x, train_y, test_x, test_y, train_points, test_points = prepare(setup)
-    metrics = {training.TRAIN_LOSS: lambda m: data_loss(m, train_x, train_y),
-               training.TEST_LOSS: lambda m: data_loss(m, test_x, test_y),
+    if setup.norm and _batch_of_one(len(train_x), batch_size):
+        raise Problem("points.batch_of_one", n=len(train_x), batch=batch_size)
+    metrics = {training.TRAIN_LOSS: lambda m: data_loss(m, train_x, train_y, setup.loss),
+               training.TEST_LOSS: lambda m: data_loss(m, test_x, test_y, setup.loss),
                training.TRAIN_ACCURACY: lambda m: accuracy(m, train_x, train_y),
                training.TEST_ACCURACY: lambda m: accuracy(m, test_x, test_y)}
     return Experiment(make_model=lambda seed: network(setup.features, setup.layers, setup.activation, seed, setup.init,
-                                                      setup.classes),
-                      loss_fn=nn.functional.cross_entropy, x=train_x, y=train_y, recipe=recipe(setup, title),
+                                                      setup.classes, setup.norm, setup.dropout, setup.dropped),
+                      loss_fn=LOSS_FNS[setup.loss], x=train_x, y=train_y, recipe=recipe(setup, title),
                       inputs=inputs_of(setup), metrics=metrics,
                       penalty=weight_penalty(setup.regularisation, setup.rate),
                       setup=Plane(setup, train_points, train_y, test_points, test_y))
@@ -286,6 +356,20 @@ def prepare(setup: Setup):
     train_p, train_y, test_p, test_y = points.split(x, y, setup.test_share, setup.points_seed)
     return (points.features(train_p, setup.features), train_y, points.features(test_p, setup.features), test_y,
             train_p, test_p)
+
+
+def confusion(model: nn.Module, plane: Plane) -> torch.Tensor:
+    """The test points' (k, k) counts, row the true class, column the predicted one (in model.eval())."""
+    from . import evaluation
+    training = model.training
+    model.eval()
+    try:
+        with torch.no_grad():
+            x = points.features(plane.test_points, plane.setup.features).to(next(model.parameters()).device)
+            predicted = model(x).argmax(dim=1).cpu()
+    finally:
+        model.train(training)
+    return evaluation.confusion(plane.test_y, predicted, plane.setup.classes)
 
 
 def accuracy(model: nn.Module, x: torch.Tensor, y: torch.Tensor) -> float:
@@ -310,7 +394,12 @@ def pictures(model: nn.Module, setup: Setup, train_points: torch.Tensor, train_y
     maps = neuron_maps(model, setup.features, 12)                                    # per column (n, 12, 12)
     left = network_picture.boundary(margin, points.EXTENT, train_points, train_y, test_points, test_y,
                                     title=words["boundary"], size=size, classes=setup.classes)
-    titles = [words["inputs"], *(words["layer"].format(i=i + 1) for i in range(len(setup.layers))), words["output"]]
+    # a layer with batch norm or dropout says so under its number, in torch's own names
+    def title(i: int) -> str:
+        marks = (["BN"] if i in setup.norm else []) + ([f"Drop {setup.dropout:g}"] if i in setup.dropped else [])
+        return "\n".join([words["layer"].format(i=i + 1), *marks])  # a line each: columns are narrow
+
+    titles = [words["inputs"], *(title(i) for i in range(len(setup.layers))), words["output"]]
     right = network_picture.network(maps, weights(model), [points.FEATURES[n].label for n in setup.features], titles,
                                     classes=setup.classes)
     model.train()

@@ -28,6 +28,7 @@ class Recipe:
     loss: str
     hand_grads: str = ""   # code that sets p.grad for every parameter, in place of loss.backward()
     report: str = ""       # code run after training, before the final line (e.g. test accuracy)
+    test_loss: str = ""    # an expression of `model`: the test loss early stopping watches (TrainConfig.patience)
 
 
 # Words in code: a comment or the title holds text on one line, so nothing in it can end the comment
@@ -88,6 +89,9 @@ COMMENTS = {
     "standardise": "(t - mean) / std, in float64 as the app computes it",
     "one_value": "a column of one value stays where it is",
     "init": "the starting weights: {init} (the page's Initialisation)",
+    "eval": "testing: dropout off, batch norm from its running averages",
+    "early_stop": "early stopping: end when the test loss has not fallen for {patience} epochs",
+    "one_hot": "squared error of the class probabilities against one-hot targets (as TensorFlow Playground trains)",
 }
 COMMENT_KEYS = tuple(f"code.comment.{name}" for name in COMMENTS)
 # private-use characters: no text of a script holds them, so a marker cannot be mistaken for code
@@ -240,14 +244,18 @@ def init_code(init: str) -> str:
 
 
 def model_mlp(hidden: tuple[int, ...], activation: str, in_features: int, out_features: int,
-              flatten: bool = True, init: str = "default") -> str:
-    """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat)."""
+              flatten: bool = True, init: str = "default", norm: tuple[int, ...] = (),
+              dropout: float = 0.0, drop: tuple[int, ...] = ()) -> str:
+    """core.models.mlp (flatten=False: core.models.classifier, which takes (N, k) features already flat,
+    with batch norm on the hidden layers in `norm` and dropout at rate `dropout` on those in `drop`)."""
     widths = [int(n) for n in (in_features, *hidden, out_features)]
     layers = ["nn.Flatten()"] if flatten else []
     for i, (a, b) in enumerate(zip(widths, widths[1:])):
         layers.append(f"nn.Linear({a}, {b})")
         if i < len(widths) - 2:
+            layers += [f"nn.BatchNorm1d({b})"] if i in norm else []
             layers.append(ACTIVATIONS[activation].code)
+            layers += [f"nn.Dropout({float(dropout)!r})"] if i in drop and dropout > 0 else []
     return "model = nn.Sequential(\n    " + ",\n    ".join(layers) + ",\n)" + init_code(init)
 
 
@@ -285,7 +293,8 @@ CUBIC_HAND_GRADS = (
     "for p, g in zip(model.parameters(), hand):\n"
     "    p.grad = g")
 
-ACCURACY_REPORT = ("with torch.no_grad():\n"
+ACCURACY_REPORT = (f"model.eval()  {say('eval')}\n"
+                   "with torch.no_grad():\n"
                    "    predicted = model(test_x.to(device)).argmax(dim=1)\n"
                    "print(f'test accuracy: {(predicted == test_y.to(device)).float().mean().item():.1%}')")
 
@@ -350,6 +359,13 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
                 "    final = epoch_loss\n"
                 + _indent(schedule.strip(), 4) + ("\n" if schedule else "") +
                 "    print(f'epoch {epoch + 1}: loss {final:.6g}')")
+    if cfg.patience and recipe.test_loss:  # after the epoch's last step, as core.training measures it
+        loop += ("\n    model.eval()\n    with torch.no_grad():\n"
+                 f"        test_losses.append(({recipe.test_loss}).item())\n    model.train()\n"
+                 f"    if len(test_losses) > {cfg.patience} and (min(test_losses[-{cfg.patience}:])\n"
+                 f"                                      >= min(test_losses[:-{cfg.patience}])):\n"
+                 "        print(f'early stop after epoch {epoch + 1}')\n        break")
+        loop = f"test_losses = []  {say('early_stop', patience=cfg.patience)}\n" + loop
     title = code_lines.wrap_words(f"{_docstring_words(recipe.title)}: written by Torch Playground for these "
                                   "settings.", first='"""')
     parts = [

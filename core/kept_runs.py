@@ -12,8 +12,8 @@ MOST = 8       # runs kept a page; the oldest goes first
 COLOURS = 8    # as many colours as runs, so no two kept runs share one
 
 # TrainConfig fields a person compares runs by, in the order a label lists them
-COMPARED = ("optimizer", "lr", "momentum", "nesterov", "weight_decay", "schedule", "epochs", "batch_size", "seed",
-            "device")
+COMPARED = ("optimizer", "lr", "momentum", "nesterov", "weight_decay", "schedule", "epochs", "batch_size", "patience",
+            "seed", "device")
 
 
 @dataclass

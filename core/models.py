@@ -85,13 +85,15 @@ INITS: dict[str, Init | None] = {
 WEIGHTED = (nn.Linear, nn.Conv2d)  # the layers an Init starts
 
 
-def _seeded(model: nn.Sequential, seed: int, init: str = "default") -> nn.Sequential:
+def _seeded(model: nn.Sequential, seed: int, init: str = "default",
+            gen: torch.Generator | None = None) -> nn.Sequential:
     """Re-draw every layer's init from one generator seeded with `seed`, in the order the layers were made:
     the same numbers torch.manual_seed(seed) and a plain nn.Sequential give (the scripts rely on it); then,
-    for an init other than PyTorch's, each layer's weight and bias from INITS[init], in layer order."""
+    for an init other than PyTorch's, each layer's weight and bias from INITS[init], in layer order.
+    gen: a generator seeded with `seed` that the model's Dropout layers go on drawing from."""
     if init not in INITS:
         raise ValueError(f"init must be one of {sorted(INITS)}, not {init!r}")
-    gen = torch.Generator().manual_seed(seed)
+    gen = gen if gen is not None else torch.Generator().manual_seed(seed)
     for layer in model:
         if isinstance(layer, nn.Linear):
             _default_linear_init(layer, gen)
@@ -215,14 +217,44 @@ def cnn(seed: int = 0, channels: tuple[int, int] = CNN_CHANNELS, kernel: int = C
                    seed, init)
 
 
+class Dropout(nn.Dropout):
+    """nn.Dropout drawing its masks from a generator of its own, so two sessions training at once cannot
+    change each other's masks. It draws exactly what nn.Dropout draws from torch's global generator in the
+    same state (a Bernoulli(1 - p) mask, then x * mask * 1 / (1 - p)): the script, which writes
+    nn.Dropout after torch.manual_seed, repeats the app's run mask for mask (tests/core/test_dropout.py)."""
+
+    def __init__(self, p: float, gen: torch.Generator):
+        super().__init__(p)
+        self.gen = gen
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0:
+            return x  # model.eval(): every unit kept, nothing rescaled
+        keep = torch.empty(x.shape).bernoulli_(1 - self.p, generator=self.gen).to(x.device)  # drawn on the CPU
+        return x * keep * (1.0 / (1 - self.p))
+
+
 def classifier(in_features: int, hidden=(4, 4), activation: str = "tanh", seed: int = 0,
-               init: str = "default", classes: int = 2) -> nn.Sequential:
-    """The Classify page's network: Linear+activation per hidden width, then a Linear to 2 logits.
+               init: str = "default", classes: int = 2, norm: tuple[int, ...] = (),
+               dropout: float = 0.0, drop: tuple[int, ...] = ()) -> nn.Sequential:
+    """The Classify page's network: per hidden width Linear, [BatchNorm1d], activation, [Dropout], then a
+    Linear to one logit a class. norm and drop are the hidden layers (0-based) that take batch norm and
+    dropout at rate `dropout`.
 
     activation also takes "linear" (no activation); hidden may be () for plain logistic regression.
     Takes the input features (N, in_features), gives logits (N, classes).
     """
     if activation not in ACTIVATIONS:
         raise ValueError(f"activation must be one of {sorted(ACTIVATIONS)}, not {activation!r}")
-    return _seeded(nn.Sequential(*_stack([in_features, *hidden, classes], ACTIVATIONS[activation].module)),
-                   seed, init)
+    if not 0 <= dropout < 1:
+        raise ValueError(f"dropout must be in [0, 1), not {dropout!r}")
+    layers, gen = [], torch.Generator().manual_seed(seed)
+    for i, (n_in, n_out) in enumerate(zip([in_features, *hidden], [*hidden, classes])):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(hidden):
+            layers += [nn.BatchNorm1d(n_out)] if i in norm else []
+            layers.append(ACTIVATIONS[activation].module())
+            layers += [Dropout(dropout, gen)] if i in drop and dropout > 0 else []
+    # the masks come from the generator that drew the weights, after them: in the script, torch's global
+    # generator after torch.manual_seed(seed) and the same draws for the weights
+    return _seeded(nn.Sequential(*layers), seed, init, gen)

@@ -194,7 +194,9 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
                          "stroke": {"field": "s", "type": "nominal", "legend": None,
                                     "scale": {"domain": ["train", "test"], "range": ["white", "black"]}}}}
     # as wide as its column (Streamlit's stretch), `size` high: square on a laptop, taller on a narrow screen
-    return Spec(named({"title": title, "height": size, "layer": [shade, dots]}, "boundary"))
+    # the dots' colours are the classes', not the shading's: a layered chart shares one colour scale unless told
+    return Spec(named({"title": title, "height": size, "layer": [shade, dots],
+                       "resolve": {"scale": {"color": "independent", "stroke": "independent"}}}, "boundary"))
 
 
 def _point_rows(p: torch.Tensor, y: torch.Tensor, which: str) -> list[dict]:
@@ -256,7 +258,7 @@ def network(maps: list[torch.Tensor], weights: list[torch.Tensor], input_labels:
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
     titles = {"data": {"values": [{"x": float(c), "y": -rows_most / 2 - 0.3, "t": t}
                                   for c, t in enumerate(column_titles)]},
-              "mark": {"type": "text", "color": "#555"},
+              "mark": {"type": "text", "color": "#555", "lineBreak": "\n", "baseline": "bottom"},
               "encoding": {"x": x, "y": y, "text": {"field": "t", "type": "nominal"}}}
     layers = [lines, images, labels, titles]
     if classes > 2:
@@ -284,43 +286,41 @@ def thumbnail(x: torch.Tensor, y: torch.Tensor, extent: float, size: int = 72) -
 
 
 def train_and_test_loss(series: dict[str, list[float]], title: str, x_title: str, y_title: str,
-                        most: int = 400) -> Spec:
-    """Loss curves, one line a named series (epoch 1 first), at most `most` points each."""
-    rows = []
+                        most: int = 400, gap: str | None = None) -> Spec:
+    """Loss curves, one line a named series (epoch 1 first), at most `most` points each. gap: with two
+    series (train, then test), the band between them shaded and named so in the legend: how much worse
+    the network does on points it has not seen."""
+    rows, kept = [], {}
     for name, values in series.items():
         step = max(1, len(values) // most)
         keep = list(range(0, len(values), step))
         if keep[-1] != len(values) - 1:
             keep.append(len(values) - 1)
+        kept[name] = keep
         rows += [{"epoch": i + 1, "loss": round(float(values[i]), 6), "set": name} for i in keep]
-    return Spec(
-        named(
-            {
-                "title": title,
-                "data": {"values": rows},
-                "mark": {"type": "line"},
-                "encoding": {
-                    "x": {
-                        "field": "epoch",
-                        "type": "quantitative",
-                        "title": x_title,
-                        "axis": {"format": "d", "tickMinStep": 1},
-                    },
-                    "y": {"field": "loss", "type": "quantitative", "title": y_title},
-                    "color": {
-                        "field": "set",
-                        "type": "nominal",
-                        "title": None,
-                        "scale": {"domain": list(series), "range": [BLUE, ORANGE]},
-                    },
-                    "tooltip": [
-                        {"field": "set", "type": "nominal"},
-                        {"field": "epoch", "type": "quantitative"},
-                        {"field": "loss", "type": "quantitative", "format": ".4g"},
-                    ],
-                },
-                "height": 260,
-            },
-            "curves",
-        )
-    )
+    x = {"field": "epoch", "type": "quantitative", "title": x_title, "axis": {"format": "d", "tickMinStep": 1}}
+    lines = {
+        "data": {"values": rows},
+        "mark": {"type": "line"},
+        "encoding": {
+            "x": x,
+            "y": {"field": "loss", "type": "quantitative", "title": y_title},
+            "color": {"field": "set", "type": "nominal", "title": None,
+                      "scale": {"domain": list(series), "range": [BLUE, ORANGE]}},
+            "tooltip": [{"field": "set", "type": "nominal"}, {"field": "epoch", "type": "quantitative"},
+                        {"field": "loss", "type": "quantitative", "format": ".4g"}],
+        },
+    }
+    layers = [lines]
+    if gap is not None and len(series) == 2:
+        (train_name, train), (_, test) = series.items()
+        band = [{"epoch": i + 1, "train": round(float(train[i]), 6), "test": round(float(test[i]), 6), "band": gap}
+                for i in kept[train_name] if i < len(test)]
+        layers.insert(0, {  # under the lines; its own legend entry, grey, named by the page
+            "data": {"values": band},
+            "mark": {"type": "area", "opacity": 0.25},
+            "encoding": {"x": x, "y": {"field": "train", "type": "quantitative"}, "y2": {"field": "test"},
+                         "fill": {"field": "band", "type": "nominal", "title": None,
+                                  "scale": {"range": ["#888888"]}}},
+        })
+    return Spec(named({"title": title, "layer": layers, "height": 260}, "curves"))

@@ -140,10 +140,15 @@ def points2d(kind: str, n: int = 500, noise: float = 0.0, seed: int = 0,
     return x.float(), y.long()
 
 
+def test_count(n: int, test_share: float) -> int:
+    """How many of n points split() keeps for testing: at least one, and at least one left to train on."""
+    return min(max(round(n * test_share), 1), n - 1)
+
+
 def split(x: torch.Tensor, y: torch.Tensor, test_share: float, seed: int):
     """A seeded shuffle, then the first test_share of the points for testing: -> train_x, train_y, test_x, test_y."""
     order = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed))
-    n_test = min(max(round(len(x) * test_share), 1), len(x) - 1)
+    n_test = test_count(len(x), test_share)
     test, train = order[:n_test], order[n_test:]
     return x[train], y[train], x[test], y[test]
 

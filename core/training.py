@@ -34,6 +34,7 @@ class TrainConfig:
     weight_decay: float = 0.0      # torch.optim's meaning (L2 for SGD and Adam, decoupled for AdamW)
     nesterov: bool = False         # SGD with momentum only
     schedule: str = "constant"     # a key of core.optimizers.SCHEDULES: "constant", "step", "cosine"
+    patience: int = 0              # early stopping: end when the test loss has not fallen for this many epochs (0: off)
 
     def __post_init__(self):
         if not (isinstance(self.lr, (int, float)) and math.isfinite(self.lr) and self.lr > 0):
@@ -50,6 +51,8 @@ class TrainConfig:
             raise ValueError(f"weight_decay must be a finite number >= 0, not {self.weight_decay!r}")
         if not isinstance(self.nesterov, bool):
             raise ValueError(f"nesterov must be True or False, not {self.nesterov!r}")
+        if not (isinstance(self.patience, int) and not isinstance(self.patience, bool) and self.patience >= 0):
+            raise ValueError(f"patience must be a whole number >= 0, not {self.patience!r}")
         if self.batch_size is not None and not (isinstance(self.batch_size, int) and self.batch_size >= 1):
             raise ValueError(f"batch_size must be None or a whole number >= 1, not {self.batch_size!r}")
 
@@ -67,6 +70,7 @@ class History:
     diverged: bool = False
     diverged_epoch: int | None = None  # the 0-based epoch whose loss was not finite
     stopped: bool = False
+    early_stop: int | None = None      # the epoch (1-based) early stopping ended the run after, if it did
     seconds: float = 0.0               # time spent training, redraws not counted
     steps: int = 0                     # optimizer steps taken
     device: str = "cpu"
@@ -156,11 +160,22 @@ def steps(model: nn.Module, loss_fn: LossFn, x: torch.Tensor, y: torch.Tensor, c
                 hist.lr.append(optimizer.param_groups[0]["lr"])
                 if scheduler is not None:
                     scheduler.step()  # once an epoch, after the epoch it set the rate for
+                if cfg.patience and _no_better(hist.metrics.get(TEST_LOSS, []), cfg.patience):
+                    hist.early_stop = epoch + 1  # the model keeps its last weights, as the script's does
+                    yield Progress(epoch, i + 1, steps_per_epoch, loss.detach(), last)
+                    return
             yield Progress(epoch, i + 1, steps_per_epoch, loss.detach(), last)
         else:
             continue
         hist.diverged, hist.diverged_epoch = True, epoch
         return
+
+
+def _no_better(test_loss: list[float], patience: int) -> bool:
+    """Early stopping's rule: the last `patience` epochs found no test loss below the best before them."""
+    if len(test_loss) <= patience:
+        return False
+    return min(test_loss[-patience:]) >= min(test_loss[:-patience])
 
 
 def batches(n: int, batch_size: int | None) -> int:

@@ -1,5 +1,7 @@
 """Classify: TensorFlow Playground's classic in PyTorch. Points of two colours, a small network, and the
 decision boundary forming while it trains; every neuron drawn as a small map of its output."""
+from dataclasses import replace
+
 import streamlit as st
 
 import core
@@ -68,8 +70,9 @@ with present.settings():
         classes = 2
     noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
                       **page.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5))))
-    test_share = c2.slider(t("classify.test_share"), 10, 90, step=10, help=t("classify.test_share_help"),
-                           **page.number("test_share", 50, 10, 90, kind="int", snap=tuple(range(10, 91, 10))))
+    # up to 95% kept for testing: 5% left to train on, a handful of points, is the overfitting lab
+    test_share = c2.slider(t("classify.test_share"), 10, 95, step=5, help=t("classify.test_share_help"),
+                           **page.number("test_share", 50, 10, 95, kind="int", snap=tuple(range(10, 96, 5))))
     points_seed = int(page.value(settings.number("points", 0, 0, 10**6, kind="int")))
 
 
@@ -81,6 +84,8 @@ with present.settings():
     buttons = st.container(horizontal=True, vertical_alignment="center")
     buttons.button(t("classify.new_points"), key=page.key("new_points"), icon=":material/refresh:", on_click=new_points)
     show_test = buttons.toggle(t("classify.show_test"), key=page.key("show_test"))
+    n_test = core.points.test_count(classify.POINTS, test_share / 100)
+    buttons.caption(t("classify.split_now", train=classify.POINTS - n_test, test=n_test))
 
 # Inputs -------------------------------------------------------------------------------------------
 with present.settings():
@@ -130,16 +135,41 @@ with present.settings():
                  args=(classify.add_layer,), disabled=len(layers) >= classify.MAX_LAYERS)
     shape.button(t("classify.remove_layer"), key=page.key("remove_layer"), icon=":material/remove:", on_click=reshape,
                  args=(classify.remove_layer,), disabled=not layers)
-    shape.caption(t("classify.layers_now", n=len(layers)) if layers else t("classify.no_layers"))
+    shape.caption(t("classify.layers_now", n=len(layers), k=classes) if layers else t("classify.no_layers"))
+    marks = {}  # the layers (0-based) with batch norm ("bn") and with dropout ("drop"), each carried by links
+    for name in ("bn", "drop"):
+        raw = page.value(settings.text(name, "", most=40))
+        try:
+            marks[name] = classify.parse_marks(raw, layers, name)
+        except Problem as err:
+            marks[name] = ()
+            address.warn(say(err))
+            page.set(name, "")
+            address.write(name, "")
+
+
+    def mark_key(name: str, i: int) -> str:
+        return page.key(f"{name}_{i}")
+
+
+    def keep_marks(name: str) -> None:
+        page.set(name, classify.format_marks(tuple(i for i in range(len(layers))
+                                                   if st.session_state.get(mark_key(name, i)))))
+
+
     cards = st.container(horizontal=True, wrap=True)
     for i, width in enumerate(layers):
-        box = cards.container(border=True, width=124, horizontal_alignment="center", gap="small")
+        box = cards.container(border=True, width=132, horizontal_alignment="center", gap="small")
         box.markdown(t("classify.layer_width_one" if width == 1 else "classify.layer_width", i=i + 1, n=width))
         pair = box.container(horizontal=True, gap="small", horizontal_alignment="center")
         pair.button("", key=page.key(f"remove_neuron_{i}"), icon=":material/remove:", help=t("classify.remove_neuron"),
                     on_click=reshape, args=(classify.remove_neuron, i), disabled=width <= 1)
         pair.button("", key=page.key(f"add_neuron_{i}"), icon=":material/add:", help=t("classify.add_neuron"),
                     on_click=reshape, args=(classify.add_neuron, i), disabled=width >= classify.MAX_NEURONS)
+        for name in ("bn", "drop"):  # ticked from the link on every run, as the inputs are
+            st.session_state[mark_key(name, i)] = i in marks[name]
+            box.checkbox(t(f"classify.{name}"), key=mark_key(name, i),  # its help is the dropout rate's and a caption
+                         on_change=keep_marks, args=(name,))
     a1, a2, a3, a4 = st.columns(4)
     ACTIVATIONS = list(core.models.ACTIVATIONS)  # all of them, "linear" too: what a network without one cannot do
     activation = a1.selectbox(t("classify.activation"), ACTIVATIONS, format_func=controls.activation_name,
@@ -153,15 +183,31 @@ with present.settings():
     rate = a3.select_slider(t("classify.rate"), options=classify.RATES, format_func=lambda v: f"{v:g}",
                             disabled=regularisation == "none", help=t("classify.rate_help"),
                             **page.number("reg_rate", 0.001, 0.0, 1.0, snap=classify.RATES))
+    b1, b2, b3 = st.columns([2, 1, 1])
+    LOSSES = {k: t(f"classify.loss.{k}") for k in classify.LOSS_FNS}
+    loss = b1.selectbox(t("classify.loss"), list(LOSSES), format_func=LOSSES.get, help=t("classify.loss_help"),
+                        **page.choice("loss", LOSSES, "cross_entropy"))
+    dropout = b2.select_slider(t("classify.dropout"), options=classify.DROPOUTS, format_func=lambda v: f"{v:g}",
+                               disabled=not marks["drop"], help=t("classify.dropout_help"),
+                               **page.number("dropout", 0.2, 0.0, 0.5, snap=classify.DROPOUTS))
+    patience = int(b3.number_input(t("classify.patience"), step=1, help=t("classify.patience_help"),
+                                   **page.number("patience", 0, 0, 500, kind="int", bounded=True)))
 
 # Training -----------------------------------------------------------------------------------------
 cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_epochs=3000, optimizer="adam",
                               batch_size=defaults.batch_size, batch_sizes=classify.BATCH_SIZES)
+cfg = replace(cfg, patience=patience)
 setup = classify.Setup(kind, noise / 100, points_seed, test_share / 100, features, layers,
                        activation, regularisation, float(rate) if regularisation != "none" else 0.0, init=init,
-                       classes=classes)
+                       classes=classes, loss=loss, norm=marks["bn"], dropout=float(dropout), drop=marks["drop"])
+
+
+def experiment_of(setup: classify.Setup) -> core.Experiment:
+    return classify.experiment(setup, title=t("classify.title"), batch_size=cfg.batch_size)
+
+
 try:
-    experiment = classify.experiment(setup, title=t("classify.title"))
+    experiment = experiment_of(setup)
 except Problem as err:
     st.error(say(err), icon=":material/error:")
     st.stop()
@@ -189,19 +235,54 @@ def draw(r: core.Run) -> None:
             st.markdown(f"**{t('classify.network_title')}**")
             chart.show(picture, stage_height=STAGE_PLOT)
     st.caption(t("classify.network_caption"))  # under the picture: on a projector the picture stays in view
-    cols = st.columns(3)  # the test loss is on the curves below: three numbers fit a laptop's column
+    cols = st.columns(4)  # the test loss is on the curves below
     for col, name, words in ((cols[0], core.training.TEST_ACCURACY, "classify.test_accuracy"),
                              (cols[1], core.training.TRAIN_ACCURACY, "classify.train_accuracy")):
         col.metric(t(words), f"{last[name]:.1%}" if name in last else "–")
     live_run.loss_metric(r, cols[2], digits=4)
+    gap = last[core.training.TEST_LOSS] - last[core.training.TRAIN_LOSS] if core.training.TEST_LOSS in last else None
+    cols[3].metric(t("classify.gap"), "–" if gap is None else f"{gap:+.3f}", help=t("classify.gap_help"))
+    if plane.setup.norm or plane.setup.dropped:
+        st.caption(t("classify.eval_note"))
     if m.get(core.training.TRAIN_LOSS):
-        chart.show(network_picture.train_and_test_loss({t("classify.train"): m[core.training.TRAIN_LOSS],
-                                                        t("classify.test"): m[core.training.TEST_LOSS]},
-                                                       title=t("classify.loss_title"), x_title=t("chart.epoch"),
-                                                       y_title=t("chart.loss")))
+        chart.show(network_picture.train_and_test_loss(
+            {t("classify.train"): m[core.training.TRAIN_LOSS], t("classify.test"): m[core.training.TEST_LOSS]},
+            title=t("classify.loss_title", loss=t(f"classify.loss.{plane.setup.loss}")), x_title=t("chart.epoch"),
+            y_title=t("chart.loss"), gap=t("classify.gap_band")))
+    if r.done and len(plane.test_y):  # once a run ends: a redraw while it trains stays cheap
+        per_class_view(r.model, plane)
 
 
-live_run.train_panel(PAGE, cfg, experiment, draw, runs_chart=True)
+def per_class_view(model, plane: classify.Plane) -> None:
+    """The test points' confusion matrix and each class's accuracy, the worst marked."""
+    matrix = classify.confusion(model, plane)  # (k, k): row the true class, column the predicted one
+    per_class = core.evaluation.per_class_accuracy(matrix)
+    names = [t("classify.class_name", i=i) for i in range(len(matrix))]  # the labels, 0 to k - 1, as the matrix
+    left, right = st.columns(2, gap="large")
+    with left:
+        chart.show(core.cell_charts.confusion_matrix_fitted(matrix.tolist(), t("classify.confusion"),
+                                                            t("classify.predicted"), t("classify.true"), height=220))
+    with right:
+        worst = min(range(len(per_class)), key=per_class.__getitem__)
+        chart.show(core.charts.bars(names, per_class, t("classify.per_class"), t("classify.accuracy"),
+                                    highlight=worst, across=True))
+
+
+def presets() -> dict:
+    """The page's comparisons, each from the same start: the two losses, and with and without L2 / dropout."""
+    other = "mse" if setup.loss == "cross_entropy" else "cross_entropy"
+    l2 = setup.rate if setup.regularisation == "l2" and setup.rate else classify.L2_PRESET
+    plain = replace(setup, regularisation="none", rate=0.0, drop=())
+    every = tuple(range(len(setup.layers)))
+    return {
+        "classify.preset.losses": lambda cfg: [(experiment_of(replace(setup, loss=other)), cfg), (experiment, cfg)],
+        "classify.preset.regularise": lambda cfg: [
+            (experiment_of(plain), cfg), (experiment_of(replace(plain, regularisation="l2", rate=l2)), cfg),
+            (experiment_of(replace(plain, dropout=classify.DROPOUT_PRESET, drop=every)), cfg)],
+    }
+
+
+live_run.train_panel(PAGE, cfg, experiment, draw, presets=presets(), runs_chart=True)
 graph_view.of_experiment(PAGE, experiment, cfg.seed)
 health_view.section(PAGE, experiment, cfg.seed)
 code_panel.code_panel(PAGE, experiment.recipe, cfg, "classify.py")

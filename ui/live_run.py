@@ -18,6 +18,8 @@ from core import settings
 from ui import chart, controls, keys, present, runs_list
 from ui.i18n import md, t
 
+Trial = core.TrainConfig | tuple[core.Experiment, core.TrainConfig]  # a preset's run: another experiment too
+
 CHUNK_SECONDS = 0.4   # the most training time between two redraws
 REDRAW_EVERY = 0.75   # seconds between redraws at full speed (a class shares one server)
 FRAME = 0.5           # seconds between redraws when a run is played at a watchable speed
@@ -58,7 +60,7 @@ def speed_control(where) -> str:
 
 
 def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, draw: Callable[[core.Run], None],
-                presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None = None,
+                presets: dict[str, Callable[[core.TrainConfig], list[Trial]]] | None = None,
                 metric: tuple[str, str] | None = None, runs_chart: bool = False) -> core.Run | None:
     """The Train row, then `draw(run)` live while it trains and after it ends, then one-click comparisons
     and every run the page keeps (their losses on one chart and a table, ui/runs_list.py).
@@ -66,7 +68,8 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     experiment: what the page trains (its inputs, the page's own settings a run depends on besides cfg,
     let the page say when the result shown no longer matches them, and label runs by what differs).
     presets: comparisons beside the learning-rate sweep every page has: a button label's key in the
-    language tables -> the configs to train, each added to the runs list.
+    language tables -> the configs to train (each a TrainConfig of this experiment, or an (Experiment,
+    TrainConfig) pair where the page's other settings change too), each added to the runs list.
     metric: (a History metric, its column title) for the runs table, such as MNIST's test accuracy.
     runs_chart: the shown runs' losses on a chart of their own below `draw`'s picture, for a page whose
     draw has no loss_view (the one loss chart that holds them).
@@ -211,7 +214,7 @@ def _live(page: str, cfg: core.TrainConfig, experiment: core.Experiment, screen:
 
 
 def _presets(page: str, cfg: core.TrainConfig, experiment: core.Experiment,
-             presets: dict[str, Callable[[core.TrainConfig], list[core.TrainConfig]]] | None) -> None:
+             presets: dict[str, Callable[[core.TrainConfig], list[Trial]]] | None) -> None:
     """The one-click comparisons: below the picture, so the Train row stays short and the picture high."""
     compare = st.container(horizontal=True)
     for label_key, configs in {"run.preset.sweep": lr_sweep, **(presets or {})}.items():
@@ -228,14 +231,15 @@ def lr_sweep(cfg: core.TrainConfig) -> list[core.TrainConfig]:
     return [replace(cfg, lr=float(f"{cfg.lr * f:.6g}")) for f in (0.1, 10)] + [cfg]  # 0.001, not 0.0010000000000000002
 
 
-def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainConfig]) -> None:
+def train_all(page: str, experiment: core.Experiment, configs: list[Trial]) -> None:
     """Train each config to its end now, with a progress bar, and keep every run. A config that a kept
     run of the same page settings was trained under reuses that run, not a copy of it. Shown after: the
-    run of the sidebar's settings if one of them is, else the last.
+    run of the sidebar's settings (on the page's experiment) if one of them is, else the last.
+    A config may come with an experiment of its own (Classify's loss or dropout comparisons).
 
     Called after train_panel, which keeps the sidebar's settings of this script run.
     """
-    inputs = experiment.inputs
+    page_inputs = experiment.inputs
     screen = shown(page)
     if screen.run is not None and not screen.run.done:
         screen.run.stop()  # the sweep's last run takes its place
@@ -243,12 +247,14 @@ def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainCo
     kept = runs_list.runs_of(page)
     bar = st.progress(0.0, text=t("run.preset.training", n=len(configs)))
     newest = None  # the run shown after: the sidebar's if the sweep has it
-    for i, cfg in enumerate(configs):
+    for i, trial in enumerate(configs):
+        trial_experiment, cfg = trial if isinstance(trial, tuple) else (experiment, trial)
+        inputs = trial_experiment.inputs
         if (same := kept.same(cfg, inputs)) is not None:
             run = same.run  # trained already, from the same start: its numbers would be the same
         else:
             try:
-                run = experiment.start(cfg)
+                run = trial_experiment.start(cfg)
             except (ValueError, RuntimeError) as err:
                 st.error(t("run.cannot_start", error=md(err)))
                 break
@@ -256,12 +262,12 @@ def train_all(page: str, experiment: core.Experiment, configs: list[core.TrainCo
                 _advance(run, epochs=None)
                 bar.progress(min((i + run.fraction) / len(configs), 1.0),
                              text=t("run.preset.training", n=len(configs)) + f" · {i + 1}/{len(configs)}")
-            kept.add(run, inputs, experiment.recipe)
-        if newest is None or newest.cfg != sidebar:
+            kept.add(run, inputs, trial_experiment.recipe)
+        if newest is None or (newest.cfg, newest.inputs) != (sidebar, page_inputs):
             newest = run
     if newest is not None:
-        # nothing was touched: no "settings changed"
-        screen.run, screen.inputs, screen.asked = newest, inputs, (sidebar, inputs)
+        # nothing was touched: no "settings changed" (when the run shown is the page's own settings)
+        screen.run, screen.inputs, screen.asked = newest, newest.inputs, (sidebar, page_inputs)
     bar.empty()
 
 
@@ -341,6 +347,9 @@ def _outcome(run: core.Run, unchanged: bool = True) -> None:
                      lr=f"{run.cfg.lr:g}"), icon=":material/warning:")
     elif hist.stopped:
         st.info(t("run.stopped", done=len(hist.loss), epochs=run.cfg.epochs))
+    elif hist.early_stop is not None:
+        st.success(t("run.early_stop", n=hist.early_stop, patience=run.cfg.patience, s=f"{hist.seconds:.2f}"),
+                   icon=":material/front_hand:")
     else:
         n = len(hist.loss)
         st.success(t("run.trained_one" if n == 1 else "run.trained", n=n, s=f"{hist.seconds:.2f}",

@@ -76,6 +76,8 @@ def settings_text(kept: Kept) -> str:
     parts.append(f"{_name('epochs')} {cfg.epochs}")
     if cfg.batch_size:
         parts.append(f"{_name('batch_size')} {cfg.batch_size}")
+    if cfg.patience:
+        parts.append(f"{_name('patience')} {cfg.patience}")
     return " · ".join(parts + [f"{_name(k)} {v}" for k, v in kept.inputs.items()])
 
 

@@ -231,7 +231,17 @@ def test_the_pictures_draw_every_point_node_and_weight():
 def test_presenter_sizing_calls_work_on_a_spec():
     spec = network_picture.train_and_test_loss({"a": [1.0, 0.5]}, "T", "x", "y")
     spec = spec.configure_axis(labelFontSize=17).to_dict()
-    assert spec["config"]["axis"]["labelFontSize"] == 17 and len(network_picture.rows_of(spec, spec)) == 2
+    assert spec["config"]["axis"]["labelFontSize"] == 17 and len(network_picture.rows_of(spec, spec["layer"][-1])) == 2
+
+
+def test_the_gap_between_train_and_test_loss_is_a_shaded_band_named_in_the_legend():
+    spec = network_picture.train_and_test_loss({"train": [1.0, 0.5, 0.2], "test": [1.1, 0.9, 1.3]}, "T", "x", "y",
+                                               gap="the gap").to_dict()
+    band, lines = spec["layer"]
+    assert band["mark"]["type"] == "area" and band["encoding"]["y2"] == {"field": "test"}
+    assert [(r["train"], r["test"], r["band"]) for r in network_picture.rows_of(spec, band)] == [
+        (1.0, 1.1, "the gap"), (0.5, 0.9, "the gap"), (0.2, 1.3, "the gap")]
+    assert len(network_picture.rows_of(spec, lines)) == 6
 
 
 def test_a_redraw_changes_the_charts_data_not_its_spec():

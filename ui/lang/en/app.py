@@ -91,6 +91,9 @@ STRINGS = {
     "code.comment.standardise": "(t - mean) / std, in float64 as the app computes it",
     "code.comment.one_value": "a column of one value stays where it is",
     "code.comment.init": "the starting weights: {init} (the page's Initialisation)",
+    "code.comment.eval": "testing: dropout off, batch norm from its running averages",
+    "code.comment.early_stop": "early stopping: end when the test loss has not fallen for {patience} epochs",
+    "code.comment.one_hot": "squared error of the class probabilities against one-hot targets (as TensorFlow Playground trains)",
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",

@@ -74,5 +74,8 @@ STRINGS = {
     "error.points.noise": "The noise must be from 0 to 0.5 (50%), not {noise}.",
     "error.points.no_features": "Tick at least one input: the network needs something to look at.",
     "error.points.feature": "'{name}' is not an input; the inputs are x1, x2, x1sq, x2sq, x1x2, sin_x1 and sin_x2.",
+    "error.points.marks": "{name}='{raw}' is not a list of hidden layers: layer numbers from 1 to {most}, joined by commas (such as 1,2).",
+    "error.points.batch_of_one": "Batch norm cannot learn from a batch of one point: {n} training points in batches of {batch} leave one alone at the end of each epoch. Choose another batch size or training share.",
+    "error.points.dropout": "dropout={raw} is not a rate: from 0 to 0.5.",
     "error.points.layers": "layers='{raw}' is not a network: up to {most} widths from 1 to {width}, joined by '-' (such as 4-4), or 0 for none.",
 }

@@ -89,6 +89,9 @@ STRINGS = {
     "code.comment.standardise": "(t - 평균) / 표준 편차, 앱처럼 float64로 계산",
     "code.comment.one_value": "값이 하나뿐인 열은 그대로 둠",
     "code.comment.init": "처음 가중치: {init} (페이지의 초기화)",
+    "code.comment.eval": "테스트: 드롭아웃은 끄고, 배치 정규화는 누적 평균으로",
+    "code.comment.early_stop": "조기 종료: 테스트 손실이 {patience} 에포크 동안 줄지 않으면 멈춥니다",
+    "code.comment.one_hot": "클래스 확률과 원-핫 정답의 제곱 오차 (TensorFlow Playground의 손실)",
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",

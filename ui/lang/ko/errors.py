@@ -74,5 +74,8 @@ STRINGS = {
     "error.points.noise": "노이즈는 0부터 0.5(50%)까지여야 합니다. {noise}은(는) 안 됩니다.",
     "error.points.no_features": "입력을 하나 이상 고르세요. 신경망이 볼 것이 있어야 합니다.",
     "error.points.feature": "'{name}'은(는) 입력이 아닙니다. 입력은 x1, x2, x1sq, x2sq, x1x2, sin_x1, sin_x2입니다.",
+    "error.points.marks": "{name}='{raw}'은(는) 은닉층 목록이 아닙니다. 1부터 {most}까지의 층 번호를 쉼표로 이어 쓰세요(예: 1,2).",
+    "error.points.batch_of_one": "배치 정규화는 점 하나짜리 배치로는 배울 수 없습니다. 학습용 점 {n}개를 {batch}개씩 나누면 에포크마다 마지막에 점 하나가 남습니다. 배치 크기나 학습 비율을 바꾸세요.",
+    "error.points.dropout": "dropout={raw}은(는) 비율이 아닙니다. 0부터 0.5까지입니다.",
     "error.points.layers": "layers='{raw}'은(는) 신경망 모양이 아닙니다. 1부터 {width}까지의 너비를 최대 {most}개 '-'로 이어 쓰거나(예: 4-4), 없으면 0을 쓰세요.",
 }
