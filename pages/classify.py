@@ -235,13 +235,14 @@ def draw(r: core.Run) -> None:
             st.markdown(f"**{t('classify.network_title')}**")
             chart.show(picture, stage_height=STAGE_PLOT)
     st.caption(t("classify.network_caption"))  # under the picture: on a projector the picture stays in view
-    cols = st.columns(4)  # the test loss is on the curves below
+    cols = st.columns(3)  # three numbers fit a 1024 px projector's column; the gap is said under them
     for col, name, words in ((cols[0], core.training.TEST_ACCURACY, "classify.test_accuracy"),
                              (cols[1], core.training.TRAIN_ACCURACY, "classify.train_accuracy")):
         col.metric(t(words), f"{last[name]:.1%}" if name in last else "–")
     live_run.loss_metric(r, cols[2], digits=4)
     gap = last[core.training.TEST_LOSS] - last[core.training.TRAIN_LOSS] if core.training.TEST_LOSS in last else None
-    cols[3].metric(t("classify.gap"), "–" if gap is None else f"{gap:+.3f}", help=t("classify.gap_help"))
+    if gap is not None:
+        st.caption(t("classify.gap_now", gap=f"{gap:+.3f}"), help=t("classify.gap_help"))
     if plane.setup.norm or plane.setup.dropped:
         st.caption(t("classify.eval_note"))
     if m.get(core.training.TRAIN_LOSS):

@@ -67,7 +67,7 @@ STRINGS = {
     "classify.patience": "Early stopping (epochs)",
     "classify.patience_help": "End the run when the test loss has not fallen for this many epochs: before the network learns the training points by heart. 0 trains every epoch.",
     "classify.eval_note": "Dropout and batch norm act only while training: every accuracy and loss here is measured in `model.eval()`, with all neurons on and batch norm's running averages, as PyTorch tests. That is why the training loss while training and the training loss here differ.",
-    "classify.gap": "Test − training loss",
+    "classify.gap_now": "Test loss − training loss: **{gap}**, the gap shaded on the chart below. It grows as the network learns its training points by heart.",
     "classify.gap_help": "How much worse the network does on points it never trained on: a growing gap is overfitting.",
     "classify.gap_band": "the gap",
     "classify.confusion": "Test points: true class against predicted",
