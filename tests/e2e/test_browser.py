@@ -43,7 +43,7 @@ def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot)
         # and the epochs typed into the last page's box are lost when the new page replaces it
         page.wait_for_url(f"**/{path}*", timeout=60_000)
         wait_idle(page)
-        epochs = page.get_by_role("spinbutton", name="Epochs")
+        epochs = page.get_by_role("spinbutton", name="Epochs", exact=True)
         epochs.fill("5")
         epochs.press("Enter")
         wait_idle(page)

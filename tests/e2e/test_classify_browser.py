@@ -41,5 +41,5 @@ def test_the_maps_stay_drawn_while_a_run_redraws_them(page: Page, app_url):
     for _ in range(10):
         shares.append(coloured_share(boundary.screenshot(animations="disabled")))
         page.wait_for_timeout(200)
-    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Stop", exact=True).click()
     assert min(shares) > 0.1, shares

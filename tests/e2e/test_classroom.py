@@ -7,7 +7,7 @@ from test_browser import wait_idle
 
 
 def set_number(page: Page, label: str, value: int) -> None:
-    box = page.get_by_role("spinbutton", name=label)
+    box = page.get_by_role("spinbutton", name=label, exact=True)
     box.fill(str(value))
     box.press("Enter")
     wait_idle(page)
@@ -17,7 +17,7 @@ def test_changing_a_control_while_a_run_trains_shows_no_error(page: Page, app_ur
     page.goto(app_url + "/sine?epochs=20000&speed=slow")  # slow: still running when Stop is pressed, 5 s on
     wait_idle(page)
     page.get_by_role("button", name="Train", exact=True).click()
-    expect(page.get_by_role("button", name="Stop")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="Stop", exact=True)).to_be_visible(timeout=30_000)
     box = page.get_by_role("spinbutton", name="Seed", exact=True)
     for seed in range(1, 13):  # each change reruns the page while the live redraw is training
         box.fill(str(seed))
@@ -25,7 +25,7 @@ def test_changing_a_control_while_a_run_trains_shows_no_error(page: Page, app_ur
         page.wait_for_timeout(150 + 100 * (seed % 4))
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_text("generator already executing")).to_have_count(0)
-    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Stop", exact=True).click()
     expect(page.get_by_text(re.compile("Stopped after"))).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
@@ -43,7 +43,7 @@ def test_back_leaves_the_page_and_the_address_follows_the_controls(page: Page, a
     expect(page.get_by_role("heading", name="Torch Playground")).to_be_visible(timeout=30_000)
     page.go_forward()
     wait_idle(page)
-    expect(page.get_by_role("spinbutton", name="Epochs")).to_have_value("13", timeout=30_000)
+    expect(page.get_by_role("spinbutton", name="Epochs", exact=True)).to_have_value("13", timeout=30_000)
     expect(page).to_have_url(re.compile("epochs=13"))
 
 

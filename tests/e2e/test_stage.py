@@ -41,7 +41,7 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     before = knobs.bounding_box()
     train.click(no_wait_after=True)
     seen, knobs_at = [], []
-    stop = page.get_by_role("button", name="Stop", disabled=False)  # greyed, it is there before a run too
+    stop = page.get_by_role("button", name="Stop", exact=True, disabled=False)  # greyed, it is there before a run too
     stop.wait_for(timeout=30_000)
     while stop.count():  # it trains: measure at each look
         box = page.evaluate(BOX)
