@@ -1,11 +1,12 @@
 """The Classify page's maths: the network's shape, its loss with L1 or L2, every neuron over the plane,
 each data set's defaults, and what the page trains (a core.Experiment, its script's parts)."""
+import hashlib
 from dataclasses import dataclass
 
 import torch
 from torch import nn
 
-from . import codegen, models, points, training
+from . import code_lines, codegen, models, own_points, points, training
 from .experiment import Experiment
 from .problems import Problem
 
@@ -239,6 +240,7 @@ class Setup:
     norm: tuple[int, ...] = ()   # the hidden layers (0-based) with batch norm
     dropout: float = 0.0         # the rate of the layers in `drop`
     drop: tuple[int, ...] = ()   # the hidden layers (0-based) with dropout
+    own: own_points.Points = ()  # kind "own": the student's points, (x1, x2, label) each
 
     @property
     def dropped(self) -> tuple[int, ...]:
@@ -249,7 +251,10 @@ class Setup:
 def inputs_of(setup: Setup) -> dict:
     """The page's settings as the runs list names them (noise and test share in percent, as on the page)."""
     # the points' seed is "data seed", as on Linear regression and Sine: "points 0" read as no points
-    return {"dataset": setup.kind, "noise": round(setup.noise * 100), "data seed": setup.points_seed,
+    # own points: how many and a fingerprint (two sets of as many points still differ), not the points
+    data = ({"points": len(setup.own), "sha1": hashlib.sha1(own_points.format_link(setup.own).encode()).hexdigest()[:7]}
+            if setup.kind == own_points.KIND else {"noise": round(setup.noise * 100)})
+    return {"dataset": setup.kind, **data, "data seed": setup.points_seed,
             "test_share": round(setup.test_share * 100), "features": ",".join(setup.features),
             "classes": setup.classes, "layers": format_layers(setup.layers), "activation": setup.activation,
             "init": setup.init, "loss": setup.loss,
@@ -271,15 +276,27 @@ def setup_of(inputs: dict) -> Setup:
                  drop=tuple(int(i) - 1 for i in inputs.get("drop", "").split(",") if i))
 
 
-def _data_code(setup: Setup) -> str:
-    """The script's points, split and features: x, y for training, test_x, test_y."""
+def _points_code(setup: Setup) -> str:
+    """The script's points_x (N, 2) and points_y (N,): the data set's function called as the page calls it,
+    or the student's own points written out."""
+    labels = "0 and 1\n" if setup.classes == 2 else f"0 to {setup.classes - 1}\n"
+    if setup.kind == own_points.KIND:
+        rows = [f"[{own_points.spelled(a)}, {own_points.spelled(b)}]" for a, b, _ in setup.own]
+        return ("# The points: your own, as placed on the plane (or read from your CSV)\n"
+                + code_lines.packed("points_x = torch.tensor([", rows, "])  # (N, 2)") + "\n"
+                + code_lines.packed("points_y = torch.tensor([", [str(c) for *_, c in setup.own], "])")
+                + "  # (N,), labels " + labels)
     return ("# The points: TensorFlow Playground's data set, as the app draws it\n" + points.source(setup.kind).rstrip()
             + "\n\n\n"
             f"points_x, points_y = {setup.kind}({setup.n}, {float(setup.noise)!r}, "
             f"torch.Generator().manual_seed({setup.points_seed})"
             + (f", classes={setup.classes})\n" if setup.kind in points.CLASSES else ")\n") +
-            "points_x, points_y = points_x.float(), points_y.long()  # (N, 2) and (N,), labels "
-            + ("0 and 1\n" if setup.classes == 2 else f"0 to {setup.classes - 1}\n") +
+            "points_x, points_y = points_x.float(), points_y.long()  # (N, 2) and (N,), labels " + labels)
+
+
+def _data_code(setup: Setup) -> str:
+    """The script's points, split and features: x, y for training, test_x, test_y."""
+    return (_points_code(setup) +
             f"order = torch.randperm(len(points_x), generator=torch.Generator().manual_seed({setup.points_seed}))\n"
             f"n_test = min(max(round(len(points_x) * {float(setup.test_share)!r}), 1), len(points_x) - 1)\n"
             "test, train = order[:n_test], order[n_test:]  # a share of the points kept for testing\n\n\n"
@@ -352,7 +369,10 @@ def experiment(setup: Setup, title: str = "Classify", batch_size: int | None = N
 def prepare(setup: Setup):
     """The page's data for setup: -> train inputs (N, k), train labels, test inputs, test labels,
     and the points themselves (train_points (N, 2), test_points) for pictures."""
-    x, y = points.points2d(setup.kind, n=setup.n, noise=setup.noise, seed=setup.points_seed, classes=setup.classes)
+    if setup.kind == own_points.KIND:
+        x, y = own_points.tensors(setup.own)
+    else:
+        x, y = points.points2d(setup.kind, n=setup.n, noise=setup.noise, seed=setup.points_seed, classes=setup.classes)
     train_p, train_y, test_p, test_y = points.split(x, y, setup.test_share, setup.points_seed)
     return (points.features(train_p, setup.features), train_y, points.features(test_p, setup.features), test_y,
             train_p, test_p)

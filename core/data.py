@@ -102,7 +102,7 @@ def _number(cell: str, decimal_comma: bool) -> float:
     return float(text)
 
 
-def _rows(text: str) -> tuple[list[list[str]], str]:
+def csv_rows(text: str) -> tuple[list[list[str]], str]:
     """The text's non-empty rows, split into cells; any line end: LF, CRLF or CR alone (old Mac Excel)."""
     lines = text.splitlines()
     if any(len(line) > MAX_LINE for line in lines):
@@ -117,12 +117,8 @@ def _rows(text: str) -> tuple[list[list[str]], str]:
     return [r[:-1] if len(r) > 2 and not r[-1] else r for r in rows], sep  # "1,2," from a spreadsheet
 
 
-def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]]:
-    """A CSV of two numeric columns (an optional header row) -> x, y of shape (N, 1), column names.
-
-    Reads what spreadsheets write: commas, tabs, or semicolons with decimal commas; a BOM; any line end;
-    quoted numbers. Values must fit in float32, as training uses it.
-    """
+def csv_text(raw: bytes) -> str:
+    """An uploaded file's text: at most MAX_CSV_BYTES of UTF-8 (a BOM dropped), else a DataError."""
     if len(raw) > MAX_CSV_BYTES:
         mb, most = megabytes_apart(len(raw), MAX_CSV_BYTES)
         raise DataError("csv.too_big", mb=mb, most=most)
@@ -132,7 +128,16 @@ def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]
         raise DataError("csv.not_text") from None
     if "\x00" in text:
         raise DataError("csv.not_text")
-    rows, sep = _rows(text)
+    return text
+
+
+def read_xy_csv(raw: bytes) -> tuple[torch.Tensor, torch.Tensor, tuple[str, str]]:
+    """A CSV of two numeric columns (an optional header row) -> x, y of shape (N, 1), column names.
+
+    Reads what spreadsheets write: commas, tabs, or semicolons with decimal commas; a BOM; any line end;
+    quoted numbers. Values must fit in float32, as training uses it.
+    """
+    rows, sep = csv_rows(csv_text(raw))
     if not rows:
         raise DataError("csv.empty")
     decimal_comma = sep != ","

@@ -199,6 +199,33 @@ def boundary(margin: torch.Tensor, extent: float, train_points: torch.Tensor, tr
                        "resolve": {"scale": {"color": "independent", "stroke": "independent"}}}, "boundary"))
 
 
+def editor(own: list[tuple[float, float, int]], extent: float, cells: list[dict], title: str = "",
+           size: int = 320) -> Spec:
+    """The plane to place points on: own (x1, x2, label) as dots of their class's colour over a faint grid of
+    cells, centres `cells` ({"x", "y"}). Its selection "pick" holds the (x, y) of the thing clicked, a
+    cell's centre or a dot's own place (a point selection of a layered chart takes the item clicked in any
+    layer): ui.chart.picked reads it, core.own_points.toggle adds or removes."""
+    ticks = [-extent, -extent / 2, 0, extent / 2, extent]
+    x = {"field": "x", "type": "quantitative", "title": "x₁", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [-extent, extent], "nice": False, "zero": False}}
+    y = {"field": "y", "type": "quantitative", "title": "x₂", "axis": {"values": ticks, "grid": False},
+         "scale": {"domain": [-extent, extent], "nice": False, "zero": False}}
+    side = round(len(cells) ** 0.5)
+    grid = {"data": {"values": cells},
+            "params": [{"name": "pick", "select": {"type": "point", "fields": ["x", "y"]}}],
+            # a cell is a rect centred on its centre; the grid's lines are the gaps between them
+            "mark": {"type": "rect", "fill": GREY, "opacity": 0.55, "cursor": "crosshair",
+                     "width": {"expr": f"width / {side} - 0.5"}, "height": {"expr": f"height / {side} - 0.5"}},
+            "encoding": {"x": x, "y": y}}
+    dots = {"data": {"values": [{"x": a, "y": b, "c": c} for a, b, c in own]},
+            "mark": {"type": "circle", "size": 60, "opacity": 1, "stroke": "white", "strokeWidth": 0.8,
+                     "cursor": "pointer"},
+            "encoding": {"x": x, "y": y,
+                         "color": {"field": "c", "type": "nominal", "legend": None,
+                                   "scale": {"domain": list(range(len(CLASS_COLOURS))), "range": CLASS_COLOURS}}}}
+    return Spec({"title": title, "height": size, "width": size, "layer": [grid, dots]})
+
+
 def _point_rows(p: torch.Tensor, y: torch.Tensor, which: str) -> list[dict]:
     xs = np.round(p.numpy().astype(float), 3).tolist()
     return [{"x": a, "y": b, "c": c, "s": which} for (a, b), c in zip(xs, y.tolist())]

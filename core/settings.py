@@ -20,6 +20,7 @@ class Setting:
     choices: tuple = ()
     snap: tuple = ()               # for numbers: the allowed values, the nearest one is taken
     log: bool = False              # snap by ratio (learning rates), not by difference
+    in_link: Any = None            # for text: value -> whether the address may carry it (None: if it is short)
 
 
 def number(name: str, default: float, lo: float, hi: float, kind: str = "float", snap: tuple = (),
@@ -31,9 +32,10 @@ def choice(name: str, choices, default) -> Setting:
     return Setting(name, default, "choice", choices=tuple(choices))
 
 
-def text(name: str, default: str, most: int = 2000) -> Setting:
-    """Free text a page parses itself (a tensor's values); a link longer than `most` is refused."""
-    return Setting(name, default, "text", hi=most)
+def text(name: str, default: str, most: int = 2000, in_link=None) -> Setting:
+    """Free text a page parses itself (a tensor's values); a link longer than `most` is refused.
+    in_link: value -> whether the share link may carry it (a page's own rule: 200 points or fewer)."""
+    return Setting(name, default, "text", hi=most, in_link=in_link)
 
 
 def flag(name: str, default: bool) -> Setting:

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import core
-from core import classify, network_picture, points, settings
+from core import classify, network_picture, own_points, points, settings
 from core.problems import Problem
 from ui import address, chart, code_panel, controls, graph_view, health_view, live_run, nav, present
 from ui.i18n import say, t
@@ -19,9 +19,21 @@ present.stage()  # presenting: Train and the live picture right under the title,
 st.markdown(t("classify.intro"))
 
 # Data ---------------------------------------------------------------------------------------------
-KINDS = {k: t(f"classify.kind.{k}") for k in points.KINDS}
+KINDS = {k: t(f"classify.kind.{k}") for k in (*points.KINDS, own_points.KIND)}  # the last: your own points
 kind = page.value(settings.choice("dataset", KINDS, "circle"))
-classes_now = page.current("classes", points.classes_of(kind)) if kind in points.CLASSES else 2  # drawn below
+# your own points, kept as text (core.own_points.format_link); a link carries 200 or fewer
+own_text = page.value(settings.text("own", "", most=own_points.TEXT_MOST, in_link=own_points.fits_link))
+try:
+    own = own_points.parse(own_text)
+except Problem as err:  # a link's bad value
+    own = ()
+    address.warn(say(err))
+    page.set("own", "")
+    address.write("own", "")
+if kind == own_points.KIND:
+    classes_now = own_points.classes(own)
+else:
+    classes_now = page.current("classes", points.classes_of(kind)) if kind in points.CLASSES else 2  # drawn below
 defaults = classify.defaults(kind, classes_now)
 
 # Keys that follow the data set's defaults until the student changes them: picking a data set resets them,
@@ -54,11 +66,71 @@ def thumbnail(name: str):
     return network_picture.thumbnail(x, y, points.EXTENT)
 
 
+def own_thumbnail():
+    return network_picture.thumbnail(*own_points.tensors(own), points.EXTENT)  # the points as they are now
+
+
+def set_own(new: own_points.Points, names: tuple[str, ...] = ()) -> None:
+    """New own points: kept as the page's text, the plane drawn anew (a fresh chart, nothing selected)."""
+    page.set("own", own_points.format_link(new))
+    st.session_state[page.key("own_names")] = names
+    st.session_state[page.key("own_edits")] = st.session_state.get(page.key("own_edits"), 0) + 1
+
+
+def class_word(c: int) -> str:
+    """A class as the picker names it: its colour, and its name from the CSV if it had names."""
+    names = st.session_state.get(page.key("own_names"), ())
+    word = t(f"classify.colour.{c}")
+    return f":{COLOUR_TAGS[c]}[●] " + (f"{word}: {names[c]}" if c < len(names) else word)
+
+
+COLOUR_TAGS = ("orange", "blue", "green", "violet", "red")  # Streamlit's names for network_picture.CLASS_COLOURS
+
+
+def own_editor() -> None:
+    """The plane to click on, the class a click adds, Clear and a CSV: the student's own data set."""
+    plane, side = st.columns([3, 2], gap="medium")
+    with side:
+        label = st.segmented_control(t("classify.own.class"), range(points.MOST_CLASSES), format_func=class_word,
+                                     key=page.key("own_class"), default=0, help=t("classify.own.class_help"))
+        st.button(t("classify.own.clear"), key=page.key("own_clear"), icon=":material/delete:",
+                  on_click=set_own, args=((),), disabled=not own)
+        upload = st.file_uploader(t("classify.own.csv", rows=f"{points.MAX_POINTS:,}"), type=["csv", "txt"],
+                                  key=page.key("own_csv"), help=t("classify.own.csv_help"))
+    if upload is not None and st.session_state.get(page.key("own_csv_read")) != upload.file_id:
+        st.session_state[page.key("own_csv_read")] = upload.file_id  # read once: later clicks edit its points
+        try:
+            new, names, scale = own_points.read_csv(upload.getvalue())
+        except Problem as err:
+            side.error(say(err), icon=":material/error:")
+        else:
+            set_own(new, names)
+            if scale < 1:
+                st.session_state[page.key("own_scaled")] = scale
+    key = page.key(f"own_plane_{st.session_state.get(page.key('own_edits'), 0)}")
+    click = (st.session_state.get(key) or {}).get("selection", {}).get("pick")
+    if click:  # the plane was clicked in the last run: that chart's selection, applied once (a new key follows)
+        set_own(own_points.toggle(own, float(click[0]["x"]), float(click[0]["y"]), label if label is not None else 0),
+                st.session_state.get(page.key("own_names"), ()))
+        st.rerun()
+    with plane:
+        chart.picked(network_picture.editor(list(own), points.EXTENT, own_points.cells(), t("classify.own.plane")), key)
+    with side:
+        counts = own_points.counts(own)
+        st.caption(t("classify.own.counts", n=len(own), each=", ".join(
+            f"{n} {t(f'classify.colour.{c}').lower()}" for c, n in enumerate(counts) if n)) if own
+                   else t("classify.own.empty"))
+        if scale := st.session_state.pop(page.key("own_scaled"), None):
+            st.caption(t("classify.own.scaled", scale=f"{scale:.3g}"))
+        if len(own) > own_points.LINK_MOST:
+            st.caption(t("classify.own.no_link", most=own_points.LINK_MOST))
+
+
 with present.settings():
     st.subheader(t("classify.data"))
     tiles = st.columns(len(KINDS))
     for tile, (name, label) in zip(tiles, KINDS.items()):
-        tile.image(thumbnail(name), width=72)
+        tile.image(own_thumbnail() if name == own_points.KIND else thumbnail(name), width=72)
         tile.button(label, key=page.key(f"pick_{name}"), type="primary" if name == kind else "secondary",
                     on_click=pick, args=(name,), width="stretch")
     c1, c2, c3 = st.columns([2, 2, 1], gap="large")
@@ -68,8 +140,11 @@ with present.settings():
                                                     kind="int", bounded=True, then=follow_defaults)))
     else:
         classes = 2
-    noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
-                      **page.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5))))
+    if kind == own_points.KIND:
+        classes, noise = own_points.classes(own), 0  # the colours placed; a student's points are as placed
+    else:
+        noise = c1.slider(t("classify.noise"), 0, 50, step=5, help=t("classify.noise_help"),
+                          **page.number("noise", 0, 0, 50, kind="int", snap=tuple(range(0, 51, 5))))
     # up to 95% kept for testing: 5% left to train on, a handful of points, is the overfitting lab
     test_share = c2.slider(t("classify.test_share"), 10, 95, step=5, help=t("classify.test_share_help"),
                            **page.number("test_share", 50, 10, 95, kind="int", snap=tuple(range(10, 96, 5))))
@@ -81,11 +156,19 @@ with present.settings():
         page.set("points", (points_seed + 1) % 10**6)
 
 
+    n_points = len(own) if kind == own_points.KIND else classify.POINTS
+    if kind == own_points.KIND:
+        own_editor()
     buttons = st.container(horizontal=True, vertical_alignment="center")
-    buttons.button(t("classify.new_points"), key=page.key("new_points"), icon=":material/refresh:", on_click=new_points)
+    if kind != own_points.KIND:
+        buttons.button(t("classify.new_points"), key=page.key("new_points"), icon=":material/refresh:",
+                       on_click=new_points)
     show_test = buttons.toggle(t("classify.show_test"), key=page.key("show_test"))
-    n_test = core.points.test_count(classify.POINTS, test_share / 100)
-    buttons.caption(t("classify.split_now", train=classify.POINTS - n_test, test=n_test))
+    if kind == own_points.KIND and not own_points.trainable(own):
+        st.info(t("classify.own.too_few", n=own_points.FEWEST), icon=":material/touch_app:")
+        st.stop()
+    n_test = core.points.test_count(n_points, test_share / 100)
+    buttons.caption(t("classify.split_now", train=n_points - n_test, test=n_test))
 
 # Inputs -------------------------------------------------------------------------------------------
 with present.settings():
@@ -199,7 +282,8 @@ cfg = controls.train_controls(PAGE, lr=defaults.lr, epochs=defaults.epochs, max_
 cfg = replace(cfg, patience=patience)
 setup = classify.Setup(kind, noise / 100, points_seed, test_share / 100, features, layers,
                        activation, regularisation, float(rate) if regularisation != "none" else 0.0, init=init,
-                       classes=classes, loss=loss, norm=marks["bn"], dropout=float(dropout), drop=marks["drop"])
+                       classes=classes, loss=loss, norm=marks["bn"], dropout=float(dropout), drop=marks["drop"],
+                       n=n_points, own=own if kind == own_points.KIND else ())
 
 
 def experiment_of(setup: classify.Setup) -> core.Experiment:

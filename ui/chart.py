@@ -55,3 +55,13 @@ def show_spec(vega_lite: dict, width: str = "stretch", stage_height: int | None 
             vega_lite.update(width=height, autosize={"type": "pad", "contains": "padding"})
             width = "content"
     st.vega_lite_chart(vega_lite, width=width)
+
+
+def picked(spec, key: str) -> tuple[float, float] | None:
+    """Draw a chart whose selection "pick" holds the (x, y) of what was clicked (core.network_picture.editor),
+    and return that (x, y), or None before a click. A new key draws it with nothing selected: give one
+    for each state of what it shows, so the same cell clicked twice still counts twice."""
+    event = st.vega_lite_chart(spec.to_dict(), width="content", key=key, on_select="rerun",
+                               selection_mode=["pick"])
+    chosen = (event.selection.get("pick") or []) if event else []
+    return (float(chosen[0]["x"]), float(chosen[0]["y"])) if chosen and "x" in chosen[0] else None

@@ -45,7 +45,8 @@ def linked(page: str, setting: settings.Setting, then=None) -> dict:
         value = setting.default
         st.session_state[keys.kept(key)] = value
     st.session_state[key] = value
-    if setting.kind != "text" or len(value) <= address.MOST_TEXT:  # a long text stays out of the address
+    if setting.in_link(value) if setting.in_link else setting.kind != "text" or len(value) <= address.MOST_TEXT:
+        # a long text stays out of the address (or one its page says the address cannot carry)
         address.write(setting.name, settings.format_value(value))
     return {"key": key, "on_change": _keep, "args": (key, then)}
 

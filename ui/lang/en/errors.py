@@ -78,4 +78,10 @@ STRINGS = {
     "error.points.batch_of_one": "Batch norm cannot learn from a batch of one point: {n} training points in batches of {batch} leave one alone at the end of each epoch. Choose another batch size or training share.",
     "error.points.dropout": "dropout={raw} is not a rate: from 0 to 0.5.",
     "error.points.layers": "layers='{raw}' is not a network: up to {most} widths from 1 to {width}, joined by '-' (such as 4-4), or 0 for none.",
+    "error.points.own": "The link's points (own=...) are not a list of at most {most:,} points on the plane, each x1,x2,label with a label from 0 to 4, joined by ';'.",
+    "error.own.columns": "Row {row} has {n} columns; every row needs exactly three (x1, x2 and a label).",
+    "error.own.not_numbers": "Row {row} does not start with two numbers (x1 and x2): {text}",
+    "error.own.label": "Row {row} has the label {text}: a number label must be a whole number from 0 to {most}.",
+    "error.own.names": "Row {row} brings a sixth class name, '{text}': at most {most} classes.",
+    "error.own.too_few": "The file needs at least {most} points to train and test on.",
 }

@@ -78,4 +78,10 @@ STRINGS = {
     "error.points.batch_of_one": "배치 정규화는 점 하나짜리 배치로는 배울 수 없습니다. 학습용 점 {n}개를 {batch}개씩 나누면 에포크마다 마지막에 점 하나가 남습니다. 배치 크기나 학습 비율을 바꾸세요.",
     "error.points.dropout": "dropout={raw}은(는) 비율이 아닙니다. 0부터 0.5까지입니다.",
     "error.points.layers": "layers='{raw}'은(는) 신경망 모양이 아닙니다. 1부터 {width}까지의 너비를 최대 {most}개 '-'로 이어 쓰거나(예: 4-4), 없으면 0을 쓰세요.",
+    "error.points.own": "링크의 점(own=...)이 올바르지 않습니다. 평면 위 점 최대 {most:,}개를 x1,x2,레이블(0부터 4) 꼴로 ';'로 이어 써야 합니다.",
+    "error.own.columns": "{row}행의 열이 {n}개입니다. 모든 행에 정확히 세 열(x1, x2, 레이블)이 있어야 합니다.",
+    "error.own.not_numbers": "{row}행이 두 숫자(x1, x2)로 시작하지 않습니다: {text}",
+    "error.own.label": "{row}행의 레이블이 {text}입니다. 숫자 레이블은 0부터 {most}까지의 정수여야 합니다.",
+    "error.own.names": "{row}행에 여섯 번째 클래스 이름 '{text}'이(가) 나옵니다. 클래스는 최대 {most}개입니다.",
+    "error.own.too_few": "학습하고 테스트하려면 파일에 점이 {most}개 이상 있어야 합니다.",
 }
