@@ -213,9 +213,10 @@ def editor(own: list[tuple[float, float, int]], extent: float, cells: list[dict]
     side = round(len(cells) ** 0.5)
     grid = {"data": {"values": cells},
             "params": [{"name": "pick", "select": {"type": "point", "fields": ["x", "y"]}}],
-            # a cell is a rect centred on its centre; the grid's lines are the gaps between them
-            "mark": {"type": "rect", "fill": GREY, "opacity": 0.55, "cursor": "crosshair",
-                     "width": {"expr": f"width / {side} - 0.5"}, "height": {"expr": f"height / {side} - 0.5"}},
+            # a cell is a rect centred on its centre, ringed white: the grid's lines. (A size of "width / 40 - 0.5"
+            # drew the same but took no clicks in Chromium)
+            "mark": {"type": "rect", "fill": GREY, "opacity": 0.55, "cursor": "crosshair", "stroke": "white",
+                     "strokeWidth": 0.4, "width": {"expr": f"width / {side}"}, "height": {"expr": f"height / {side}"}},
             "encoding": {"x": x, "y": y}}
     dots = {"data": {"values": [{"x": a, "y": b, "c": c} for a, b, c in own]},
             "mark": {"type": "circle", "size": 60, "opacity": 1, "stroke": "white", "strokeWidth": 0.8,

@@ -91,12 +91,13 @@ def own_editor() -> None:
     """The plane to click on, the class a click adds, Clear and a CSV: the student's own data set."""
     plane, side = st.columns([3, 2], gap="medium")
     with side:
-        label = st.segmented_control(t("classify.own.class"), range(points.MOST_CLASSES), format_func=class_word,
-                                     key=page.key("own_class"), default=0, help=t("classify.own.class_help"))
+        label = st.radio(t("classify.own.class"), range(points.MOST_CLASSES), format_func=class_word,
+                         key=page.key("own_class"), help=t("classify.own.class_help"))
         st.button(t("classify.own.clear"), key=page.key("own_clear"), icon=":material/delete:",
                   on_click=set_own, args=((),), disabled=not own)
         upload = st.file_uploader(t("classify.own.csv", rows=f"{points.MAX_POINTS:,}"), type=["csv", "txt"],
-                                  key=page.key("own_csv"), help=t("classify.own.csv_help"))
+                                  key=page.key("own_csv"), help=t("classify.own.csv_help"),
+                                  max_upload_size=max(1, core.data.MAX_CSV_BYTES // 10**6))  # MB, as csv_text reads
     if upload is not None and st.session_state.get(page.key("own_csv_read")) != upload.file_id:
         st.session_state[page.key("own_csv_read")] = upload.file_id  # read once: later clicks edit its points
         try:
@@ -114,10 +115,11 @@ def own_editor() -> None:
                 st.session_state.get(page.key("own_names"), ()))
         st.rerun()
     with plane:
-        chart.picked(network_picture.editor(list(own), points.EXTENT, own_points.cells(), t("classify.own.plane")), key)
+        st.caption(t("classify.own.plane"))
+        chart.picked(network_picture.editor(list(own), points.EXTENT, own_points.cells()), key)
     with side:
         counts = own_points.counts(own)
-        st.caption(t("classify.own.counts", n=len(own), each=", ".join(
+        st.caption(t("classify.own.counts_one" if len(own) == 1 else "classify.own.counts", n=len(own), each=", ".join(
             f"{n} {t(f'classify.colour.{c}').lower()}" for c, n in enumerate(counts) if n)) if own
                    else t("classify.own.empty"))
         if scale := st.session_state.pop(page.key("own_scaled"), None):

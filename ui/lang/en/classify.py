@@ -97,4 +97,5 @@ STRINGS = {
     "classify.own.scaled": "The file's points reached past the plane: all of them were scaled by {scale} to fit.",
     "classify.own.no_link": "The share link carries at most {most} points: share the CSV file instead.",
     "classify.own.too_few": "Place at least {n} points, of at least two colours, to train on them.",
+    "classify.own.counts_one": "1 point: {each}.",
 }

@@ -97,4 +97,5 @@ STRINGS = {
     "classify.own.scaled": "파일의 점이 평면 밖까지 있어서, 모든 점에 {scale}을(를) 곱해 평면에 맞췄습니다.",
     "classify.own.no_link": "공유 링크에는 점을 최대 {most}개까지만 담을 수 있습니다. 대신 CSV 파일을 공유하세요.",
     "classify.own.too_few": "학습하려면 두 가지 이상의 색으로 점을 {n}개 이상 찍으세요.",
+    "classify.own.counts_one": "점 1개: {each}.",
 }
