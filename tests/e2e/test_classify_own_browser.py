@@ -21,7 +21,8 @@ def plane_box(page: Page) -> dict:
 
 def place(page: Page, touch: bool) -> None:
     for (fx, fy), colour in SPOTS:
-        page.get_by_test_id("stMain").get_by_role("radio", name=re.compile(["Orange", "Blue"][colour])).check(force=True)
+        picker = page.get_by_test_id("stMain").get_by_role("radio", name=re.compile(["Orange", "Blue"][colour]))
+        picker.check(force=True)
         wait_idle(page)
         box = plane_box(page)
         x, y = box["x"] + fx * box["width"], box["y"] + fy * box["height"]
