@@ -266,7 +266,8 @@ def inputs_of(setup: Setup) -> dict:
 
 
 def setup_of(inputs: dict) -> Setup:
-    """inputs_of, read back: the setup a kept run was trained on."""
+    """inputs_of, read back: the setup a kept run was trained on (a generated data set's: a run on your own
+    points keeps their count and fingerprint, not the points)."""
     return Setup(inputs["dataset"], inputs["noise"] / 100, inputs["data seed"], inputs["test_share"] / 100,
                  tuple(inputs["features"].split(",")), parse_layers(inputs["layers"]), inputs["activation"],
                  inputs["reg"], inputs.get("reg_rate", 0.0), init=inputs.get("init", "default"),
@@ -283,7 +284,7 @@ def _points_code(setup: Setup) -> str:
     if setup.kind == own_points.KIND:
         rows = [f"[{own_points.spelled(a)}, {own_points.spelled(b)}]" for a, b, _ in setup.own]
         return ("# The points: your own, as placed on the plane (or read from your CSV)\n"
-                + code_lines.packed("points_x = torch.tensor([", rows, "])  # (N, 2)") + "\n"
+                + code_lines.packed("points_x = torch.tensor([", rows, "], dtype=torch.float32)  # (N, 2)") + "\n"
                 + code_lines.packed("points_y = torch.tensor([", [str(c) for *_, c in setup.own], "])")
                 + "  # (N,), labels " + labels)
     return ("# The points: TensorFlow Playground's data set, as the app draws it\n" + points.source(setup.kind).rstrip()

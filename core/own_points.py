@@ -120,10 +120,8 @@ def read_csv(raw: bytes) -> tuple[Points, tuple[str, ...], float]:
     rows, sep = data.csv_rows(data.csv_text(raw))
     if not rows:
         raise data.DataError("csv.empty")
-    try:
-        [float(c.replace(",", ".")) for c in rows[0][:2]]
-    except ValueError:
-        rows = rows[1:]  # a header row: x1,x2,label
+    if not any(_is_number(c) for c in rows[0][:2]):
+        rows = rows[1:]  # a header row: x1,x2,label (a first row with one number in it is a bad row, said below)
     if len(rows) > MAX_POINTS:
         raise data.DataError("csv.too_many_rows", rows=len(rows), most=MAX_POINTS)
     xs, labels = [], []
@@ -142,21 +140,25 @@ def read_csv(raw: bytes) -> tuple[Points, tuple[str, ...], float]:
     return own, names, scale
 
 
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip().replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
 def _classes(labels: list[str]) -> tuple[list[int], tuple[str, ...]]:
     """Labels -> class numbers and the names said for them: numbers stay themselves (0 to 4), names are
-    numbered in the order they first appear."""
-    def number(text: str) -> int | None:
-        try:
+    numbered in the order they first appear. Labels that are all numbers are numbers: one of 2.5 or 1e9
+    among them is a bad row, not a sign that they were names."""
+    if all(_is_number(s) for s in labels):
+        numbers = []
+        for i, text in enumerate(labels, start=1):
             v = float(text)
-        except ValueError:
-            return None
-        return int(v) if v.is_integer() else None
-
-    numbers = [number(s) for s in labels]
-    if all(n is not None for n in numbers):
-        for i, n in enumerate(numbers, start=1):
-            if not 0 <= n < MOST_CLASSES:
-                raise data.DataError("own.label", row=i, text=labels[i - 1][:30], most=MOST_CLASSES - 1)
+            if not (v.is_integer() and 0 <= v < MOST_CLASSES):
+                raise data.DataError("own.label", row=i, text=text[:30], most=MOST_CLASSES - 1)
+            numbers.append(int(v))
         return numbers, ()
     names = list(dict.fromkeys(labels))
     if len(names) > MOST_CLASSES:

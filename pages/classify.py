@@ -8,7 +8,7 @@ import core
 from core import classify, network_picture, own_points, points, settings
 from core.problems import Problem
 from ui import address, chart, code_panel, controls, graph_view, health_view, live_run, nav, present
-from ui.i18n import say, t
+from ui.i18n import md, say, t
 
 nav.ensure_entrypoint()
 PAGE = "classify"
@@ -81,7 +81,8 @@ def class_word(c: int) -> str:
     """A class as the picker names it: its colour, and its name from the CSV if it had names."""
     names = st.session_state.get(page.key("own_names"), ())
     word = t(f"classify.colour.{c}")
-    return f":{COLOUR_TAGS[c]}[●] " + (f"{word}: {names[c]}" if c < len(names) else word)
+    # a name is the file's own text: escaped, so it cannot format the label
+    return f":{COLOUR_TAGS[c]}[●] " + (f"{word}: {md(names[c])}" if c < len(names) else word)
 
 
 COLOUR_TAGS = ("orange", "blue", "green", "violet", "red")  # Streamlit's names for network_picture.CLASS_COLOURS
@@ -108,6 +109,7 @@ def own_editor() -> None:
             set_own(new, names)
             if scale < 1:
                 st.session_state[page.key("own_scaled")] = scale
+            st.rerun()  # the page above read the points before this file: draw it again with them
     key = page.key(f"own_plane_{st.session_state.get(page.key('own_edits'), 0)}")
     click = (st.session_state.get(key) or {}).get("selection", {}).get("pick")
     if click:  # the plane was clicked in the last run: that chart's selection, applied once (a new key follows)
@@ -119,9 +121,10 @@ def own_editor() -> None:
         chart.picked(network_picture.editor(list(own), points.EXTENT, own_points.cells()), key)
     with side:
         counts = own_points.counts(own)
-        st.caption(t("classify.own.counts_one" if len(own) == 1 else "classify.own.counts", n=len(own), each=", ".join(
-            f"{n} {t(f'classify.colour.{c}').lower()}" for c, n in enumerate(counts) if n)) if own
-                   else t("classify.own.empty"))
+        each = ", ".join(t("classify.own.each", n=n, colour=t(f"classify.colour.{c}").lower())
+                         for c, n in enumerate(counts) if n)
+        st.caption(t("classify.own.counts_one" if len(own) == 1 else "classify.own.counts", n=len(own), each=each)
+                   if own else t("classify.own.empty"))
         if scale := st.session_state.pop(page.key("own_scaled"), None):
             st.caption(t("classify.own.scaled", scale=f"{scale:.3g}"))
         if len(own) > own_points.LINK_MOST:
@@ -343,16 +346,18 @@ def draw(r: core.Run) -> None:
 def per_class_view(model, plane: classify.Plane) -> None:
     """The test points' confusion matrix and each class's accuracy, the worst marked."""
     matrix = classify.confusion(model, plane)  # (k, k): row the true class, column the predicted one
-    per_class = core.evaluation.per_class_accuracy(matrix)
     names = [t("classify.class_name", i=i) for i in range(len(matrix))]  # the labels, 0 to k - 1, as the matrix
+    # a class without test points (your own points of orange and green only) has no accuracy to show
+    shown = [i for i in range(len(matrix)) if matrix[i].sum() > 0]
+    per_class = [core.evaluation.per_class_accuracy(matrix)[i] for i in shown]
     left, right = st.columns(2, gap="large")
     with left:
         chart.show(core.cell_charts.confusion_matrix_fitted(matrix.tolist(), t("classify.confusion"),
                                                             t("classify.predicted"), t("classify.true"), height=220))
     with right:
         worst = min(range(len(per_class)), key=per_class.__getitem__)
-        chart.show(core.charts.bars(names, per_class, t("classify.per_class"), t("classify.accuracy"),
-                                    highlight=worst, across=True))
+        chart.show(core.charts.bars([names[i] for i in shown], per_class, t("classify.per_class"),
+                                    t("classify.accuracy"), highlight=worst, across=True))
 
 
 def presets() -> dict:

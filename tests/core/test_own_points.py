@@ -78,3 +78,18 @@ def test_the_script_builds_the_tensors_the_page_trains_on():
     train_x, *_ = classify.prepare(setup)
     assert len(train_x) == 3  # 2 of 5 kept for testing
     assert classify.inputs_of(setup)["points"] == 5 and "noise" not in classify.inputs_of(setup)
+
+
+def test_whole_number_points_still_make_a_float_script():
+    whole = ((1.0, 1.0, 0), (2.0, 2.0, 0), (-1.0, -2.0, 1), (-2.0, -1.0, 1))
+    setup = classify.Setup(own_points.KIND, 0.0, 0, 0.5, ("x1", "x2"), (2,), "tanh", "none", 0.0, n=4, own=whole)
+    space = {}
+    exec("import torch\n" + classify.recipe(setup).data.split("order =")[0], space)
+    assert space["points_x"].dtype == own_points.tensors(whole)[0].dtype
+
+
+@pytest.mark.parametrize("raw, row", [(b"1,0,1\n2,0,0\n3,0,2.5\n4,0,1\n", 3), (b"x,4,1\n2,0,0\n3,0,1\n4,0,1\n", 1)])
+def test_a_label_of_2_5_or_a_bad_first_row_is_named_not_taken_for_names_or_a_header(raw, row):
+    with pytest.raises(Problem) as err:
+        own_points.read_csv(raw)
+    assert err.value.values["row"] == row

@@ -63,3 +63,19 @@ def test_points_placed_by_clicks_train_and_come_back_through_the_link(browser, a
     assert parse_qs(urlparse(again.url).query)["own"][0] == own
     expect(again.get_by_test_id("stVegaLiteChart").first.locator("g.mark-symbol path")).to_have_count(4)
     fresh.close()
+
+
+def test_a_csv_upload_places_its_points_and_a_bad_row_is_named(page: Page, app_url, tmp_path):
+    page.goto(app_url + "/classify?dataset=own")
+    wait_idle(page)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x1,x2,label\n1,1,0\n2,2,1\n3,3,1e9\n4,4,0\n")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(bad))
+    expect(page.get_by_text("Row 3 has the label 1e9")).to_be_visible(timeout=30_000)
+    good = tmp_path / "pets.csv"
+    good.write_text("x1,x2,label\n" + "".join(f"{-3 - i / 10},{-3},cat\n{3 + i / 10},{3},dog\n" for i in range(5)))
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(good))
+    expect(page.get_by_text("10 points: 5 orange, 5 blue.")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Orange: cat")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").first.locator("g.mark-symbol path")).to_have_count(10)
+    expect(page.get_by_test_id("stException")).to_have_count(0)

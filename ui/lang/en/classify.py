@@ -98,4 +98,5 @@ STRINGS = {
     "classify.own.no_link": "The share link carries at most {most} points: share the CSV file instead.",
     "classify.own.too_few": "Place at least {n} points, of at least two colours, to train on them.",
     "classify.own.counts_one": "1 point: {each}.",
+    "classify.own.each": "{n} {colour}",
 }

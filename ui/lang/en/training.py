@@ -96,6 +96,7 @@ STRINGS = {
     "runs.value.dataset.spiral": "spiral",
     "runs.value.dataset.moons": "moons",
     "runs.value.dataset.blobs": "blobs",
+    "runs.value.dataset.own": "your points",
     "runs.name.classes": "classes",
     "runs.value.activation.linear": "none",
     "runs.value.reg.none": "none",

@@ -98,4 +98,5 @@ STRINGS = {
     "classify.own.no_link": "공유 링크에는 점을 최대 {most}개까지만 담을 수 있습니다. 대신 CSV 파일을 공유하세요.",
     "classify.own.too_few": "학습하려면 두 가지 이상의 색으로 점을 {n}개 이상 찍으세요.",
     "classify.own.counts_one": "점 1개: {each}.",
+    "classify.own.each": "{colour} {n}개",
 }

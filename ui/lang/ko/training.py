@@ -96,6 +96,7 @@ STRINGS = {
     "runs.value.dataset.spiral": "나선",
     "runs.value.dataset.moons": "초승달",
     "runs.value.dataset.blobs": "덩어리",
+    "runs.value.dataset.own": "내 점들",
     "runs.name.classes": "클래스",
     "runs.value.activation.linear": "없음",
     "runs.value.reg.none": "없음",
