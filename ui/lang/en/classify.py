@@ -1,7 +1,7 @@
 """English: the Classify page."""
 STRINGS = {
     "classify.title": "Classify: a neural network playground",
-    "classify.intro": ("Points of two colours on a plane, and a small network that learns to tell them apart: "
+    "classify.intro": ("Points of two to five colours on a plane (or your own), and a small network that learns to tell them apart: "
                        "TensorFlow Playground's classic, in PyTorch. Pick a data set, press **Train**, and watch "
                        "the decision boundary form, and every neuron's picture of the plane change."),
     "classify.data": "Data",

@@ -1,7 +1,7 @@
 """Korean: the Classify page."""
 STRINGS = {
     "classify.title": "분류: 신경망 놀이터",
-    "classify.intro": ("평면 위 두 색의 점을 작은 신경망이 구별하도록 학습합니다. TensorFlow Playground의 고전을 "
+    "classify.intro": ("평면 위 두 가지에서 다섯 가지 색의 점(직접 찍은 점도)을 작은 신경망이 구별하도록 학습합니다. TensorFlow Playground의 고전을 "
                        "PyTorch로 옮겼어요. 데이터 세트를 고르고 **학습**을 누르면, 결정 경계가 생겨나고 "
                        "뉴런마다 평면을 보는 그림이 바뀌는 모습을 볼 수 있습니다."),
     "classify.data": "데이터",
