@@ -305,6 +305,11 @@ def _indent(code: str, spaces: int) -> str:
     return "\n".join((" " * spaces + line) if line else line for line in code.splitlines())
 
 
+# the script's parts in order, each a notebook cell (core/notebook.py), its heading a language table's
+# f"notebook.{name}"
+PARTS = ("title", "imports", "start", "data", "model", "loss", "loop", "report", "result")
+
+
 def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
            words: dict[str, str] | None = None) -> str:
     """A complete script that trains recipe under cfg and ends by printing 'final loss: <value>'.
@@ -313,6 +318,12 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
     a sum split over another number of threads rounds differently (0.000718 instead of 0.000949).
     words: the comments in the page's language (see COMMENTS); None writes them in English.
     """
+    return "\n\n".join(code for _, code in script_parts(recipe, cfg, threads, words)) + "\n"
+
+
+def script_parts(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
+                 words: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    """script's parts as (a name of PARTS, its code), in order: what a notebook puts in a cell each."""
     device = cfg.device if cfg.device != "auto" else "cpu"
     forward, loss = say("forward"), say("loss")
     step_body = (f"y_hat = model(xb)                {forward}\n"
@@ -369,19 +380,18 @@ def script(recipe: Recipe, cfg: TrainConfig, threads: int | None = None,
     title = code_lines.wrap_words(f"{_docstring_words(recipe.title)}: written by Torch Playground for these "
                                   "settings.", first='"""')
     parts = [
-        "\n".join(title) + "\n\nRun it with `python this_file.py`; with the same seed it prints the final loss\n"
-        'the page shows.\n"""',
-        "import math\n\nimport torch\nfrom torch import nn"
-        + (f"\n\ntorch.set_num_threads({threads})  {say('threads')}"
-           if threads else ""),
-        f"device = {device!r}\ntorch.manual_seed({cfg.seed})  {say('start_weights')}",
-        recipe.data,
-        recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)",
-        f"loss_fn = {recipe.loss}\n{optimizers.code(cfg)}",
-        "final = float('nan')\n" + loop,
+        ("title", "\n".join(title) + "\n\nRun it with `python this_file.py`; with the same seed it prints the final "
+                  'loss\nthe page shows.\n"""'),
+        ("imports", "import math\n\nimport torch\nfrom torch import nn"
+         + (f"\n\ntorch.set_num_threads({threads})  {say('threads')}" if threads else "")),
+        ("start", f"device = {device!r}\ntorch.manual_seed({cfg.seed})  {say('start_weights')}"),
+        ("data", recipe.data),
+        ("model", recipe.model + "\nmodel = model.to(device)\nx, y = x.to(device), y.to(device)"),
+        ("loss", f"loss_fn = {recipe.loss}\n{optimizers.code(cfg)}"),
+        ("loop", "final = float('nan')\n" + loop),
+        *([("report", recipe.report)] if recipe.report else []),
+        ("result", "print(f'final loss: {final:.6g}')"),
     ]
-    if recipe.report:
-        parts.append(recipe.report)
-    parts.append("print(f'final loss: {final:.6g}')")
-    # comments in the page's words first, then the lines they make too long are fitted
-    return code_lines.fit(say_comments("\n\n".join(parts) + "\n", words))
+    # comments in the page's words first, then the lines they make too long are fitted (line by line: a part
+    # is fitted as the whole script would fit it)
+    return [(name, code_lines.fit(say_comments(code, words))) for name, code in parts]

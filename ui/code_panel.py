@@ -14,15 +14,22 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
     with st.expander(t("code.title"), icon=":material/code:"):
         recipe, cfg = _chosen(page, recipe, cfg)
         # the server's thread count, so the script sums and rounds as the page did; comments in its language
-        code = core.codegen.script(recipe, cfg, threads=core.devices.share_the_cores(),
-                                   words={key: t(key) for key in core.codegen.COMMENT_KEYS})
+        parts = core.codegen.script_parts(recipe, cfg, threads=core.devices.share_the_cores(),
+                                          words={key: t(key) for key in core.codegen.COMMENT_KEYS})
+        code = "\n\n".join(c for _, c in parts) + "\n"  # core.codegen.script, from the parts the notebook takes
         st.caption(t("code.caption"))
         # wrapped: a line of 88 columns is wider than the box at 1024 px; a wrapped line keeps one number
         st.code(code, language="python", line_numbers=True, wrap_lines=True)
         # on_click="ignore": a download must not rerun the page, whose rerun could replace the file first
-        st.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
-                           key=f"{page}.download_code", icon=":material/download:",
-                           on_click="ignore")
+        row = st.container(horizontal=True)
+        row.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
+                            key=f"{page}.download_code", icon=":material/download:", on_click="ignore")
+        # the same script a part a cell, each after a heading in the page's language
+        book = core.notebook.notebook(parts, {name: t(f"notebook.{name}") for name in core.codegen.PARTS},
+                                      recipe.title)
+        row.download_button(t("code.download_notebook"), book, file_name=file_name.removesuffix(".py") + ".ipynb",
+                            mime="application/x-ipynb+json", key=f"{page}.download_notebook",
+                            icon=":material/book:", on_click="ignore")
     return code
 
 

@@ -97,4 +97,14 @@ STRINGS = {
     # the Classify page
     "nav.classify": "Classify",
     "home.blurb.classify": "Points of two colours, a small network, and the boundary forming as it trains.",
+    "notebook.title": "Written by Torch Playground for the page's settings: run every cell in order (Run All) and the last one prints the final loss the page showed.",
+    "notebook.imports": "## Imports\nPyTorch, and as many threads as the app used, so sums round as they did there.",
+    "notebook.start": "## Device and seed\nWhere to compute, and the seed that fixes the starting weights.",
+    "notebook.data": "## Data\nThe points or images the page trained on.",
+    "notebook.model": "## Model\nThe network and its starting weights.",
+    "notebook.loss": "## Loss and optimizer\nWhat training lowers, and the rule that changes the weights.",
+    "notebook.loop": "## Training loop\nForward pass, loss, `backward()`, a step: epoch after epoch.",
+    "notebook.report": "## On the test data\nHow the trained model does on data it did not train on.",
+    "notebook.result": "## Result\nThe final loss, to compare with the page's.",
+    "code.download_notebook": "Download as a notebook",
 }

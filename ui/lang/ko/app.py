@@ -95,4 +95,14 @@ STRINGS = {
     # the Classify page
     "nav.classify": "분류",
     "home.blurb.classify": "두 색의 점과 작은 신경망: 학습하면서 결정 경계가 생겨나는 모습을 봅니다.",
+    "notebook.title": "Torch Playground가 페이지의 설정대로 쓴 노트북입니다. 모든 셀을 순서대로 실행하면(모두 실행) 마지막 셀이 페이지에 나온 최종 손실을 출력합니다.",
+    "notebook.imports": "## 불러오기\nPyTorch, 그리고 앱과 같은 스레드 수. 그래야 합이 앱에서처럼 반올림됩니다.",
+    "notebook.start": "## 장치와 시드\n어디서 계산할지, 그리고 처음 가중치를 정하는 시드.",
+    "notebook.data": "## 데이터\n페이지가 학습한 점이나 이미지.",
+    "notebook.model": "## 모델\n신경망과 처음 가중치.",
+    "notebook.loss": "## 손실과 옵티마이저\n학습이 줄이는 값, 그리고 가중치를 바꾸는 규칙.",
+    "notebook.loop": "## 학습 루프\n순전파, 손실, `backward()`, 한 스텝을 에포크마다 되풀이합니다.",
+    "notebook.report": "## 테스트 데이터에서\n학습한 모델이 학습하지 않은 데이터에서 얼마나 잘하는지.",
+    "notebook.result": "## 결과\n페이지의 값과 비교할 최종 손실.",
+    "code.download_notebook": "노트북으로 내려받기",
 }
