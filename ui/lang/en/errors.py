@@ -84,4 +84,11 @@ STRINGS = {
     "error.own.label": "Row {row} has the label {text}: a number label must be a whole number from 0 to {most}.",
     "error.own.names": "Row {row} brings a sixth class name, '{text}': at most {most} classes.",
     "error.own.too_few": "The file needs at least {most} points to train and test on.",
+    "error.lesson.toml": "Lesson {file}, line {line}: not TOML the app can read ({detail}).",
+    "error.lesson.unknown": "Lesson {file}, line {line}: '{field}' is not a field of a lesson; the fields are {fields}.",
+    "error.lesson.page": "Lesson {file}, line {line}: '{page}' is not a page; the pages are {pages}.",
+    "error.lesson.field": "Lesson {file}, line {line}: '{field}' is missing or not what a lesson takes there.",
+    "error.lesson.words": "Lesson {file}, line {line}: {what} needs words in both English (en) and Korean (ko).",
+    "error.lesson.check": "'{check}' is not a check; a check is a measure ({measures}), a comparison and a value, such as final_loss <= 4.5.",
+    "error.lesson.check_in": "Lesson {file}, line {line}: '{check}' is not a check; a check is a measure ({measures}), a comparison and a value, such as final_loss <= 4.5.",
 }

@@ -84,4 +84,11 @@ STRINGS = {
     "error.own.label": "{row}행의 레이블이 {text}입니다. 숫자 레이블은 0부터 {most}까지의 정수여야 합니다.",
     "error.own.names": "{row}행에 여섯 번째 클래스 이름 '{text}'이(가) 나옵니다. 클래스는 최대 {most}개입니다.",
     "error.own.too_few": "학습하고 테스트하려면 파일에 점이 {most}개 이상 있어야 합니다.",
+    "error.lesson.toml": "레슨 {file}, {line}행: 앱이 읽을 수 있는 TOML이 아닙니다({detail}).",
+    "error.lesson.unknown": "레슨 {file}, {line}행: '{field}'은(는) 레슨의 항목이 아닙니다. 항목은 {fields}입니다.",
+    "error.lesson.page": "레슨 {file}, {line}행: '{page}'은(는) 페이지가 아닙니다. 페이지는 {pages}입니다.",
+    "error.lesson.field": "레슨 {file}, {line}행: '{field}'이(가) 없거나 레슨이 받는 값이 아닙니다.",
+    "error.lesson.words": "레슨 {file}, {line}행: {what}에는 영어(en)와 한국어(ko) 글이 모두 있어야 합니다.",
+    "error.lesson.check": "'{check}'은(는) 검사가 아닙니다. 검사는 측정값({measures}), 비교, 값으로 씁니다. 예: final_loss <= 4.5.",
+    "error.lesson.check_in": "레슨 {file}, {line}행: '{check}'은(는) 검사가 아닙니다. 검사는 측정값({measures}), 비교, 값으로 씁니다. 예: final_loss <= 4.5.",
 }

@@ -1,0 +1,76 @@
+"""Every lesson in lessons/: its answer, trained on its page, meets every goal; its start does not (no lesson
+is solved before it begins). Bad lesson files are refused with the file and the line."""
+import pytest
+
+from apptest_helpers import train
+from test_links import opened
+
+from core import lessons
+from core.problems import Problem
+
+LESSONS, REFUSED = lessons.load_all()
+FILES = {"tensors": "pages/tensors.py", "linear_regression": "pages/linear_regression.py",
+         "gradient_descent": "pages/gradient_descent.py", "sine": "pages/sine.py", "mnist": "pages/mnist.py",
+         "classify": "pages/classify.py"}
+KEYS = {"linear_regression": "linear", "gradient_descent": "descent"}  # the pages' keys where not their names
+
+
+def kept_after(lesson: lessons.Lesson, settings: dict):
+    key = KEYS.get(lesson.page, lesson.page)
+    at = opened(FILES[lesson.page], **settings)
+    link = [w.value for w in at.warning if w.value.startswith("From the link")]
+    assert not at.exception and not link, link  # the lesson's settings are all the page's
+    train(at, key)
+    return at.session_state[f"{key}.runs"].kept
+
+
+def test_every_lesson_file_loads():
+    assert not REFUSED, [str(p) for p in REFUSED]
+    assert set(lessons.PAGES) >= {lesson.page for lesson in LESSONS.values()} and LESSONS
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_the_answer_meets_every_goal_and_the_start_does_not(name):
+    lesson = LESSONS[name]
+    assert all(lessons.met(lesson, kept_after(lesson, lesson.answer))), name
+    assert not all(lessons.met(lesson, kept_after(lesson, lesson.start))), name
+
+
+@pytest.mark.parametrize("text, code, line", [
+    ('page = "linear_regression"\nstart = ""\nanswer = ""\ntitle.en = "a"\ntitle.ko = "b"\ntext.en = "a"\n'
+     'text.ko = "b"\n[[goal]]\nchecks = ["final_los <= 3"]\ntext.en = "a"\ntext.ko = "b"\n', "lesson.check_in", 9),
+    ('page = "nowhere"\n', "lesson.page", 1),
+    ('page = "sine"\nspeed = 3\n', "lesson.unknown", 2),
+    ('page = "sine"\ntitle.en = \n', "lesson.toml", 2),
+    ('page = "sine"\nstart = ""\nanswer = ""\ntitle.en = "only English"\n', "lesson.words", 4),
+])
+def test_a_bad_file_is_refused_naming_the_file_and_the_line(tmp_path, text, code, line):
+    path = tmp_path / "bad-lesson.toml"
+    path.write_text(text)
+    with pytest.raises(Problem) as err:
+        lessons.load(path)
+    assert err.value.code == code and err.value.values["file"] == "bad-lesson.toml"
+    assert err.value.values["line"] == line, err.value.values
+
+
+@pytest.mark.parametrize("text", ["optimizer == 'sgd'", "momentum > 0", "diverged", "neurons <= 12",
+                                  "test_accuracy >= 0.95"])
+def test_the_vocabulary_parses(text):
+    assert lessons.parse_check(text).measure in lessons.MEASURES
+
+
+@pytest.mark.parametrize("text", ["loss <= 3", "final_loss", "final_loss <= x", "diverged == 1", "optimizer > 'a'",
+                                  "final_loss <= nan", "__import__('os')"])
+def test_anything_else_is_refused(text):
+    with pytest.raises(Problem):
+        lessons.parse_check(text)
+
+
+def test_a_refused_lesson_file_is_said_on_home_in_both_languages(tmp_path, monkeypatch):
+    (tmp_path / "typo.toml").write_text('page = "linear_regresion"\n')
+    monkeypatch.setattr(lessons, "FOLDER", tmp_path)
+    monkeypatch.setattr(lessons.load_all, "__defaults__", (tmp_path,))
+    for lang, words in (("en", "Lesson typo.toml, line 1"), ("ko", "레슨 typo.toml, 1행")):
+        at = opened("pages/home.py", lang=lang)
+        assert not at.exception
+        assert any(words in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
