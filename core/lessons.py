@@ -182,11 +182,11 @@ def load(path: Path) -> Lesson:
         if not isinstance(goal, dict) or not goal.get("checks") or not isinstance(goal["checks"], list):
             raise Problem("lesson.field", file=file, line=_line(raw, "[[goal]]"), field="goal.checks")
         checks = []
-        for text in goal["checks"]:
+        for written in goal["checks"]:
             try:
-                checks.append(parse_check(text))
+                checks.append(parse_check(written))
             except Problem as err:
-                raise Problem("lesson.check_in", file=file, line=_line(raw, str(text)), **err.values) from None
+                raise Problem("lesson.check_in", file=file, line=_line(raw, str(written)), **err.values) from None
         goals.append(Goal(tuple(checks), _words(goal.get("text"), "[[goal]]", file, raw)))
     if not goals:
         raise Problem("lesson.field", file=file, line=1, field="goal")

@@ -15,7 +15,7 @@ import streamlit as st
 
 import core
 from core import settings
-from ui import chart, controls, keys, present, runs_list
+from ui import chart, controls, keys, lesson_box, present, runs_list
 from ui.i18n import md, t
 
 Trial = core.TrainConfig | tuple[core.Experiment, core.TrainConfig]  # a preset's run: another experiment too
@@ -78,6 +78,7 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     screen.sidebar = cfg  # for a preset pressed further down
     runs_list.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
     stage = present.stage()  # presenting: the row and the picture go on the stage, under the page's title
+    lesson_box.show(page)  # a lesson opened on this page: its task, above the row
     speed = _train_row(page, cfg, experiment, screen, stage)
     if stage:
         with stage.picture:

@@ -64,6 +64,7 @@ class Stage:
     knobs: DeltaGenerator     # the learning rate and the epochs (ui.controls)
     settings: DeltaGenerator  # a popover with everything else the page asks
     picture: DeltaGenerator   # the live run: its progress, then the picture
+    task: DeltaGenerator      # a lesson's task box (ui.lesson_box), above the row
 
 
 def stage() -> Stage | None:
@@ -72,12 +73,13 @@ def stage() -> Stage | None:
         return None
     if st.session_state.get(STAGE) is None:
         box = st.container(key="stage")
+        task = box.container()
         row = box.container(horizontal=True, vertical_alignment="bottom", gap="small", key="stage_row")
         st.session_state[STAGE] = Stage(
             buttons=row.container(horizontal=True, width="content", gap="small", key="stage_buttons"),
             knobs=row.container(horizontal=True, gap="small", key="stage_knobs"),
             settings=row.popover(t("present.settings"), icon=":material/tune:"),
-            picture=box.container())
+            picture=box.container(), task=task)
     return st.session_state[STAGE]
 
 

@@ -74,3 +74,30 @@ def test_a_refused_lesson_file_is_said_on_home_in_both_languages(tmp_path, monke
         at = opened("pages/home.py", lang=lang)
         assert not at.exception
         assert any(words in w.value.replace("\\", "") for w in at.warning), [w.value for w in at.warning]
+
+
+def test_a_lesson_on_its_page_says_each_goal_with_the_value_measured_and_keeps_progress_in_the_link():
+    lesson = LESSONS["linear-least-squares"]
+    at = opened(FILES[lesson.page], **lesson.start, lesson=lesson.name)
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    assert "Lesson: Reach the best line" in said and "No run yet" in said
+    train(at, "linear")
+    said = " ".join(m.value for m in at.markdown)
+    assert "final loss: 2.116e+04 (goal <= 1)" in said, said   # the start's run misses the goal, and says by how much
+    at.button(key="linear.lesson_hint").click().run()
+    assert any("ten times larger" in i.value for i in at.info)
+    at.select_slider(key="linear.lr").set_value(0.01).run()
+    at.number_input(key="linear.epochs").set_value(2000).run()
+    train(at, "linear")
+    assert any("Every goal met" in s.value for s in at.success)
+    assert at.query_params["lesson_done"] in ("1", ["1"]) and at.query_params["lesson"] in (lesson.name, [lesson.name])
+    again = opened(FILES[lesson.page], **lesson.start, lesson=lesson.name, lesson_done="1")  # a reload keeps it
+    assert any("Every goal met" in s.value for s in again.success)
+
+
+def test_home_lists_every_lesson_with_a_link_to_its_page():
+    at = opened("pages/home.py")
+    said = " ".join(m.value for m in at.markdown)
+    for lesson in LESSONS.values():
+        assert f"({lesson.page}?" in said and f"lesson={lesson.name}" in said

@@ -1,0 +1,101 @@
+"""A lesson's task box on its page (?lesson=name): the task, each goal met or not with what the newest run
+measured, one hint at a time, the answer. The goals met so far are kept in the link (?lesson_done=1,2), so a
+student who reloads keeps them; the kept runs that met them do not survive a reload."""
+import math
+from pathlib import Path
+
+import streamlit as st
+
+import core
+from ui import address, controls, i18n, nav, present, runs_list
+from ui.i18n import md, t
+
+
+@st.cache_data(ttl=60, show_spinner=False)  # a file a teacher adds is read within a minute
+def _lessons() -> dict:
+    return core.lessons.load_all()[0]
+
+
+def address_name(page: str) -> str:
+    """A page's key ("linear") -> the name lessons use, its address ("linear_regression")."""
+    return next(Path(p.file).stem for p in nav.PAGES if p.name == page)
+
+
+def _said(check: core.lessons.Check, kept) -> str:
+    """One check as the box says it: what the newest run measured, and the goal."""
+    got = check.value_of(kept) if kept is not None else None
+    if isinstance(got, bool):
+        value = t("lesson.yes") if got else t("lesson.no")
+    elif isinstance(got, float):
+        value = "–" if math.isnan(got) else f"{got:.4g}"
+    else:
+        value = "–" if got is None else md(str(got))
+    if check.measure == "diverged":
+        return t("lesson.measured_flag", measure=t("lesson.measure.diverged"), value=value)
+    wanted = md(check.value) if isinstance(check.value, str) else f"{check.value:g}"
+    goal = f"{check.op} {wanted}"
+    return t("lesson.measured", measure=t(f"lesson.measure.{check.measure}"), value=value, goal=goal)
+
+
+def _from_link(page: str, name: str) -> str:
+    """A lesson's parameter: from the address a session was opened with (a lesson's link opens a new tab, so
+    a new session), then kept in the session; not a control, so a page without a lesson has none in its link."""
+    key = controls.For(page).key(name)
+    if key not in st.session_state:
+        link = st.session_state.get(address.LINK) or {"params": {}}
+        st.session_state[key] = str((link["params"].get(name) or [""])[-1])[:40]
+    return st.session_state[key]
+
+
+def show(page: str) -> None:
+    """The box, where the page's Train row is about to be drawn (on the stage when presenting)."""
+    here = address_name(page)
+    lessons = {name: lesson for name, lesson in _lessons().items() if lesson.page == here}
+    name, done_raw = _from_link(page, "lesson"), _from_link(page, "lesson_done")
+    if name not in lessons:
+        return
+    address.write("lesson", name)  # the share link and a reload open the lesson again
+    lesson, lang = lessons[name], i18n.lang()
+    done = {int(p) - 1 for p in done_raw.split(",") if p.isdigit() and 1 <= int(p) <= len(lesson.goals)}
+    kept = runs_list.runs_of(page).kept
+    done |= {i for i, met in enumerate(core.lessons.met(lesson, kept)) if met}
+    text = ",".join(str(i + 1) for i in sorted(done))
+    st.session_state[controls.For(page).key("lesson_done")] = text
+    if text:
+        address.write("lesson_done", text)
+    stage = present.stage()
+    with (stage.task if stage else st.container()).container(border=True):
+        st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}**")
+        st.markdown(md(lesson.text[lang]))
+        newest = kept[-1] if kept else None
+        for i, goal in enumerate(lesson.goals):
+            mark = ":green[:material/check_circle:]" if i in done else ":material/radio_button_unchecked:"
+            measured = "; ".join(_said(c, newest) for c in goal.checks) if newest else t("lesson.no_run")
+            st.markdown(f"{mark} {md(goal.text[lang])}  \n:gray[{measured}]")
+        if len(done) == len(lesson.goals):
+            st.success(t("lesson.all_met"), icon=":material/celebration:")
+        hints = st.session_state.get(controls.For(page).key("lesson_hints"), 0)
+        for hint in lesson.hints[:hints]:
+            st.info(md(hint[lang]), icon=":material/lightbulb:")
+        row = st.container(horizontal=True)
+        if hints < len(lesson.hints):
+            row.button(t("lesson.hint"), key=controls.For(page).key("lesson_hint"), icon=":material/lightbulb:",
+                       on_click=lambda: st.session_state.update({controls.For(page).key("lesson_hints"): hints + 1}))
+        with row.popover(t("lesson.answer"), icon=":material/key:"):
+            st.caption(t("lesson.answer_help"))
+            st.code("&".join(f"{k}={v}" for k, v in lesson.answer.items()), language=None, wrap_lines=True)
+
+
+def link(lesson: core.lessons.Lesson) -> str:
+    """The address that opens a lesson: its page with its starting settings and its task."""
+    return address.link_for(lesson.page, {**lesson.start, "lesson": lesson.name})
+
+
+def index() -> None:
+    """Every lesson, by page in tutorial order, a link each (a new tab: a new session, which the link sets up)."""
+    lessons, lang = _lessons(), i18n.lang()
+    for page in core.lessons.PAGES:
+        entry = next(p for p in nav.PAGES if Path(p.file).stem == page)
+        here = [f"[{md(lesson.title[lang])}]({link(lesson)})" for lesson in lessons.values() if lesson.page == page]
+        if here:
+            st.markdown(f"**{t(f'nav.{entry.name}')}**: " + " · ".join(here))
