@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 import core
-from ui import address, controls, i18n, nav, present, runs_list
+from ui import address, controls, i18n, nav, present
 from ui.i18n import md, t
 
 
@@ -47,8 +47,10 @@ def _from_link(page: str, name: str) -> str:
     return st.session_state[key]
 
 
-def show(page: str) -> None:
-    """The box, where the page's Train row is about to be drawn (on the stage when presenting)."""
+def show(page: str, kept: list) -> None:
+    """The box, where the page's Train row is about to be drawn (on the stage when presenting); kept: the
+    page's kept runs (core.kept_runs.Kept), whose goals it checks. (Passed in: Home lists the lessons
+    without importing torch, which the runs list would.)"""
     here = address_name(page)
     lessons = {name: lesson for name, lesson in _lessons().items() if lesson.page == here}
     name, done_raw = _from_link(page, "lesson"), _from_link(page, "lesson_done")
@@ -57,7 +59,6 @@ def show(page: str) -> None:
     address.write("lesson", name)  # the share link and a reload open the lesson again
     lesson, lang = lessons[name], i18n.lang()
     done = {int(p) - 1 for p in done_raw.split(",") if p.isdigit() and 1 <= int(p) <= len(lesson.goals)}
-    kept = runs_list.runs_of(page).kept
     done |= {i for i, met in enumerate(core.lessons.met(lesson, kept)) if met}
     text = ",".join(str(i + 1) for i in sorted(done))
     st.session_state[controls.For(page).key("lesson_done")] = text

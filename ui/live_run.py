@@ -78,7 +78,7 @@ def train_panel(page: str, cfg: core.TrainConfig, experiment: core.Experiment, d
     screen.sidebar = cfg  # for a preset pressed further down
     runs_list.read_table(page)  # the table's Show ticks, before any chart of the runs is drawn
     stage = present.stage()  # presenting: the row and the picture go on the stage, under the page's title
-    lesson_box.show(page)  # a lesson opened on this page: its task, above the row
+    lesson_box.show(page, runs_list.runs_of(page).kept)  # a lesson opened on this page: its task, above the row
     speed = _train_row(page, cfg, experiment, screen, stage)
     if stage:
         with stage.picture:
