@@ -67,7 +67,9 @@ def show(page: str, kept: list) -> None:
     stage = present.stage()
     with (stage.task if stage else st.container()).container(border=True):
         st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}**")
-        st.markdown(md(lesson.text[lang]))
+        # on the stage the task's text, hints and answer fold away: the goals and the picture fit one screen
+        details = st.expander(t("lesson.details"), icon=":material/school:") if stage else st.container()
+        details.markdown(md(lesson.text[lang]))
         newest = kept[-1] if kept else None
         for i, goal in enumerate(lesson.goals):
             mark = ":green[:material/check_circle:]" if i in done else ":material/radio_button_unchecked:"
@@ -77,8 +79,8 @@ def show(page: str, kept: list) -> None:
             st.success(t("lesson.all_met"), icon=":material/celebration:")
         hints = st.session_state.get(controls.For(page).key("lesson_hints"), 0)
         for hint in lesson.hints[:hints]:
-            st.info(md(hint[lang]), icon=":material/lightbulb:")
-        row = st.container(horizontal=True)
+            details.info(md(hint[lang]), icon=":material/lightbulb:")
+        row = details.container(horizontal=True)
         if hints < len(lesson.hints):
             row.button(t("lesson.hint"), key=controls.For(page).key("lesson_hint"), icon=":material/lightbulb:",
                        on_click=lambda: st.session_state.update({controls.For(page).key("lesson_hints"): hints + 1}))

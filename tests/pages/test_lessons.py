@@ -101,3 +101,12 @@ def test_home_lists_every_lesson_with_a_link_to_its_page():
     said = " ".join(m.value for m in at.markdown)
     for lesson in LESSONS.values():
         assert f"({lesson.page}?" in said and f"lesson={lesson.name}" in said
+
+
+def test_the_readme_example_is_a_lesson_that_loads(tmp_path):
+    readme = (lessons.FOLDER.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.toml"
+    path.write_text(example, encoding="utf-8")
+    lesson = lessons.load(path)
+    assert lesson.page == "linear_regression" and len(lesson.goals) == 1 and lesson.hints

@@ -128,4 +128,5 @@ STRINGS = {
     "lesson.hint": "Hint",
     "lesson.answer": "Show the answer",
     "lesson.answer_help": "The answer's settings, as a link writes them:",
+    "lesson.details": "The task, hints and the answer",
 }

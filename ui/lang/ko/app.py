@@ -126,4 +126,5 @@ STRINGS = {
     "lesson.hint": "힌트",
     "lesson.answer": "정답 보기",
     "lesson.answer_help": "정답의 설정(링크에 쓰는 꼴):",
+    "lesson.details": "과제, 힌트, 정답",
 }
