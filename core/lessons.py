@@ -33,8 +33,10 @@ from urllib.parse import parse_qs
 from .problems import Problem
 
 LANGS = ("en", "ko")
-# the pages a lesson can be on: their addresses' names (ui/nav.py), tutorial order
-PAGES = ("tensors", "linear_regression", "gradient_descent", "sine", "mnist", "classify")
+# the pages a lesson can be on, tutorial order: their addresses' names -> their keys (ui/nav.py's PAGES, which
+# tests/pages/test_lessons.py holds this to; written out here because ui.nav imports every page's modules)
+PAGES = {"tensors": "tensors", "linear_regression": "linear", "gradient_descent": "descent", "sine": "sine",
+         "mnist": "mnist", "classify": "classify"}
 OPS = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt, "==": operator.eq, "!=": operator.ne}
 
 

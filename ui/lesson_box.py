@@ -2,12 +2,11 @@
 measured, one hint at a time, the answer. The goals met so far are kept in the link (?lesson_done=1,2), so a
 student who reloads keeps them; the kept runs that met them do not survive a reload."""
 import math
-from pathlib import Path
 
 import streamlit as st
 
 import core
-from ui import address, controls, i18n, nav, present
+from ui import address, controls, i18n, present
 from ui.i18n import md, t
 
 
@@ -18,7 +17,7 @@ def _lessons() -> dict:
 
 def address_name(page: str) -> str:
     """A page's key ("linear") -> the name lessons use, its address ("linear_regression")."""
-    return next(Path(p.file).stem for p in nav.PAGES if p.name == page)
+    return next((name for name, key in core.lessons.PAGES.items() if key == page), "")
 
 
 def _said(check: core.lessons.Check, kept) -> str:
@@ -97,8 +96,7 @@ def link(lesson: core.lessons.Lesson) -> str:
 def index() -> None:
     """Every lesson, by page in tutorial order, a link each (a new tab: a new session, which the link sets up)."""
     lessons, lang = _lessons(), i18n.lang()
-    for page in core.lessons.PAGES:
-        entry = next(p for p in nav.PAGES if Path(p.file).stem == page)
+    for page, key in core.lessons.PAGES.items():
         here = [f"[{md(lesson.title[lang])}]({link(lesson)})" for lesson in lessons.values() if lesson.page == page]
         if here:
-            st.markdown(f"**{t(f'nav.{entry.name}')}**: " + " · ".join(here))
+            st.markdown(f"**{t(f'nav.{key}')}**: " + " · ".join(here))

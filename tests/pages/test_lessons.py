@@ -1,5 +1,7 @@
 """Every lesson in lessons/: its answer, trained on its page, meets every goal; its start does not (no lesson
 is solved before it begins). Bad lesson files are refused with the file and the line."""
+from pathlib import Path
+
 import pytest
 
 from apptest_helpers import train
@@ -7,16 +9,18 @@ from test_links import opened
 
 from core import lessons
 from core.problems import Problem
+from ui import nav
 
 LESSONS, REFUSED = lessons.load_all()
-FILES = {"tensors": "pages/tensors.py", "linear_regression": "pages/linear_regression.py",
-         "gradient_descent": "pages/gradient_descent.py", "sine": "pages/sine.py", "mnist": "pages/mnist.py",
-         "classify": "pages/classify.py"}
-KEYS = {"linear_regression": "linear", "gradient_descent": "descent"}  # the pages' keys where not their names
+FILES = {Path(p.file).stem: p.file for p in nav.PAGES}
+
+
+def test_the_lesson_pages_are_the_apps_training_pages():
+    assert lessons.PAGES == {Path(p.file).stem: p.name for p in nav.PAGES[1:]}
 
 
 def kept_after(lesson: lessons.Lesson, settings: dict):
-    key = KEYS.get(lesson.page, lesson.page)
+    key = lessons.PAGES[lesson.page]
     at = opened(FILES[lesson.page], **settings)
     link = [w.value for w in at.warning if w.value.startswith("From the link")]
     assert not at.exception and not link, link  # the lesson's settings are all the page's
