@@ -109,7 +109,7 @@ STRINGS = {
     "home.lessons_intro": "앱이 확인하는 목표가 있는 과제입니다. 하나를 열고 학습하면, 학습 버튼 위의 상자가 어떤 목표를 이뤘는지 알려 줍니다.",
     "lesson.title": "레슨: {title}",
     "lesson.measured": "{measure}: {value} (목표 {goal})",
-    "lesson.measured_flag": "{measure}: {value}",
+    "lesson.measured_flag": "{measure} 여부: {value}",
     "lesson.measure.final_loss": "최종 손실",
     "lesson.measure.test_accuracy": "테스트 정확도",
     "lesson.measure.train_accuracy": "학습 정확도",
