@@ -37,6 +37,8 @@ LANGS = ("en", "ko")
 # tests/pages/test_lessons.py holds this to; written out here because ui.nav imports every page's modules)
 PAGES = {"tensors": "tensors", "linear_regression": "linear", "gradient_descent": "descent", "sine": "sine",
          "mnist": "mnist", "classify": "classify"}
+# a page that keeps two lists of runs: the list's key -> the page's (Sine's network runs apart from its cubic's)
+RUNS_OF = {"sine_net": "sine"}
 OPS = {"<=": operator.le, ">=": operator.ge, "<": operator.lt, ">": operator.gt, "==": operator.eq, "!=": operator.ne}
 
 
@@ -56,6 +58,25 @@ def _neurons(kept):
     return kept.inputs.get("width", math.nan) * kept.inputs.get("depth", 1) if "width" in kept.inputs else math.nan
 
 
+def _depth(kept):
+    """The hidden layers of a Classify network ("8-8-4": 3), or of Sine's."""
+    layers = kept.inputs.get("layers")
+    if layers is not None:
+        return 0 if layers == "0" else len(str(layers).split("-"))
+    return kept.inputs.get("depth", math.nan)
+
+
+def _vanishing(kept):
+    """Whether the run ends as the health view's "vanishing gradients": the first layer's gradient a small share
+    of the last's (core.health.diagnose, on the gradients alone)."""
+    watch = kept.run.health
+    if watch is None:
+        return False
+    from . import health  # torch's: only a check that asks needs it
+    return any(code == "vanishing" for code, _ in health.diagnose(watch.series, [], kept.run.hist.loss,
+                                                                  kept.run.hist.diverged))
+
+
 # what a check may measure on a kept run: its name -> (kind of value, how it is read)
 MEASURES = {
     "final_loss": ("number", _final_loss),
@@ -65,15 +86,18 @@ MEASURES = {
     "lr": ("number", lambda kept: kept.run.cfg.lr),
     "momentum": ("number", lambda kept: kept.run.cfg.momentum),
     "neurons": ("number", _neurons),
+    "depth": ("number", _depth),
     "optimizer": ("text", lambda kept: kept.run.cfg.optimizer),
     "diverged": ("flag", lambda kept: kept.run.hist.diverged),
+    "vanishing": ("flag", _vanishing),
 }
-_CHECK = re.compile(r"^\s*([a-z_]+)\s*(?:(<=|>=|==|!=|<|>)\s*(.+?))?\s*$")
+_CHECK = re.compile(r"^\s*(not\s+)?([a-z_]+)\s*(?:(<=|>=|==|!=|<|>)\s*(.+?))?\s*$")
 
 
 @dataclass(frozen=True)
 class Check:
-    """One test of a kept run: `measure` `op` `value` (diverged alone: the run diverged)."""
+    """One test of a kept run: `measure` `op` `value`; a flag alone ("diverged", "not vanishing"): value True
+    or False."""
     measure: str
     op: str
     value: object
@@ -120,17 +144,18 @@ def _line(raw: str, needle: str) -> int:
 
 
 def parse_check(text: str) -> Check:
-    """'final_loss <= 4.5', 'optimizer == "sgd"', 'diverged' -> a Check; anything else raises "lesson.check"."""
+    """'final_loss <= 4.5', 'optimizer == "sgd"', 'diverged', 'not vanishing' -> a Check; anything else raises
+    "lesson.check"."""
     m = _CHECK.match(str(text))
-    if not m or m.group(1) not in MEASURES:
+    if not m or m.group(2) not in MEASURES:
         raise Problem("lesson.check", check=str(text)[:60], measures=", ".join(MEASURES))
-    measure, op, raw = m.groups()
+    negated, measure, op, raw = m.groups()
     kind = MEASURES[measure][0]
     if kind == "flag":
         if op is not None:
             raise Problem("lesson.check", check=str(text)[:60], measures=", ".join(MEASURES))
-        return Check(measure, "==", True, text)
-    if op is None:
+        return Check(measure, "==", not negated, text)
+    if op is None or negated:
         raise Problem("lesson.check", check=str(text)[:60], measures=", ".join(MEASURES))
     if kind == "text":
         value = raw.strip().strip('"').strip("'")

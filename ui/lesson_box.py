@@ -16,7 +16,9 @@ def _lessons() -> dict:
 
 
 def address_name(page: str) -> str:
-    """A page's key ("linear") -> the name lessons use, its address ("linear_regression")."""
+    """A page's key ("linear", or a list of its runs: "sine_net") -> the name lessons use, its address
+    ("linear_regression")."""
+    page = core.lessons.RUNS_OF.get(page, page)
     return next((name for name, key in core.lessons.PAGES.items() if key == page), "")
 
 
@@ -29,10 +31,10 @@ def _said(check: core.lessons.Check, kept) -> str:
         value = "–" if math.isnan(got) else f"{got:.4g}"
     else:
         value = "–" if got is None else md(str(got))
-    if check.measure == "diverged":
-        return t("lesson.measured_flag", measure=t("lesson.measure.diverged"), value=value)
-    wanted = md(check.value) if isinstance(check.value, str) else f"{check.value:g}"
-    goal = f"{check.op} {wanted}"
+    if isinstance(check.value, bool):  # a flag: "vanishing gradients: yes (goal no)"
+        goal = t("lesson.yes") if check.value else t("lesson.no")
+    else:
+        goal = f"{check.op} {md(check.value) if isinstance(check.value, str) else f'{check.value:g}'}"
     return t("lesson.measured", measure=t(f"lesson.measure.{check.measure}"), value=value, goal=goal)
 
 

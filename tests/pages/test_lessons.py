@@ -21,10 +21,14 @@ def test_the_lesson_pages_are_the_apps_training_pages():
 
 def kept_after(lesson: lessons.Lesson, settings: dict):
     key = lessons.PAGES[lesson.page]
-    at = opened(FILES[lesson.page], **settings)
+    at = opened(FILES[lesson.page], **settings, lesson=lesson.name)
     link = [w.value for w in at.warning if w.value.startswith("From the link")]
     assert not at.exception and not link, link  # the lesson's settings are all the page's
-    train(at, key)
+    # Sine's network trains with its own controls ("sine_net.train"), into the page's one list of runs
+    button = next(k for k, page in [*lessons.RUNS_OF.items(), (key, key)] if page == key and f"{k}.train" in
+                  [b.key for b in at.button])
+    train(at, button)
+    assert any(m.value.replace("\\", "") == f"**Lesson: {lesson.title['en']}**" for m in at.markdown), "no box"
     return at.session_state[f"{key}.runs"].kept
 
 
@@ -57,14 +61,16 @@ def test_a_bad_file_is_refused_naming_the_file_and_the_line(tmp_path, text, code
     assert err.value.values["line"] == line, err.value.values
 
 
-@pytest.mark.parametrize("text", ["optimizer == 'sgd'", "momentum > 0", "diverged", "neurons <= 12",
+@pytest.mark.parametrize("text", ["optimizer == 'sgd'", "momentum > 0", "diverged", "not vanishing",
+                                  "neurons <= 12", "depth >= 6",
                                   "test_accuracy >= 0.95"])
 def test_the_vocabulary_parses(text):
     assert lessons.parse_check(text).measure in lessons.MEASURES
 
 
 @pytest.mark.parametrize("text", ["loss <= 3", "final_loss", "final_loss <= x", "diverged == 1", "optimizer > 'a'",
-                                  "final_loss <= nan", "__import__('os')"])
+                                  "final_loss <= nan", "__import__('os')",
+                                  "not final_loss <= 3", "not  "])
 def test_anything_else_is_refused(text):
     with pytest.raises(Problem):
         lessons.parse_check(text)
