@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from core import charts, lessons, regimes
-from ui import chart, i18n, lesson_box, nav, present
+from ui import chart, i18n, nav, present
 from ui.i18n import say, t
 
 nav.ensure_entrypoint()
@@ -50,10 +50,6 @@ def four_rates(lang: str, presenting: bool) -> tuple[dict, pd.DataFrame]:
 def listed(values: tuple[float, ...]) -> str:
     return "[" + ", ".join(f"{v:g}" for v in values) + "]"
 
-
-st.header(t("home.lessons"), divider="orange")
-st.markdown(t("home.lessons_intro"))
-lesson_box.index()  # each opens its page in a new tab, with its starting settings and its task above Train
 
 st.header(t("home.compare"), divider="orange")
 st.markdown(t("home.compare_intro", steps=STEPS, x=listed(regimes.TUTORIAL_X), y=listed(regimes.TUTORIAL_Y),

@@ -96,9 +96,21 @@ def link(lesson: core.lessons.Lesson) -> str:
 
 
 def index() -> None:
-    """Every lesson, by page in tutorial order, a link each (a new tab: a new session, which the link sets up)."""
+    """Every lesson, by page in tutorial order: a card each with its task, its goals and a button that opens it
+    (a new tab: a new session, which the lesson's link sets up with its starting settings)."""
     lessons, lang = _lessons(), i18n.lang()
     for page, key in core.lessons.PAGES.items():
-        here = [f"[{md(lesson.title[lang])}]({link(lesson)})" for lesson in lessons.values() if lesson.page == page]
-        if here:
-            st.markdown(f"**{t(f'nav.{key}')}**: " + " · ".join(here))
+        here = [lesson for lesson in lessons.values() if lesson.page == page]
+        if not here:
+            continue
+        st.subheader(t(f"nav.{key}"))
+        cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: two at 1280 px, one on a phone
+        for lesson in here:
+            with cards.container(border=True, width=420):
+                st.markdown(f"**{md(lesson.title[lang])}**")
+                st.markdown(md(lesson.text[lang]))
+                st.markdown("\n".join(f"- {md(goal.text[lang])}" for goal in lesson.goals))
+                st.link_button(t("lessons.open"), link(lesson), icon=":material/play_arrow:", type="primary")
+                hints = len(lesson.hints)
+                st.caption(t("lessons.no_hints") if not hints else t("lessons.hints_one") if hints == 1
+                           else t("lessons.hints", n=hints))

@@ -25,17 +25,20 @@ class PageEntry:
     name: str
     file: str
     icon: str
+    trains: bool = True  # a training page: it needs torch, and has the training controls
 
 
 PAGES = (
-    PageEntry("home", "pages/home.py", ":material/home:"),
+    PageEntry("home", "pages/home.py", ":material/home:", trains=False),
     PageEntry("tensors", "pages/tensors.py", ":material/grid_on:"),
     PageEntry("linear", "pages/linear_regression.py", ":material/show_chart:"),
     PageEntry("descent", "pages/gradient_descent.py", ":material/trending_down:"),
     PageEntry("sine", "pages/sine.py", ":material/waves:"),
     PageEntry("mnist", "pages/mnist.py", ":material/draw:"),
     PageEntry("classify", "pages/classify.py", ":material/scatter_plot:"),
+    PageEntry("lessons", "pages/lessons.py", ":material/school:", trains=False),
 )
+TRAINING = tuple(p for p in PAGES if p.trains)
 
 
 def entry(name: str) -> PageEntry:
@@ -113,8 +116,8 @@ def run_app() -> None:
     address.replace_history()
     completed = False
     try:
-        if page.url_path:  # every page but Home trains, and needs torch
-            wait_ready()
+        if next(p for p, shown in zip(PAGES, pages) if shown.url_path == page.url_path).trains:
+            wait_ready()  # torch, loaded in the background
         page.run()
         if st.query_params and not present.presenting():
             address.share_link()

@@ -7,8 +7,8 @@ from ui import nav
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
-# page file -> the key prefix its controls and run use: every page of the app's registry but Home
-PAGES = {page.file: page.name for page in nav.PAGES[1:]}
+# page file -> the key prefix its controls and run use: every training page of the app's registry
+PAGES = {page.file: page.name for page in nav.TRAINING}
 
 
 

@@ -24,6 +24,15 @@ def test_home_draws_without_importing_torch():
     assert "torch imported: False" in out.stdout, out.stdout + out.stderr
 
 
+LESSONS_ALONE = HOME_ALONE.replace("at.run()", "at.switch_page('pages/lessons.py').run()").replace(
+    'at.title[0].value == "Torch Playground"', 'at.title[0].value == "Lessons"')
+
+
+def test_the_lessons_page_draws_without_importing_torch():
+    out = subprocess.run([sys.executable, "-c", LESSONS_ALONE], capture_output=True, text=True, timeout=120)
+    assert "torch imported: False" in out.stdout, out.stdout + out.stderr
+
+
 def test_the_background_load_brings_torch_and_core_in():
     import threading
 

@@ -1,6 +1,7 @@
 """Every lesson in lessons/: its answer, trained on its page, meets every goal; its start does not (no lesson
 is solved before it begins). Bad lesson files are refused with the file and the line."""
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pytest
 
@@ -16,7 +17,7 @@ FILES = {Path(p.file).stem: p.file for p in nav.PAGES}
 
 
 def test_the_lesson_pages_are_the_apps_training_pages():
-    assert lessons.PAGES == {Path(p.file).stem: p.name for p in nav.PAGES[1:]}
+    assert lessons.PAGES == {Path(p.file).stem: p.name for p in nav.TRAINING}
 
 
 def kept_after(lesson: lessons.Lesson, settings: dict):
@@ -106,11 +107,20 @@ def test_a_lesson_on_its_page_says_each_goal_with_the_value_measured_and_keeps_p
     assert any("Every goal met" in s.value for s in again.success)
 
 
-def test_home_lists_every_lesson_with_a_link_to_its_page():
-    at = opened("pages/home.py")
-    said = " ".join(m.value for m in at.markdown)
-    for lesson in LESSONS.values():
-        assert f"({lesson.page}?" in said and f"lesson={lesson.name}" in said
+def test_the_lessons_page_lists_every_lesson_with_a_button_to_its_page_in_both_languages():
+    for lang in ("en", "ko"):
+        at = opened("pages/lessons.py", lang=lang)
+        assert not at.exception
+        said = " ".join(m.value.replace("\\", "") for m in at.markdown)
+        links = [b.proto.url for b in at.get("link_button")]
+        for lesson in LESSONS.values():
+            assert lesson.title[lang] in said and lesson.goals[0].text[lang] in said
+            assert sum(url.startswith(f"{lesson.page}?") and f"lesson={lesson.name}" in url for url in links) == 1
+        assert len(links) == len(LESSONS)
+    page, query = links[-1].split("?", 1)  # a button's address opens its lesson, with its starting settings
+    followed = opened(FILES[page], **dict(parse_qsl(query)))
+    lesson = LESSONS[dict(parse_qsl(query))["lesson"]]
+    assert any(m.value.replace("\\", "") == f"**Lesson: {lesson.title['en']}**" for m in followed.markdown)
 
 
 def test_the_readme_example_is_a_lesson_that_loads(tmp_path):
