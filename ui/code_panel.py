@@ -2,7 +2,7 @@
 import streamlit as st
 
 import core
-from ui import runs_list
+from ui import lesson_box, runs_list
 from ui.i18n import t
 
 
@@ -24,10 +24,12 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
         row = st.container(horizontal=True)
         row.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
                             key=f"{page}.download_code", icon=":material/download:", on_click="ignore")
-        # the same script a part a cell, each after a heading in the page's language
-        book = core.notebook.notebook(parts, {name: t(f"notebook.{name}") for name in core.codegen.PARTS},
-                                      recipe.title)
-        row.download_button(t("code.download_notebook"), book, file_name=file_name.removesuffix(".py") + ".ipynb",
+        # the same script a part a cell, each after a heading in the page's language, after the lesson's task
+        # when one is open; built when asked for (a callable), not on every redraw of the panel
+        headings, task = {name: t(f"notebook.{name}") for name in core.codegen.PARTS}, lesson_box.task(page)
+        row.download_button(t("code.download_notebook"),
+                            lambda: core.notebook.notebook(parts, headings, recipe.title, task),
+                            file_name=file_name.removesuffix(".py") + ".ipynb",
                             mime="application/x-ipynb+json", key=f"{page}.download_notebook",
                             icon=":material/book:", on_click="ignore")
     return code

@@ -90,6 +90,18 @@ def show(page: str, kept: list) -> None:
             st.code("&".join(f"{k}={v}" for k, v in lesson.answer.items()), language=None, wrap_lines=True)
 
 
+def task(page: str) -> str:
+    """The lesson open on this page as the markdown a notebook starts with ("" when none): its title, its
+    text and its goals, in the page's language."""
+    name = _from_link(page, "lesson")
+    lesson = _lessons().get(name)
+    if lesson is None or lesson.page != address_name(page):
+        return ""
+    lang = i18n.lang()
+    goals = "\n".join(f"- {goal.text[lang]}" for goal in lesson.goals)
+    return f"# {t('lesson.title', title=lesson.title[lang])}\n\n{lesson.text[lang]}\n\n{t('lesson.goals')}\n\n{goals}"
+
+
 def link(lesson: core.lessons.Lesson) -> str:
     """The address that opens a lesson: its page with its starting settings and its task."""
     return address.link_for(lesson.page, {**lesson.start, "lesson": lesson.name})
