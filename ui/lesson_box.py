@@ -65,29 +65,48 @@ def show(page: str, kept: list) -> None:
     st.session_state[controls.For(page).key("lesson_done")] = text
     if text:
         address.write("lesson_done", text)
-    stage = present.stage()
-    with (stage.task if stage else st.container()).container(border=True):
+    stage, newest = present.stage(), (kept[-1] if kept else None)
+    if stage:  # on the stage: one line in the title's place, the rest in a popover (the picture keeps its room)
+        with stage.task.container(horizontal=True, vertical_alignment="center", gap="small", key="stage_lesson"):
+            marks = " ".join(_mark(i in done) for i in range(len(lesson.goals)))
+            missed = next((goal for i, goal in enumerate(lesson.goals) if i not in done), None)
+            status = (f":green[{t('lesson.all_met')}]" if missed is None else
+                      f":gray[{_measured(missed, newest)}]")
+            st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}** {marks} {status}")
+            with st.popover(t("lesson.task"), icon=":material/school:"):
+                _details(page, lesson, lang, done, newest)
+        return
+    with st.container(border=True):
         st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}**")
-        # on the stage the task's text, hints and answer fold away: the goals and the picture fit one screen
-        details = st.expander(t("lesson.details"), icon=":material/school:") if stage else st.container()
-        details.markdown(md(lesson.text[lang]))
-        newest = kept[-1] if kept else None
-        for i, goal in enumerate(lesson.goals):
-            mark = ":green[:material/check_circle:]" if i in done else ":material/radio_button_unchecked:"
-            measured = "; ".join(_said(c, newest) for c in goal.checks) if newest else t("lesson.no_run")
-            st.markdown(f"{mark} {md(goal.text[lang])}  \n:gray[{measured}]")
-        if len(done) == len(lesson.goals):
-            st.success(t("lesson.all_met"), icon=":material/celebration:")
-        hints = st.session_state.get(controls.For(page).key("lesson_hints"), 0)
-        for hint in lesson.hints[:hints]:
-            details.info(md(hint[lang]), icon=":material/lightbulb:")
-        row = details.container(horizontal=True)
-        if hints < len(lesson.hints):
-            row.button(t("lesson.hint"), key=controls.For(page).key("lesson_hint"), icon=":material/lightbulb:",
-                       on_click=lambda: st.session_state.update({controls.For(page).key("lesson_hints"): hints + 1}))
-        with row.popover(t("lesson.answer"), icon=":material/key:"):
-            st.caption(t("lesson.answer_help"))
-            st.code("&".join(f"{k}={v}" for k, v in lesson.answer.items()), language=None, wrap_lines=True)
+        _details(page, lesson, lang, done, newest)
+
+
+def _mark(met: bool) -> str:
+    return ":green[:material/check_circle:]" if met else ":material/radio_button_unchecked:"
+
+
+def _measured(goal: core.lessons.Goal, newest) -> str:
+    return "; ".join(_said(c, newest) for c in goal.checks) if newest else t("lesson.no_run")
+
+
+def _details(page: str, lesson: core.lessons.Lesson, lang: str, done: set, newest) -> None:
+    """The task's text, each goal met or not with what the newest run measured, the hints shown so far and
+    a button for the next, the answer."""
+    st.markdown(md(lesson.text[lang]))
+    for i, goal in enumerate(lesson.goals):
+        st.markdown(f"{_mark(i in done)} {md(goal.text[lang])}  \n:gray[{_measured(goal, newest)}]")
+    if len(done) == len(lesson.goals):
+        st.success(t("lesson.all_met"), icon=":material/celebration:")
+    hints = st.session_state.get(controls.For(page).key("lesson_hints"), 0)
+    for hint in lesson.hints[:hints]:
+        st.info(md(hint[lang]), icon=":material/lightbulb:")
+    row = st.container(horizontal=True)
+    if hints < len(lesson.hints):
+        row.button(t("lesson.hint"), key=controls.For(page).key("lesson_hint"), icon=":material/lightbulb:",
+                   on_click=lambda: st.session_state.update({controls.For(page).key("lesson_hints"): hints + 1}))
+    with row.popover(t("lesson.answer"), icon=":material/key:"):
+        st.caption(t("lesson.answer_help"))
+        st.code("&".join(f"{k}={v}" for k, v in lesson.answer.items()), language=None, wrap_lines=True)
 
 
 def task(page: str) -> str:
@@ -116,9 +135,9 @@ def index() -> None:
         if not here:
             continue
         st.subheader(t(f"nav.{key}"))
-        cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: two at 1280 px, one on a phone
+        cards = st.container(horizontal=True, wrap=True)  # as fit: two beside the sidebar at 1280 px
         for lesson in here:
-            with cards.container(border=True, width=420):
+            with cards.container(border=True, width=370):
                 st.markdown(f"**{md(lesson.title[lang])}**")
                 st.markdown(md(lesson.text[lang]))
                 st.markdown("\n".join(f"- {md(goal.text[lang])}" for goal in lesson.goals))

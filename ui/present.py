@@ -38,6 +38,15 @@ html { font-size: 24px !important; }
 .st-key-stage_row, .st-key-stage_buttons, .st-key-stage_knobs, .st-key-stage_row [class*="_halt"] { gap: 0.4rem; }
 .st-key-stage [data-testid="stAlertContainer"] { padding: 0.4rem 0.8rem; }
 .st-key-live_picture [data-testid="stMetricValue"] { font-size: 1.5rem; }
+/* a lesson on the stage: its one line takes the title's place (the page's name stays lit in the links above) */
+[data-testid="stMainBlockContainer"]:has(.st-key-stage_lesson) [data-testid="stElementContainer"]:has(h1) {
+    display: none; }
+.st-key-stage_lesson { margin-top: -0.8rem; }  /* up into the room the title's margin took */
+.st-key-stage_lesson button { min-height: 0; padding: 0.15rem 0.6rem; }
+.st-key-stage_lesson button p { font-size: 0.75rem; }
+.st-key-stage_lesson > div:first-child { flex: 1 1 0; min-width: 0; }
+.st-key-stage_lesson [data-testid="stMarkdownContainer"] p { white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; font-size: 0.75rem; margin: 0; }
 </style>
 """
 

@@ -9,9 +9,10 @@ from conftest import serve
 PAGES = ["Tensors", "Linear regression", "Gradient descent", "Sine", "MNIST", "Classify"]
 
 
-def wait_idle(page: Page) -> None:
-    """Wait until the script has run: first for it to start showing, then for it to finish."""
-    page.wait_for_selector("h1", timeout=60_000)
+def wait_idle(page: Page, title: bool = True) -> None:
+    """Wait until the script has run: first for it to start showing (its title, unless a lesson on the stage
+    hides it), then for it to finish."""
+    page.wait_for_selector("h1", state="visible" if title else "attached", timeout=60_000)
     page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
 
 

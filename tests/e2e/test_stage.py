@@ -8,7 +8,11 @@ from test_browser import wait_idle
 # could end a run before the first look
 PAGES = {name: query + "&speed=watch" for name, query in {
     "linear_regression": "dataset=hours&epochs=300", "classify": "epochs=40", "mnist": "dataset=sample&epochs=2",
-    "sine": "epochs=600", "gradient_descent": "epochs=300", "tensors": "epochs=300"}.items()}
+    "sine": "epochs=600", "gradient_descent": "epochs=300", "tensors": "epochs=300",
+    # a lesson open: its one line takes the title's place, and the picture keeps its room
+    "linear_regression+lesson": "lesson=linear-least-squares&dataset=hours&epochs=300",
+    "classify+lesson": "lesson=classify-vanishing&lang=ko&dataset=circle&layers=8-8-8-8-8-8&activation=sigmoid"
+                       "&optimizer=sgd&lr=0.1&epochs=100"}.items()}
 
 BOX = """() => { const e = document.querySelector('.st-key-live_picture');
     if (!e) return null;
@@ -46,15 +50,17 @@ def inside(box: dict) -> bool:
 @pytest.mark.parametrize("name", PAGES)
 def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, name):
     page.set_viewport_size({"width": 1024, "height": 768})
-    page.goto(f"{app_url}/{name}?present=1&{PAGES[name]}")
-    wait_idle(page)
-    train = page.get_by_role("button", name="Train", exact=True)
+    page.goto(f"{app_url}/{name.split('+')[0]}?present=1&{PAGES[name]}")
+    korean = "lang=ko" in PAGES[name]
+    wait_idle(page, title=False) if "lesson" in name else wait_idle(page)  # a lesson's line hides the title
+    train = page.get_by_role("button", name="학습" if korean else "Train", exact=True)
     assert train.bounding_box()["y"] + train.bounding_box()["height"] <= 768  # pressed where it is: no scroll
     knobs = page.locator(".st-key-stage_knobs")
     before = settled(page, knobs)
     train.click(no_wait_after=True)
     seen, knobs_at = [], []
-    stop = page.get_by_role("button", name="Stop", exact=True, disabled=False)  # greyed, it is there before a run too
+    # greyed, it is there before a run too
+    stop = page.get_by_role("button", name="멈춤" if korean else "Stop", exact=True, disabled=False)
     stop.wait_for(timeout=30_000)
     while stop.count():  # it trains: measure at each look
         box = page.evaluate(BOX)
@@ -66,8 +72,8 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     # the whole run. A single look may catch the row mid-reflow while a rerun redraws it: one in ten may differ
     moved = [k for k in knobs_at if k and abs(k["x"] - before["x"]) >= 2]
     assert len(moved) <= len(knobs_at) // 10, (before, moved[:3], len(knobs_at))
-    wait_idle(page)
-    expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
+    wait_idle(page, title=False)
+    expect(page.get_by_text("학습했습니다" if korean else "Trained", exact=False).first).to_be_visible(timeout=30_000)
     end = page.evaluate(BOX)
     print(name, "while training:", [(round(b["top"]), round(b["bottom"])) for b in seen[-3:]],
           "at the end:", end and (round(end["top"]), round(end["bottom"]), round(end["left"]), round(end["right"])))
@@ -77,7 +83,7 @@ def test_the_live_picture_is_in_view_from_train_to_the_end(page: Page, app_url, 
     plots = page.evaluate(PLOTS)
     print(name, "plot heights:", plots)
     assert plots and min(h for _, h in plots) >= SMALLEST_PLOT, plots
-    if name == "classify":  # the plane is square: stretched, its y axis stood 100 px off the shaded square
+    if name.startswith("classify"):  # the plane is square: stretched, its y axis stood 100 px off the shaded square
         width, height = plots[0]
         assert abs(width - height) <= 2, plots
 

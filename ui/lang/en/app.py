@@ -127,7 +127,6 @@ STRINGS = {
     "lesson.hint": "Hint",
     "lesson.answer": "Show the answer",
     "lesson.answer_help": "The answer's settings, as a link writes them:",
-    "lesson.details": "The task, hints and the answer",
     "home.blurb.lessons": "Tasks with goals the app checks, a hint at a time.",
     "nav.lessons": "Lessons",
     "lessons.title": "Lessons",
@@ -139,4 +138,5 @@ STRINGS = {
     "lessons.write": "Write a lesson",
     "lessons.write_help": "A lesson is one TOML file in the app's `lessons/` folder: its page, the settings it starts from and the answer's (as a link writes them), its title and text in English and Korean, goals and hints. The README shows a complete file. A goal's checks measure a kept run: {measures}, compared with `<=`, `>=`, `<`, `>`, `==` or `!=` (a flag such as `diverged` stands alone, or after `not`). A file the app cannot use is named on Home and here, with its line.",
     "lesson.goals": "**Goals**, which the page checks when you train there:",
+    "lesson.task": "The task",
 }

@@ -125,7 +125,6 @@ STRINGS = {
     "lesson.hint": "힌트",
     "lesson.answer": "정답 보기",
     "lesson.answer_help": "정답의 설정(링크에 쓰는 꼴):",
-    "lesson.details": "과제, 힌트, 정답",
     "home.blurb.lessons": "앱이 확인하는 목표가 있는 과제. 힌트는 하나씩.",
     "nav.lessons": "레슨",
     "lessons.title": "레슨",
@@ -137,4 +136,5 @@ STRINGS = {
     "lessons.write": "레슨 쓰기",
     "lessons.write_help": "레슨은 앱의 `lessons/` 폴더에 있는 TOML 파일 하나입니다. 페이지, 시작 설정과 정답의 설정(링크에 쓰는 꼴), 영어와 한국어로 쓴 제목과 설명, 목표와 힌트를 담습니다. README에 완전한 예가 있습니다. 목표의 검사는 보관된 실행 하나를 측정합니다: {measures}. 비교는 `<=`, `>=`, `<`, `>`, `==`, `!=`로 합니다(`diverged` 같은 플래그는 홀로 쓰거나 `not` 뒤에 씁니다). 앱이 쓸 수 없는 파일은 홈과 이곳에 그 줄과 함께 표시됩니다.",
     "lesson.goals": "**목표**(그 페이지에서 학습하면 앱이 확인합니다):",
+    "lesson.task": "과제",
 }
