@@ -8,17 +8,21 @@ writing 5 to /proc/<pid>/clear_refs, so no sample is missed) and what it holds o
   - one student trains the CNN on the MNIST sample (5 epochs, Adam, batches of 64: the tutorial's run);
   - three students press Train on the CNN at the same moment;
   - a student uploads a phone photo of a digit: 4032x3024 JPEG, 3024x4032 PNG, a 50-megapixel JPEG;
+  - on Classify, a CSV of 5,000 points of their own (the most it takes), then Train on them; 20 clicks
+    on the plane of points, each redrawing it; the notebook of the page's run, downloaded;
   - every session closes; after Streamlit drops them (server.disconnectedSessionTTL) and the app's
     reclaimer has run, the server's memory against where it stood before the students came.
 --load N runs N busy processes beside it (a classroom server is rarely idle), so the figures are
 taken with the cores shared as well as quiet.
 Targets (issue 22): one CNN train at most +40 MB over the idle server, three at once at most +120 MB,
-a photo of any size the page accepts at most +40 MB, and after they leave within 100 MB of before.
+a photo of any size the page accepts at most +40 MB, and after they leave within 100 MB of before;
+the own points, the clicks and the notebook at most +40 MB each, as a photo.
 """
 import argparse
 import asyncio
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,7 +38,9 @@ from load_classroom import ROOT, free_port, idle, launch_chromium, photo, rss_mb
 
 TIMEOUT_MS = 300_000
 CNN = "/mnist?dataset=sample&arch=cnn&epochs=5&speed=fast"
-TARGETS = {"one CNN train": 40, "three CNN trains at once": 120, "photo": 40, "after they leave": 100}
+TARGETS = {"one CNN train": 40, "three CNN trains at once": 120, "photo": 40, "after they leave": 100,
+           "own points": 40, "clicks": 40, "notebook": 40}
+OWN = "/classify?dataset=own&epochs=30&speed=fast"
 
 
 def spin(seconds: float) -> None:
@@ -97,8 +103,55 @@ async def upload(page, path: Path) -> None:
         print("    refused:", (await page.get_by_test_id("stAlertContentError").first.inner_text())[:120])
 
 
+def own_csv(path: Path, rows: int = 5000) -> Path:
+    """rows points of five classes in rings, as a student's spreadsheet might hold them."""
+    import math
+    lines = ["x1,x2,label"] + [f"{(1 + i % 5) * math.cos(i):.4f},{(1 + i % 5) * math.sin(i):.4f},{i % 5}"
+                               for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+async def own_points(page, path: Path) -> None:
+    await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(path), timeout=TIMEOUT_MS)
+    await page.get_by_text(re.compile(r"^5,?000 points")).first.wait_for(timeout=TIMEOUT_MS)
+    await idle(page)
+    await page.get_by_role("button", name="Train", exact=True).click(timeout=TIMEOUT_MS)
+    await page.get_by_text("Trained 30 epochs").wait_for(timeout=TIMEOUT_MS)
+    await idle(page)
+
+
+async def clicks(page, n: int = 20) -> None:
+    """n clicks on the plane of points, each a point added (or removed) and the plane drawn again."""
+    for i in range(n):
+        box = None
+        for _ in range(50):  # the plane is drawn again after each click: look until it holds still
+            cells = page.get_by_test_id("stVegaLiteChart").first.locator("g.mark-rect").first
+            try:
+                await cells.scroll_into_view_if_needed(timeout=5_000)
+                box = await cells.bounding_box()
+            except Exception:  # redrawn while looked at
+                box = None
+            if box:
+                break
+            await page.wait_for_timeout(200)
+        await page.mouse.click(box["x"] + box["width"] * (0.1 + 0.8 * (i % 7) / 6),
+                               box["y"] + box["height"] * (0.1 + 0.8 * (i // 7) / 3))
+        await idle(page)
+    said = await page.get_by_text(re.compile(r"^\d+ points?:")).first.inner_text()
+    print("    the plane now holds", said, flush=True)  # every click counted
+
+
+async def notebook(page) -> None:
+    await page.get_by_text("The PyTorch code for these settings").click(timeout=TIMEOUT_MS)
+    await idle(page)
+    async with page.expect_download(timeout=TIMEOUT_MS) as download:
+        await page.get_by_role("button", name="Download as a notebook").click(timeout=TIMEOUT_MS)
+    await (await download.value).path()
+
+
 async def measure(server: Server, chromium: str, photos: list[Path], ttl: float,
-                  steps: list[str]) -> list[tuple]:
+                  steps: list[str], csv: Path) -> list[tuple]:
     rows = []
 
     def step(name: str, before: float, target: str | None) -> None:
@@ -131,11 +184,26 @@ async def measure(server: Server, chromium: str, photos: list[Path], ttl: float,
                 size = f"{im.width}x{im.height} {im.format}, {path.stat().st_size / 1e6:.1f} MB"
             step(f"upload a photo, {size}", before, "photo")
         opened = [await train_cnn(browser, server.url) for _ in range(3 if "three" in steps else 0)]
-        if opened:
+        if "three" in steps:
             before = server.settle()
             server.reset_peak()
             await asyncio.gather(*(press_train(pg) for _, pg in opened))
             step("three CNN trains at once", before, "three CNN trains at once")
+        if "own" in steps:  # Classify: a student's own points, by a file and by clicks, and the notebook
+            for name, act, target in (("own points: a 5,000-row CSV, then Train", lambda pg: own_points(pg, csv),
+                                       "own points"),
+                                      ("the notebook of that run, downloaded", notebook, "notebook"),
+                                      ("20 clicks on a fresh plane of points", clicks, "clicks")):
+                if target != "notebook":  # the notebook is the CSV's run's, on the same page
+                    ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
+                    own = await ctx.new_page()
+                    await own.goto(server.url + OWN, timeout=TIMEOUT_MS)
+                    await idle(own)
+                    opened.append((ctx, own))
+                before = server.settle(1)
+                server.reset_peak()
+                await act(own)
+                step(name, before, target)
         for ctx, _ in [*opened, (context, page)]:
             await ctx.close()
         await browser.close()
@@ -156,7 +224,8 @@ def main() -> int:
     parser.add_argument("--script", default="server.py")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--load", type=int, default=0, help="busy processes beside the server")
-    parser.add_argument("--steps", default="cnn,photos,three", help="which steps to measure, of cnn,photos,three")
+    parser.add_argument("--steps", default="cnn,photos,three,own",
+                        help="which steps to measure, of cnn,photos,three,own")
     parser.add_argument("--ttl", type=float, default=200, help="seconds to wait after the sessions close")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="student-memory-"))
@@ -168,7 +237,8 @@ def main() -> int:
     server = Server(args.script)
     try:
         print(f"{args.script}, {args.load} busy processes beside it; idle server {server.rss():.0f} MB")
-        rows = asyncio.run(measure(server, args.chromium, photos, args.ttl, args.steps.split(",")))
+        rows = asyncio.run(measure(server, args.chromium, photos, args.ttl, args.steps.split(","),
+                                   own_csv(folder / "own_points.csv")))
     finally:
         server.proc.terminate()
         server.proc.wait(timeout=20)
