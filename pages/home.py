@@ -2,9 +2,9 @@
 import pandas as pd
 import streamlit as st
 
-from core import charts, lessons, regimes
-from ui import chart, i18n, nav, present
-from ui.i18n import say, t
+from core import charts, regimes
+from ui import chart, i18n, lesson_box, nav, present
+from ui.i18n import t
 
 nav.ensure_entrypoint()
 
@@ -12,8 +12,7 @@ STEPS = 10  # the slow rate lags, the diverging one climbs, and the converging o
 START_W = 0.0
 
 st.title("Torch Playground")
-for problem in lessons.load_all()[1]:  # a lesson file a teacher added that cannot be used: which, and its line
-    st.warning(say(problem), icon=":material/school:")
+lesson_box.refused()
 st.markdown(t("home.intro"))
 st.code(t("home.loop"), language="python", wrap_lines=True)  # its comments on lines of their own: it fits
 st.markdown(t("home.howto"))

@@ -4,13 +4,12 @@ import streamlit as st
 
 from core import lessons
 from ui import lesson_box, nav
-from ui.i18n import say, t
+from ui.i18n import t
 
 nav.ensure_entrypoint()
 
 st.title(t("lessons.title"))
-for problem in lessons.load_all()[1]:  # a lesson file a teacher added that cannot be used: which, and its line
-    st.warning(say(problem), icon=":material/school:")
+lesson_box.refused()
 st.markdown(t("lessons.intro"))
 lesson_box.index()
 with st.expander(t("lessons.write"), icon=":material/edit_note:"):

@@ -7,12 +7,22 @@ import streamlit as st
 
 import core
 from ui import address, controls, i18n, present
-from ui.i18n import md, t
+from ui.i18n import md, say, t
 
 
-@st.cache_data(ttl=60, show_spinner=False)  # a file a teacher adds is read within a minute
+@st.cache_resource(ttl=60, show_spinner=False)  # read once a minute for the server: a file a teacher adds shows
+def _loaded() -> tuple[dict, list]:              # within a minute (a resource: the Problems are not pickled)
+    return core.lessons.load_all()
+
+
 def _lessons() -> dict:
-    return core.lessons.load_all()[0]
+    return _loaded()[0]
+
+
+def refused() -> None:
+    """A lesson file a teacher added that cannot be used: which, and its line (on Home and on Lessons)."""
+    for problem in _loaded()[1]:
+        st.warning(say(problem), icon=":material/school:")
 
 
 def address_name(page: str) -> str:
