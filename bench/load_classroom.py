@@ -1,7 +1,7 @@
 """A class of N students at once: N Chromium sessions against one `streamlit run`, each training twice.
 
     python bench/load_classroom.py [--sessions 30] [--chromium /usr/bin/chromium] [--model cnn|mlp]
-                                   [--upload photo|digit|none]
+                                   [--upload photo|digit|none] [--script server.py] [--python PYTHON]
 
 Each session opens the MNIST page (the bundled sample, one epoch of the CNN, or of the MLP with
 --model mlp) and presses Train, waits for the result, uploads a phone photo of a digit (4032 x 3024
@@ -235,6 +235,7 @@ async def classroom(url: str, sessions: int, chromium: str, png: Path | None = N
             first: list = []
             await student(browser, url, -1, first, png, model)
             totals["first student"] = sum(cpu_seconds(pid) for pid in server_pids) - before
+            totals["warm MB"] = rss_mb(server_pids[0])  # torch and the sample loaded, even on the classic server
             if first[0][2]:
                 raise RuntimeError("the first student failed: " + first[0][2])
             per_action = await one_student_alone(browser, url, server_pids, png, model)
@@ -288,6 +289,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=TIMEOUT_MS / 1000, help="seconds any one wait may take")
     parser.add_argument("--script", default="server.py",
                         help="server.py (the README's: ASGI server, torch at start) or streamlit_app.py (classic)")
+    parser.add_argument("--python", default=sys.executable,
+                        help="the interpreter that runs the server: e.g. a virtual environment's, with another torch")
     args = parser.parse_args()
     TIMEOUT_MS = int(args.timeout * 1000)
     folder = Path(tempfile.mkdtemp(prefix="classroom-"))
@@ -296,7 +299,7 @@ def main() -> int:
 
     port = free_port()
     env = {**os.environ, "TORCH_PLAYGROUND_OFFLINE": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", args.script, "--server.headless=true",
+    server = subprocess.Popen([args.python, "-m", "streamlit", "run", args.script, "--server.headless=true",
                                f"--server.port={port}", "--server.address=127.0.0.1"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -327,7 +330,8 @@ def main() -> int:
     ok = report_sessions(results, wall, f"{args.sessions} sessions, each: MNIST sample 1 epoch of the "
                                         f"{args.model.upper()}, upload: {args.upload}, then linear "
                                         "regression 300 epochs")
-    print(f"  server memory: idle {idle:.0f} MB, peak {max(watch.peak, high_water):.0f} MB "
+    print(f"  server memory: idle {idle:.0f} MB, after a first student {totals['warm MB']:.0f} MB, "
+          f"peak {max(watch.peak, high_water):.0f} MB "
           f"(sampled {watch.peak:.0f}, high-water {high_water:.0f}), "
           f"{args.after:.0f} s after the sessions closed {after:.0f} MB")
     print(f"  server CPU: the first student {totals['first student']:.1f} s (loading torch and the sample once); "
@@ -338,9 +342,10 @@ def main() -> int:
     for name, seconds in per_action.items():
         print(f"    {name:32s} {seconds:6.2f} s")
     print("\n".join(capacity(totals["class"] / args.sessions, watch.busiest)))
-    passed = len(ok) == args.sessions and max(watch.peak, high_water) < MB_LIMIT and after - idle <= AFTER_LIMIT
+    before = max(idle, totals["warm MB"])  # the classic server holds no torch until its first student
+    passed = len(ok) == args.sessions and max(watch.peak, high_water) < MB_LIMIT and after - before <= AFTER_LIMIT
     print(f"  targets (all finish, no error, peak under {MB_LIMIT} MB, after they leave within {AFTER_LIMIT} MB "
-          "of idle):", "met" if passed else "NOT met")
+          "of where it stood warm, before the class):", "met" if passed else "NOT met")
     return 0 if passed else 1
 
 

@@ -20,7 +20,7 @@ st.markdown(t("home.howto"))
 cards = st.container(horizontal=True, wrap=True)  # as many a row as fit: whole titles on a projector too
 for page in nav.PAGES[1:]:
     with cards.container(border=True, width=230):
-        st.page_link(page.file, label=t(f"nav.{page.name}"), icon=page.icon)
+        st.page_link(page.path, label=t(f"nav.{page.name}"), icon=page.icon)
         st.caption(t(f"home.blurb.{page.name}"))
 
 
@@ -57,4 +57,4 @@ spec, table = four_rates(i18n.lang(), present.presenting())
 chart.show_spec(spec)
 st.table(table, hide_index=True, width="content")  # under the chart: beside it, a projector cut its columns
 descent = nav.entry("descent")
-st.page_link(descent.file, label=t("home.compare_try"), icon=descent.icon)
+st.page_link(descent.path, label=t("home.compare_try"), icon=descent.icon)

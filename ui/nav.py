@@ -17,15 +17,22 @@ malloc.cap_arenas()
 # Bundled: an emoji or :material/ icon as page_icon makes every browser fetch it from the internet,
 # which fails in a classroom without wifi.
 FAVICON = Path(__file__).resolve().parent / "assets" / "favicon.png"
+ROOT = Path(__file__).resolve().parent.parent  # the repository: pages/ is here, wherever the entrypoint is
 
 @dataclass(frozen=True)
 class PageEntry:
     """One page: its name is its session-state prefix ("linear.lr") and finds its words ("nav.linear",
     "home.blurb.linear"); adding a page is adding an entry here and those two words."""
     name: str
-    file: str
+    file: str   # relative to the repository's root, as tests and docs name it
     icon: str
     trains: bool = True  # a training page: it needs torch, and has the training controls
+
+    @property
+    def path(self) -> Path:
+        """The page's file, absolute: Streamlit reads a relative one against the entrypoint's folder, which is
+        cloud/ for Community Cloud's entrypoint (cloud/streamlit_app.py)."""
+        return ROOT / self.file
 
 
 PAGES = (
@@ -104,7 +111,7 @@ def run_app() -> None:
     st.sidebar.selectbox("Language · 언어", list(i18n.LANGS), format_func=i18n.LANGS.get,
                          **controls.linked("app", settings.choice("lang", i18n.LANGS, "en")))
     i18n.style()
-    pages = [st.Page(p.file, title=t(f"nav.{p.name}"), icon=p.icon, default=i == 0)  # addresses: the file names
+    pages = [st.Page(p.path, title=t(f"nav.{p.name}"), icon=p.icon, default=i == 0)  # addresses: the file names
              for i, p in enumerate(PAGES)]
     page = st.navigation(pages, position="hidden" if present.presenting() else "sidebar")
     sessions.note()  # so what this session keeps can be let go of once it is closed

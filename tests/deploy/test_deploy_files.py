@@ -3,6 +3,8 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: nginx_here
 import nginx_here  # noqa: E402
 
@@ -21,16 +23,30 @@ def pins(path: Path) -> dict[str, str]:
     return found
 
 
-def test_the_server_requirements_pin_cpu_wheels_of_the_apps_versions():
-    app, server = pins(ROOT / "requirements.txt"), pins(DEPLOY / "requirements-cpu.txt")
+def requirement_lines(path: Path) -> list[str]:
+    """A requirements file's lines less its comments and blank lines: what pip or uv reads from it."""
+    return [line.strip() for line in path.read_text().splitlines() if line.strip() and not line.startswith("#")]
+
+
+CPU_FILES = (DEPLOY / "requirements-cpu.txt", ROOT / "cloud" / "requirements.txt")  # servers; Community Cloud
+
+
+@pytest.mark.parametrize("path", CPU_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_cpu_requirements_pin_cpu_wheels_of_the_apps_versions(path):
+    app, server = pins(ROOT / "requirements.txt"), pins(path)
     for name in ("torch", "torchvision"):
         assert server[name] == app[name] + "+cpu"  # a CPU-only wheel or nothing: never the CUDA build
     for name in app.keys() - {"torch", "torchvision"}:  # everything else the app pins, the same on a server
         assert server.get(name) == app[name], name
-    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in (DEPLOY / "requirements-cpu.txt").read_text()
+    assert server.keys() == app.keys()  # and nothing the app does not pin
+    assert "--extra-index-url https://download.pytorch.org/whl/cpu" in requirement_lines(path)
     # the unpinned ones carry the same ranges
-    ranges = {line for line in (ROOT / "requirements.txt").read_text().splitlines() if re.match(r"^\w.*[<>]", line)}
-    assert ranges <= set((DEPLOY / "requirements-cpu.txt").read_text().splitlines())
+    ranges = {line for line in requirement_lines(ROOT / "requirements.txt") if re.match(r"^\w.*[<>]", line)}
+    assert ranges <= set(requirement_lines(path))
+
+
+def test_the_server_and_community_cloud_install_the_same_packages():
+    assert requirement_lines(CPU_FILES[0]) == requirement_lines(CPU_FILES[1])
 
 
 def test_the_image_uses_the_python_version_of_the_version_file():

@@ -57,9 +57,10 @@ def test_every_page_opens_from_the_sidebar_and_trains(page: Page, app_url, shot)
         shot(page, title.lower().replace(" ", "_"))
 
 
-@pytest.mark.parametrize("script", ["server.py", "streamlit_app.py"])
+@pytest.mark.parametrize("script", ["server.py", "streamlit_app.py", "cloud/streamlit_app.py"])
 def test_a_deep_link_on_a_fresh_server_keeps_the_apps_navigation(page: Page, script):
-    """The first visitor of a new server opens /tensors directly (a shared link), on either server."""
+    """The first visitor of a new server opens /tensors directly (a shared link), on either server, and
+    through Community Cloud's main file (cloud/), whose folder holds no pages."""
     with serve(script) as url:
         page.goto(url + "/tensors")
         wait_idle(page)
