@@ -22,7 +22,7 @@ import torch
 from streamlit import dataframe_util
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from core import classify, network_picture, points  # noqa: E402
+from core import classify, network_picture, plane_maps, points  # noqa: E402
 
 WORDS = {"boundary": "Decision boundary", "inputs": "Inputs", "layer": "Layer {i}", "output": "Output"}
 
@@ -38,7 +38,7 @@ def spec_bytes(chart) -> int:
 def redraw(model, setup, data, loss) -> int:
     """One redraw as the page does it: both pictures and the loss curves; returns the bytes sent."""
     train_x, train_y, test_x, test_y, train_p, test_p = data
-    left, right = classify.pictures(model, setup, train_p, train_y, test_p, test_y, WORDS)
+    left, right = plane_maps.pictures(model, setup, train_p, train_y, test_p, test_y, WORDS)
     curves = network_picture.train_and_test_loss({"train": loss, "test": loss}, title="Loss", x_title="Epoch",
                                                  y_title="Loss", gap="the gap")
     return spec_bytes(left) + spec_bytes(right) + spec_bytes(curves)
@@ -46,8 +46,8 @@ def redraw(model, setup, data, loss) -> int:
 
 def naive(model, setup) -> int:
     """The reference: every map as an Altair chart over a pandas frame (one row a cell)."""
-    maps = classify.neuron_maps(model, setup.features, 12)
-    margin = classify.output_map(model, setup.features, 40)
+    maps = plane_maps.neuron_maps(model, setup.features, 12)
+    margin = plane_maps.output_map(model, setup.features, 40)
     frames = [pd.DataFrame({"i": range(1600), "v": margin.reshape(-1).tolist()})]
     frames += [pd.DataFrame({"i": range(144), "v": m[j].reshape(-1).tolist()}) for m in maps for j in range(len(m))]
     total = 0

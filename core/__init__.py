@@ -9,8 +9,8 @@ import sys
 MODULES = ("autograd", "budget", "cell_charts", "charts", "classify", "codegen", "data", "devices", "evaluation",
            "experiment", "export", "gradients", "graph_picture", "health", "images", "inside", "kept_runs",
            "landscape", "lessons", "losses", "lr_finder", "malloc", "memory", "models", "network_picture",
-           "notebook", "numbers", "optimizers", "own_points", "pace", "points", "problems", "regimes", "settings",
-           "snippets", "tensors", "training")
+           "notebook", "numbers", "optimizers", "own_points", "pace", "plane_maps", "points", "problems", "regimes",
+           "settings", "snippets", "tensors", "training")
 # names taken from a module, so callers write core.train rather than core.training.train
 NAMES = {"History": "training", "Progress": "training", "Run": "training", "TrainConfig": "training",
          "compare": "training", "evaluate": "evaluation", "predict": "training", "steps": "training",

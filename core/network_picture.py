@@ -107,7 +107,7 @@ SHADE_STEP = 5
 def shade_runs(margin: torch.Tensor, classes: int = 2) -> pd.DataFrame:
     """margin (R, R) -> one row a run of cells of one shade along a map row: its row r, first cell a,
     the cell after its last b (in UNITS a side, top left 0), and its shade v. Two classes: v is P(blue) -
-    P(orange) in -100..100 by SHADE_STEP; more (margin = class + P(class), classify.output_map): v is
+    P(orange) in -100..100 by SHADE_STEP; more (margin = class + P(class), plane_maps.output_map): v is
     class * CLASS_SHADES + P(class) in tenths."""
     side = margin.shape[0]
     if classes == 2:

@@ -5,7 +5,7 @@ from dataclasses import replace
 import streamlit as st
 
 import core
-from core import classify, network_picture, own_points, points, settings
+from core import classify, network_picture, own_points, plane_maps, points, settings
 from core.problems import Problem
 from ui import address, chart, code_panel, controls, graph_view, health_view, live_run, nav, present
 from ui.i18n import md, say, t
@@ -314,7 +314,7 @@ def draw(r: core.Run) -> None:
     with present.picture():  # the boundary and the network first: what a class watches
         left, right = st.columns(2, gap="medium")
         plane = r.experiment.setup  # what it was trained on: the page's setup may have changed since
-        boundary, picture = classify.pictures(r.model, plane.setup, plane.train_points, plane.train_y,
+        boundary, picture = plane_maps.pictures(r.model, plane.setup, plane.train_points, plane.train_y,
                                               plane.test_points if show_test else None,
                                               plane.test_y if show_test else None, WORDS)
         # on the stage the two pictures take the room Classify has under them (no number above them)

@@ -6,7 +6,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from core import classify, network_picture
+from core import network_picture, plane_maps
 
 
 class Spiral(nn.Module):
@@ -38,23 +38,23 @@ def covers_each_cell_once(margin: torch.Tensor) -> None:
 
 
 def test_a_spiral_is_drawn_from_100_cells_a_side_in_no_more_rects_than_40_x_40_took():
-    margin = classify.boundary_map(Spiral(), ("x1", "x2"))
+    margin = plane_maps.boundary_map(Spiral(), ("x1", "x2"))
     assert margin.shape == (100, 100)  # 40 a side made the arms a staircase
-    assert len(network_picture.shade_runs(margin)) <= classify.MOST_RUNS == 40 * 40
+    assert len(network_picture.shade_runs(margin)) <= plane_maps.MOST_RUNS == 40 * 40
     covers_each_cell_once(margin)
 
 
 def test_a_scribble_falls_back_to_fewer_cells_and_stays_within_the_rects():
-    margin = classify.boundary_map(Spiral(noise=3.0), ("x1", "x2"))
-    assert margin.shape[0] < 100 and len(network_picture.shade_runs(margin)) <= classify.MOST_RUNS
+    margin = plane_maps.boundary_map(Spiral(noise=3.0), ("x1", "x2"))
+    assert margin.shape[0] < 100 and len(network_picture.shade_runs(margin)) <= plane_maps.MOST_RUNS
     covers_each_cell_once(margin)
 
 
 def test_the_spec_stays_the_same_whatever_the_map_size():
     """Streamlit swaps a redraw's rows into the chart drawn when only its data changes (no flicker)."""
     points, labels = torch.zeros(4, 2), torch.tensor([0, 1, 0, 1])
-    specs = [network_picture.boundary(classify.output_map(Spiral(), ("x1", "x2"), side), 6.0, points, labels).to_dict()
-             for side in classify.BOUNDARY_SIDES]
+    specs = [network_picture.boundary(plane_maps.output_map(Spiral(), ("x1", "x2"), side), 6.0, points,
+                                      labels).to_dict() for side in plane_maps.BOUNDARY_SIDES]
     assert all({**s, "datasets": None} == {**specs[0], "datasets": None} for s in specs)
 
 

@@ -82,7 +82,7 @@ def test_the_pictures_test_in_eval_and_leave_the_model_training():
                                 norm=(0, 1), dropout=0.5, drop=(0, 1))
     model = core.classify.network(setup.features, setup.layers, setup.activation, 0, norm=setup.norm,
                                   dropout=setup.dropout, drop=setup.drop)
-    first = core.classify.neuron_maps(model, setup.features)
+    first = core.plane_maps.neuron_maps(model, setup.features)
     assert model.training
-    assert all(torch.equal(a, b) for a, b in zip(first, core.classify.neuron_maps(model, setup.features)))
+    assert all(torch.equal(a, b) for a, b in zip(first, core.plane_maps.neuron_maps(model, setup.features)))
     assert len(first) == 4  # inputs, two hidden layers, output: batch norm and dropout are inside a layer

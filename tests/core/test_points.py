@@ -8,7 +8,7 @@ import pytest
 import torch
 
 import core
-from core import classify, network_picture, points
+from core import classify, network_picture, plane_maps, points
 from core.problems import Problem
 
 
@@ -187,13 +187,13 @@ def test_a_run_keeps_the_setup_it_was_trained_on():
 def test_neuron_maps_give_every_node_one_map_from_one_pass():
     names = ("x1", "x2", "sin_x1")
     model = classify.network(names, (4, 2), "relu", seed=0)
-    maps = classify.neuron_maps(model, names, resolution=12)
+    maps = plane_maps.neuron_maps(model, names, resolution=12)
     assert [tuple(m.shape) for m in maps] == [(3, 12, 12), (4, 12, 12), (2, 12, 12), (1, 12, 12)]
     # the input x1 grows to the right, x2 upwards (row 0 is the top)
     assert maps[0][0, 0, 0] < maps[0][0, 0, -1] and maps[0][1, 0, 0] > maps[0][1, -1, 0]
     # the output map is the boundary map: P(blue) - P(orange)
-    torch.testing.assert_close(maps[-1][0], classify.output_map(model, names, 12))
-    probs = torch.softmax(model(points.features(classify.grid(12), names)), dim=1)
+    torch.testing.assert_close(maps[-1][0], plane_maps.output_map(model, names, 12))
+    probs = torch.softmax(model(points.features(plane_maps.grid(12), names)), dim=1)
     torch.testing.assert_close(maps[-1][0].reshape(-1), (probs[:, 1] - probs[:, 0]).detach())
 
 
@@ -207,13 +207,13 @@ def test_the_pictures_draw_every_point_node_and_weight():
     train_x, train_y, test_x, test_y, train_p, test_p = classify.prepare(setup)
     model = classify.network(setup.features, setup.layers, setup.activation, 0)
     words = {"boundary": "B", "inputs": "In", "layer": "L{i}", "output": "Out"}
-    left, right = classify.pictures(model, setup, train_p, train_y, test_p, test_y, words)
+    left, right = plane_maps.pictures(model, setup, train_p, train_y, test_p, test_y, words)
     left, right = left.to_dict(), right.to_dict()
     rows = network_picture.rows_of
     shade, dots = left["layer"]
     shading = rows(left, shade)  # runs of one shade along each row, covering the plane once
     assert ((shading["b"] - shading["a"]) * shading["h"]).sum() == network_picture.UNITS ** 2
-    assert len(shading) <= classify.MOST_RUNS and shading["v"].abs().max() <= 100
+    assert len(shading) <= plane_maps.MOST_RUNS and shading["v"].abs().max() <= 100
     assert len(rows(left, dots)) == 100 and {r["s"] for r in rows(left, dots)} == {"train", "test"}
     lines, images, labels, titles = right["layer"]
     assert len(rows(right, lines)) == 2 * 4 + 4 * 3 + 3 * 1  # one output node: P(blue) - P(orange)
@@ -221,11 +221,11 @@ def test_the_pictures_draw_every_point_node_and_weight():
     assert sorted(set(rows(right, images)["c"].tolist())) == [0, 1, 2, 3]
     assert [r["t"] for r in rows(right, titles)] == ["In", "L1", "L2", "Out"]
     # a weight's line says its size and sign
-    w = classify.weights(model)[0]
+    w = plane_maps.weights(model)[0]
     first = rows(right, lines)[0]
     assert first["w"] == round(abs(w[0, 0].item()), 3) and first["sign"] == ("+" if w[0, 0] >= 0 else "-")
     # into the output: the blue logit's weight less the orange one's
-    torch.testing.assert_close(classify.weights(model)[-1][0], (model[-1].weight[1] - model[-1].weight[0]).detach())
+    torch.testing.assert_close(plane_maps.weights(model)[-1][0], (model[-1].weight[1] - model[-1].weight[0]).detach())
 
 
 def test_presenter_sizing_calls_work_on_a_spec():
@@ -252,7 +252,7 @@ def test_a_redraw_changes_the_charts_data_not_its_spec():
     specs = []
     for seed in (0, 1):
         model = classify.network(setup.features, setup.layers, setup.activation, seed)
-        specs.append([c.to_dict() for c in classify.pictures(model, setup, train_p, train_y, None, None, words)])
+        specs.append([c.to_dict() for c in plane_maps.pictures(model, setup, train_p, train_y, None, None, words)])
     for before, after in zip(*specs):
         assert str(before["datasets"]) != str(after["datasets"])
         assert {**before, "datasets": None} == {**after, "datasets": None}
