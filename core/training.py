@@ -263,8 +263,9 @@ class Run:
             self._busy.release()
             return True
         # one of the server's compute slots (core.memory.COMPUTE); waiting at most one chunk's time, so a
-        # redraw that finds every slot taken shows the picture as it is and tries again at the next
-        if not memory.COMPUTE.acquire(timeout=-1 if seconds is None else seconds):
+        # redraw that finds every slot taken shows the picture as it is and tries again at the next. With no
+        # time given (core.train), as long as it takes: a Semaphore's timeout=-1 is no wait at all, not forever
+        if not memory.COMPUTE.acquire(timeout=None if seconds is None else seconds):
             self._busy.release()
             return False
         try:
