@@ -6,9 +6,9 @@ Each case trains one run two ways, interleaved (core, bare, core, bare...) so th
 machine does hits both, on one torch thread as the app trains a session; the median of `repeats` counts,
 after one warm-up of each:
 - core: core.train(model, loss_fn, x, y, cfg), as every page trains (its optimizer from core.optimizers).
-- bare: the loop a tutorial writes: torch.optim's default settings, optimizer.zero_grad(), loss.backward(),
-  optimizer.step(), loss.item() into a list (full batch) or into a running sum (mini-batches, a seeded
-  permutation each epoch, x[idx]).
+- bare: the loop a tutorial writes: torch.optim's default settings and the default memory layout,
+  optimizer.zero_grad(), loss.backward(), optimizer.step(), loss.item() into a list (full batch) or into a
+  running sum (mini-batches, a seeded permutation each epoch, x[idx]).
 Both must train the same run: before it times anything, the bench runs the bare loop once with core's
 optimizer settings and checks that its losses are core's (but for the sums: core adds float32 tensors, the
 bare loop Python floats); the table then gives the final loss of each (fused and default steps may round
@@ -100,6 +100,7 @@ def bare_run(case: Case, as_core: bool = False) -> list[float]:
     if as_core:
         optimizer, _ = core.optimizers.build(model.parameters(), cfg)
     else:
+        model = model.to(memory_format=torch.contiguous_format)  # as nn.Conv2d makes it (core's CNN: channels last)
         optimizer = BARE_OPTIMIZERS[cfg.optimizer](model.parameters(), lr=cfg.lr)
     x, y, loss_fn = case.x, case.y, case.loss_fn
     losses = []
