@@ -2,8 +2,8 @@
 
     python bench/loop_speed.py [--repeats 7] [--quick] [--only NAME ...] [--sweep]
 
-Each case trains one run two ways, interleaved (core, bare, core, bare...) so that whatever else the
-machine does hits both, on one torch thread as the app trains a session; the median of `repeats` counts,
+Each case trains one run two ways, interleaved (core then bare, bare then core, ...) so that whatever else
+the machine does hits both, on one torch thread as the app trains a session; the median of `repeats` counts,
 after one warm-up of each:
 - core: core.train(model, loss_fn, x, y, cfg), as every page trains (its optimizer from core.optimizers).
 - bare: the loop a tutorial writes: torch.optim's default settings and the default memory layout,
@@ -204,8 +204,8 @@ def sweep_report(repeats: int) -> None:
         solo, stacked = solo_sweep(make, loss_fn, x, y, cfgs), stacked_sweep(make, loss_fn, x, y, cfgs)
         apart = max(differ(a, b) for a, b in zip(solo, stacked))
         times = {"solo": [], "stacked": []}
-        for _ in range(repeats):
-            for way, fn in (("solo", solo_sweep), ("stacked", stacked_sweep)):
+        for i in range(repeats):
+            for way, fn in (("solo", solo_sweep), ("stacked", stacked_sweep))[::1 if i % 2 == 0 else -1]:
                 start = time.perf_counter()
                 fn(make, loss_fn, x, y, cfgs)
                 times[way].append(time.perf_counter() - start)
@@ -233,7 +233,7 @@ def main() -> None:
     began, load = time.perf_counter(), os.getloadavg()
     print(f"torch {torch.__version__}, 1 thread, {os.cpu_count()} cores, median of {repeats}, interleaved; "
           f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    print(f"{'case':62s} {'batch':>5s} {'core s':>8s} {'bare s':>8s} {'ratio':>6s} {'target':>6s} met  "
+    print(f"{'case':62s} {'batch':>5s} {'core s':>8s} {'bare s':>8s} {'ratio':>7s} {'target':>6s} met  "
           "final loss: core, bare")
     for case in chosen:
         ours = core_run(case)  # also the warm-ups
@@ -241,12 +241,13 @@ def main() -> None:
         assert same_run < 1e-5, f"{case.name}: core and the bare loop trained different runs ({same_run:.2g})"
         default = bare_run(case)
         times = {"core": [], "bare": []}
-        for _ in range(repeats):
-            times["core"].append(seconds(core_run, case))
-            times["bare"].append(seconds(bare_run, case))
+        for i in range(repeats):  # core first, then bare first: neither always runs after the other
+            for way, fn in ((("core", core_run), ("bare", bare_run)) if i % 2 == 0 else
+                            (("bare", bare_run), ("core", core_run))):
+                times[way].append(seconds(fn, case))
         c, b = statistics.median(times["core"]), statistics.median(times["bare"])
         ratio = c / b
-        print(f"{case.name:62s} {case.batch:5d} {c:8.3f} {b:8.3f} {ratio:5.2f}x {case.target:5.2f}x "
+        print(f"{case.name:62s} {case.batch:5d} {c:8.3f} {b:8.3f} {ratio:6.3f}x {case.target:5.2f}x "
               f"{'yes' if ratio <= case.target else 'NO ':3s}  {ours[-1]:.6g}, {default[-1]:.6g}",
               flush=True)
     if args.sweep:
