@@ -52,7 +52,7 @@ def core_epoch(x, y, device, make=core.models.mlp):
 
 
 def bare_epoch(x, y, device, make=core.models.mlp):
-    model = make(seed=0).to(device)
+    model = make(seed=0).to(device, memory_format=torch.contiguous_format)  # as nn.Conv2d lays it out
     x, y = x.to(device), y.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=LR)
     loss_fn = torch.nn.CrossEntropyLoss()

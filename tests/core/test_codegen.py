@@ -53,6 +53,8 @@ def test_the_cnn_script_builds_the_apps_cnn_and_prints_its_final_loss(capsys):
     written, app = scope["model"], core.models.cnn(seed=4)
     assert [type(m) for m in written] == [type(m) for m in app]
     assert all(torch.equal(a, b) for a, b in zip(written.state_dict().values(), app.state_dict().values()))
+    # laid out alike (channels last, core.models.CNN_MEMORY_FORMAT): the convolutions then round alike
+    assert all(m[3].weight.is_contiguous(memory_format=torch.channels_last) for m in (written, app))
 
     cfg = core.TrainConfig(lr=1e-3, epochs=1, optimizer="adam", batch_size=256, seed=4)
     recipe = core.codegen.Recipe("t", core.codegen.data_mnist("sample"), core.codegen.model_cnn(),

@@ -1,5 +1,6 @@
 """Every optimizer with every schedule gives exactly a hand-written torch.optim loop's losses."""
 import itertools
+import math
 
 import pytest
 import torch
@@ -54,14 +55,56 @@ def test_every_optimizer_has_a_label_code_and_knobs_from_the_list():
         assert f"torch.optim.{entry.label}(" in line and "CosineAnnealingLR(optimizer, T_max=9)" in line
 
 
-def test_the_generated_optimizer_lines_build_what_the_run_builds():
-    cfg = core.TrainConfig(optimizer="sgd", momentum=0.9, nesterov=True, weight_decay=1e-3, schedule="step", epochs=10)
+@pytest.mark.parametrize("name", list(optimizers.OPTIMIZERS))
+def test_the_generated_optimizer_lines_build_what_the_run_builds(name):
+    """The script's optimizer is the run's, fused=True included where the run's is fused: same settings, same steps."""
+    cfg = core.TrainConfig(optimizer=name, momentum=0.9, nesterov=True, weight_decay=1e-3, schedule="step", epochs=10)
     model = core.models.linear()
     scope = {"torch": torch, "model": model}
     exec(optimizers.code(cfg), scope)
     built, sched = optimizers.build(model.parameters(), cfg)
     assert scope["optimizer"].defaults == built.defaults
     assert scope["scheduler"].state_dict() == sched.state_dict()
+
+
+@pytest.mark.parametrize("name", ["sgd", "adam", "adamw"])
+def test_sgd_adam_and_adamw_take_the_fused_step_and_the_script_says_so(name):
+    built, _ = optimizers.build(core.models.linear().parameters(), core.TrainConfig(optimizer=name))
+    assert built.defaults["fused"] is True
+    assert "fused=True" in optimizers.code(core.TrainConfig(optimizer=name))
+
+
+def test_a_fused_step_trains_what_the_default_trains_on_the_mnist_mlp():
+    """What the bench measured (bench/loop_speed.py): the same losses, here to the last digit."""
+    x, y = torch.randn(256, 784, generator=torch.Generator().manual_seed(0)), torch.arange(256) % 10
+
+    def losses(fused: bool) -> list[float]:
+        model = core.models.mlp(seed=0)
+        opt = torch.optim.Adam(model.parameters(), lr=1e-3, fused=fused)
+        out = []
+        for xb, yb in zip(x.split(32), y.split(32)):
+            loss = core.losses.cross_entropy(model(xb), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            out.append(loss.item())
+        return out
+
+    assert losses(True) == pytest.approx(losses(False), rel=1e-5)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="no CUDA device here")
+@pytest.mark.parametrize("name", list(optimizers.OPTIMIZERS))
+def test_every_optimizer_trains_on_cuda_and_resumes_on_the_cpu(name):
+    """A fused step keeps its step count beside the weights: moving a run off the GPU moves that too."""
+    x, y = core.data.noisy_line(n=20, seed=1)
+    cfg = core.TrainConfig(optimizer=name, epochs=8, lr=0.05, device="cuda")
+    run = core.Run(core.models.linear(init="random"), core.losses.mse, x, y, cfg)
+    run.advance(epochs=4)
+    run.fail(RuntimeError("a lost driver"))
+    resumed = run.resume_on("cpu")
+    resumed.advance()
+    assert len(resumed.hist.loss) == 8 and all(math.isfinite(v) for v in resumed.hist.loss)
 
 
 @pytest.mark.parametrize("bad", [dict(schedule="linear"), dict(weight_decay=-1.0), dict(weight_decay=float("nan")),

@@ -327,3 +327,20 @@ def test_a_run_can_make_its_starting_weights_again():
     run.advance()
     assert run.model.weight.item() != start and run.fresh().weight.item() == start
     assert run.resume_on("cpu").fresh().weight.item() == start
+
+
+def test_train_waits_for_a_compute_slot_rather_than_doing_nothing():
+    """core.train with every slot of core.memory.COMPUTE taken waits for one (it returned an empty History)."""
+    import threading
+    import time
+    x, y = core.data.table("line")
+    cfg = core.TrainConfig(epochs=5)
+    core.train(core.models.linear(), core.losses.mse, x, y, cfg)  # the first run's imports, before the clock
+    taken = 0
+    while core.memory.COMPUTE.acquire(blocking=False):
+        taken += 1
+    threading.Timer(0.5, lambda: [core.memory.COMPUTE.release() for _ in range(taken)]).start()
+    start = time.perf_counter()
+    hist = core.train(core.models.linear(), core.losses.mse, x, y, cfg)
+    assert time.perf_counter() - start >= 0.4   # it waited for the slots
+    assert len(hist.loss) == 5 and hist.steps == 5

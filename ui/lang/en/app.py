@@ -87,6 +87,8 @@ STRINGS = {
     "code.comment.threads": "as many threads as the app: sums then round alike",
     "code.comment.start_weights": "the starting weights, as the app draws them",
     "code.comment.cnn": "digits (N, 1, 28, 28): two rounds of convolution and pooling, then two linear layers",
+    "code.comment.channels_last": "weights laid out channels last, as the app's: faster convolutions on the CPU",
+    "code.comment.fused": "fused=True: every weight stepped at once, as the app does (the same rule, quicker)",
     "code.comment.centred": "centred: each column less its mean, as the tutorial does",
     "code.comment.standardise": "(t - mean) / std, in float64 as the app computes it",
     "code.comment.one_value": "a column of one value stays where it is",

@@ -85,6 +85,8 @@ STRINGS = {
     "code.comment.threads": "앱과 같은 스레드 수: 합을 같은 방식으로 반올림합니다",
     "code.comment.start_weights": "앱과 똑같이 뽑은 처음 가중치",
     "code.comment.cnn": "숫자 (N, 1, 28, 28): 합성곱과 풀링을 두 번, 그다음 선형 층 두 개",
+    "code.comment.channels_last": "가중치를 앱과 같이 채널 마지막(channels last) 배치로: CPU에서 합성곱이 더 빠름",
+    "code.comment.fused": "fused=True: 앱처럼 모든 가중치를 한 번에 갱신 (규칙은 같고 더 빠름)",
     "code.comment.centred": "튜토리얼처럼 각 열에서 그 평균을 빼 중심을 맞춤",
     "code.comment.standardise": "(t - 평균) / 표준 편차, 앱처럼 float64로 계산",
     "code.comment.one_value": "값이 하나뿐인 열은 그대로 둠",
