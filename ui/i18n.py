@@ -24,7 +24,8 @@ def lang() -> str:
 # value does not override (the Tensors and MNIST intros and Classify's captions still split words).
 # The file uploader's own hint ("5MB per file • CSV, TXT") is English whatever the language: hidden, as
 # each uploader's label says its limit in words.
-KOREAN_CSS = ("<style>.stApp, .stApp * { word-break: keep-all !important; overflow-wrap: break-word; }\n"
+KOREAN_CSS = ("<style>.stApp, .stApp *, [data-testid='stPopoverBody'] * "  # a popover's body: outside .stApp
+              "{ word-break: keep-all !important; overflow-wrap: break-word; }\n"
               "[data-testid='stFileUploaderDropzoneInstructions'] { display: none; }</style>")
 
 

@@ -35,16 +35,19 @@ def address_name(page: str) -> str:
 def _said(check: core.lessons.Check, kept) -> str:
     """One check as the box says it: what the newest run measured, and the goal."""
     got = check.value_of(kept) if kept is not None else None
+    share = check.measure.endswith("accuracy")  # said as the page says it: 48.0%, goal >= 95%
     if isinstance(got, bool):
         value = t("lesson.yes") if got else t("lesson.no")
     elif isinstance(got, float):
-        value = "–" if math.isnan(got) else f"{got:.4g}"
+        value = "–" if math.isnan(got) else f"{got:.1%}" if share else f"{got:.4g}"
     else:
         value = "–" if got is None else md(str(got))
     if isinstance(check.value, bool):  # a flag: "vanishing gradients: yes (goal no)"
         goal = t("lesson.yes") if check.value else t("lesson.no")
+    elif isinstance(check.value, str):  # "optimizer: adam (goal sgd)", or (goal not sgd)
+        goal = md(check.value) if check.op == "==" else t("lesson.not", value=md(check.value))
     else:
-        goal = f"{check.op} {md(check.value) if isinstance(check.value, str) else f'{check.value:g}'}"
+        goal = f"{check.op} {f'{check.value:.0%}' if share else f'{check.value:g}'}"
     return t("lesson.measured", measure=t(f"lesson.measure.{check.measure}"), value=value, goal=goal)
 
 
@@ -65,6 +68,9 @@ def show(page: str, kept: list) -> None:
     here = address_name(page)
     lessons = {name: lesson for name, lesson in _lessons().items() if lesson.page == here}
     name, done_raw = _from_link(page, "lesson"), _from_link(page, "lesson_done")
+    if name and name not in lessons:  # a link mistyped, or a lesson a teacher has since removed
+        st.warning(t("lesson.unknown", name=md(name)), icon=":material/school:")
+        address.write("lesson", name)  # said here, not as a setting the page lacks
     if name not in lessons:
         return
     address.write("lesson", name)  # the share link and a reload open the lesson again
@@ -81,22 +87,37 @@ def show(page: str, kept: list) -> None:
             marks = " ".join(_mark(i in done) for i in range(len(lesson.goals)))
             missed = next((goal for i, goal in enumerate(lesson.goals) if i not in done), None)
             status = (f":green[{t('lesson.all_met')}]" if missed is None else
-                      f":gray[{_measured(missed, newest)}]")
+                      f":gray[{_measured(missed, newest, False)}]")
             st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}** {marks} {status}")
             with st.popover(t("lesson.task"), icon=":material/school:"):
                 _details(page, lesson, lang, done, newest)
         return
     with st.container(border=True):
-        st.markdown(f"**{t('lesson.title', title=md(lesson.title[lang]))}**")
+        st.subheader(t("lesson.title", title=md(lesson.title[lang])), anchor=ANCHOR)  # banner() links here
         _details(page, lesson, lang, done, newest)
+
+
+ANCHOR = "lesson"
+
+
+def banner(page: str) -> None:
+    """At the top of a page with a lesson open (not presenting: there the stage holds it): the lesson's title
+    and a link down to its box above Train, which on Tensors is five screens down."""
+    lesson = _lessons().get(_from_link(page, "lesson"))
+    if lesson is None or lesson.page != address_name(page):
+        return
+    st.info(t("lesson.banner", title=md(lesson.title[i18n.lang()]), anchor=ANCHOR), icon=":material/school:")
 
 
 def _mark(met: bool) -> str:
     return ":green[:material/check_circle:]" if met else ":material/radio_button_unchecked:"
 
 
-def _measured(goal: core.lessons.Goal, newest) -> str:
-    return "; ".join(_said(c, newest) for c in goal.checks) if newest else t("lesson.no_run")
+def _measured(goal: core.lessons.Goal, newest, met: bool) -> str:
+    """What the newest run measured for each check (a control moved since does not change it), or why none."""
+    if newest is None:
+        return t("lesson.met_before") if met else t("lesson.no_run")
+    return t("lesson.newest", said="; ".join(_said(c, newest) for c in goal.checks))
 
 
 def _details(page: str, lesson: core.lessons.Lesson, lang: str, done: set, newest) -> None:
@@ -104,7 +125,7 @@ def _details(page: str, lesson: core.lessons.Lesson, lang: str, done: set, newes
     a button for the next, the answer."""
     st.markdown(md(lesson.text[lang]))
     for i, goal in enumerate(lesson.goals):
-        st.markdown(f"{_mark(i in done)} {md(goal.text[lang])}  \n:gray[{_measured(goal, newest)}]")
+        st.markdown(f"{_mark(i in done)} {md(goal.text[lang])}  \n:gray[{_measured(goal, newest, i in done)}]")
     if len(done) == len(lesson.goals):
         st.success(t("lesson.all_met"), icon=":material/celebration:")
     hints = st.session_state.get(controls.For(page).key("lesson_hints"), 0)
@@ -116,7 +137,11 @@ def _details(page: str, lesson: core.lessons.Lesson, lang: str, done: set, newes
                    on_click=lambda: st.session_state.update({controls.For(page).key("lesson_hints"): hints + 1}))
     with row.popover(t("lesson.answer"), icon=":material/key:"):
         st.caption(t("lesson.answer_help"))
-        st.code("&".join(f"{k}={v}" for k, v in lesson.answer.items()), language=None, wrap_lines=True)
+        # in code spans, which show text as it is (md's escapes would show): only a backtick could end one
+        st.markdown("\n".join(f"- `{k.replace('`', '')}` = `{v.replace('`', '')}`" for k, v in lesson.answer.items()))
+        st.link_button(t("lesson.open_answer"), address.link_for(lesson.page, {
+            **lesson.answer, "lesson": lesson.name, **({"lang": lang} if lang != "en" else {})}),
+            icon=":material/open_in_new:")
 
 
 def task(page: str) -> str:
@@ -131,9 +156,11 @@ def task(page: str) -> str:
     return f"# {t('lesson.title', title=lesson.title[lang])}\n\n{lesson.text[lang]}\n\n{t('lesson.goals')}\n\n{goals}"
 
 
-def link(lesson: core.lessons.Lesson) -> str:
-    """The address that opens a lesson: its page with its starting settings and its task."""
-    return address.link_for(lesson.page, {**lesson.start, "lesson": lesson.name})
+def link(lesson: core.lessons.Lesson, lang: str = "en") -> str:
+    """The address that opens a lesson: its page with its starting settings and its task, in `lang` (the
+    new tab is a new session, which would otherwise start in English)."""
+    return address.link_for(lesson.page, {**lesson.start, "lesson": lesson.name, **({"lang": lang} if lang != "en"
+                                                                                     else {})})
 
 
 def index() -> None:
@@ -151,7 +178,7 @@ def index() -> None:
                 st.markdown(f"**{md(lesson.title[lang])}**")
                 st.markdown(md(lesson.text[lang]))
                 st.markdown("\n".join(f"- {md(goal.text[lang])}" for goal in lesson.goals))
-                st.link_button(t("lessons.open"), link(lesson), icon=":material/play_arrow:", type="primary")
+                st.link_button(t("lessons.open"), link(lesson, lang), icon=":material/play_arrow:", type="primary")
                 hints = len(lesson.hints)
                 st.caption(t("lessons.no_hints") if not hints else t("lessons.hints_one") if hints == 1
                            else t("lessons.hints", n=hints))

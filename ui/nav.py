@@ -8,7 +8,7 @@ import streamlit as st
 
 import core
 from core import malloc, settings
-from ui import address, controls, i18n, present, sessions
+from ui import address, controls, i18n, lesson_box, present, sessions
 from ui.i18n import t
 
 # before any session's thread allocates: two malloc arenas, not one a thread (core.malloc says why)
@@ -123,8 +123,11 @@ def run_app() -> None:
     address.replace_history()
     completed = False
     try:
-        if next(p for p, shown in zip(PAGES, pages) if shown.url_path == page.url_path).trains:
+        entry_now = next(p for p, shown in zip(PAGES, pages) if shown.url_path == page.url_path)
+        if entry_now.trains:
             wait_ready()  # torch, loaded in the background
+            if not present.presenting():
+                lesson_box.banner(entry_now.name)  # a lesson opened on this page: where its box is
         page.run()
         if st.query_params and not present.presenting():
             address.share_link()

@@ -9,12 +9,16 @@ from playwright.sync_api import Page, expect
 from test_browser import wait_idle
 
 
-def learning_rate_up(page: Page, steps: int) -> None:
-    """The sidebar's learning rate, `steps` places up its log scale (0.01 -> 0.02 -> 0.05 -> 0.1 -> 0.2)."""
-    slider = page.get_by_test_id("stSidebar").get_by_role("slider", name="Learning rate")
+def learning_rate_up(page: Page, steps: int, shown: str) -> None:
+    """The sidebar's learning rate, `steps` places up its log scale (0.01 -> 0.02 -> 0.05 -> 0.1 -> 0.2),
+    until the slider shows `shown` and the page has run with it (a Train pressed sooner trains the old rate)."""
+    sidebar = page.get_by_test_id("stSidebar")
+    slider = sidebar.get_by_role("slider", name="Learning rate")
     slider.focus()
     for _ in range(steps):
         slider.press("ArrowRight")
+    expect(sidebar.get_by_text(shown, exact=True)).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(500)  # the slider sends its value once it settles
     wait_idle(page)
 
 
@@ -31,7 +35,9 @@ def test_a_student_opens_a_lesson_misses_takes_a_hint_and_meets_it(browser, app_
     page = opened.value
     wait_idle(page)
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_text("Lesson: One step onto the point")).to_be_visible(timeout=30_000)
+    # at the top, a link down to the box above Train (five screens down on Tensors)
+    main.get_by_role("link", name="go to the lesson").click()
+    expect(main.get_by_role("heading", name="Lesson: One step onto the point")).to_be_in_viewport(timeout=30_000)
     expect(main.get_by_text("No run yet: press Train.")).to_be_visible()
 
     main.get_by_role("button", name="Train", exact=True).click()  # the start: lr 0.01, one step falls short
@@ -43,7 +49,7 @@ def test_a_student_opens_a_lesson_misses_takes_a_hint_and_meets_it(browser, app_
     wait_idle(page)
     expect(main.get_by_text("The prediction starts at W·x + b = 2 + 1 = 3")).to_be_visible()
 
-    learning_rate_up(page, 4)  # 0.2: 5 · lr = 1
+    learning_rate_up(page, 4, "0.2")  # 5 · lr = 1
     main.get_by_role("button", name="Train", exact=True).click()
     expect(main.get_by_text("Every goal met: well done!")).to_be_visible(timeout=60_000)
     expect(main.get_by_text(re.compile(r"final loss: 0 \(goal (?:<=|≤) 0\.001\)"))).to_be_visible()

@@ -29,7 +29,7 @@ def kept_after(lesson: lessons.Lesson, settings: dict):
     button = next(k for k, page in [*lessons.RUNS_OF.items(), (key, key)] if page == key and f"{k}.train" in
                   [b.key for b in at.button])
     train(at, button)
-    assert any(m.value.replace("\\", "") == f"**Lesson: {lesson.title['en']}**" for m in at.markdown), "no box"
+    assert any(h.value.replace("\\", "") == f"Lesson: {lesson.title['en']}" for h in at.subheader), "no box"
     return at.session_state[f"{key}.runs"].kept
 
 
@@ -98,10 +98,12 @@ def test_a_lesson_on_its_page_says_each_goal_with_the_value_measured_and_keeps_p
     at = opened(FILES[lesson.page], **lesson.start, lesson=lesson.name)
     assert not at.exception
     said = " ".join(m.value for m in at.markdown)
-    assert "Lesson: Reach the best line" in said and "No run yet" in said
+    assert any(h.value == "Lesson: Reach the best line" for h in at.subheader) and "No run yet" in said
+    assert any("[go to the lesson](#lesson)" in i.value for i in at.info)  # from the top of the page, to the box
     train(at, "linear")
     said = " ".join(m.value for m in at.markdown)
-    assert "final loss: 2.116e+04 (goal <= 1)" in said, said   # the start's run misses the goal, and says by how much
+    # the start's run misses the goal, and says by how much
+    assert "Newest run: final loss: 2.116e+04 (goal <= 1)" in said, said
     at.button(key="linear.lesson_hint").click().run()
     assert any("ten times larger" in i.value for i in at.info)
     at.select_slider(key="linear.lr").set_value(0.01).run()
@@ -111,6 +113,18 @@ def test_a_lesson_on_its_page_says_each_goal_with_the_value_measured_and_keeps_p
     assert at.query_params["lesson_done"] in ("1", ["1"]) and at.query_params["lesson"] in (lesson.name, [lesson.name])
     again = opened(FILES[lesson.page], **lesson.start, lesson=lesson.name, lesson_done="1")  # a reload keeps it
     assert any("Every goal met" in s.value for s in again.success)
+    assert "Met before this page was reloaded." in " ".join(m.value for m in again.markdown)
+
+
+def test_accuracies_are_said_in_percent_and_a_mistyped_lesson_is_named():
+    lesson = LESSONS["classify-vanishing"]
+    at = opened(FILES[lesson.page], **lesson.start, lesson=lesson.name)
+    train(at, "classify")
+    said = " ".join(m.value for m in at.markdown)
+    assert "test accuracy: 48.0% (goal >= 95%)" in said and "optimizer: sgd (goal sgd)" in said, said
+    typo = opened(FILES[lesson.page], lesson="classify-vanishng")
+    assert [w.value.replace("\\", "") for w in typo.warning] == [
+        "There is no lesson called “classify-vanishng”: the Lessons page lists them."]
 
 
 def test_the_lessons_page_lists_every_lesson_with_a_button_to_its_page_in_both_languages():
@@ -122,11 +136,12 @@ def test_the_lessons_page_lists_every_lesson_with_a_button_to_its_page_in_both_l
         for lesson in LESSONS.values():
             assert lesson.title[lang] in said and lesson.goals[0].text[lang] in said
             assert sum(url.startswith(f"{lesson.page}?") and f"lesson={lesson.name}" in url for url in links) == 1
+            assert all(("lang=ko" in url) == (lang == "ko") for url in links)  # the lesson opens in this language
         assert len(links) == len(LESSONS)
     page, query = links[-1].split("?", 1)  # a button's address opens its lesson, with its starting settings
     followed = opened(FILES[page], **dict(parse_qsl(query)))
     lesson = LESSONS[dict(parse_qsl(query))["lesson"]]
-    assert any(m.value.replace("\\", "") == f"**Lesson: {lesson.title['en']}**" for m in followed.markdown)
+    assert any(h.value.replace("\\", "") == f"레슨: {lesson.title['ko']}" for h in followed.subheader)  # in Korean
 
 
 def test_the_readme_example_is_a_lesson_that_loads(tmp_path):
