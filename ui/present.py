@@ -44,6 +44,8 @@ html { font-size: 24px !important; }
 .st-key-stage_lesson { margin-top: -0.8rem; }  /* up into the room the title's margin took */
 .st-key-stage_lesson button { min-height: 0; padding: 0.15rem 0.6rem; }
 .st-key-stage_lesson button p { font-size: 0.75rem; }
+/* a popover (the lesson's task, Settings) scrolls inside the screen: at this font a hint ran past its foot */
+[data-testid="stPopoverBody"] { max-height: calc(100vh - 8rem); overflow-y: auto; }
 .st-key-stage_lesson > div:first-child { flex: 1 1 0; min-width: 0; }
 .st-key-stage_lesson [data-testid="stMarkdownContainer"] p { white-space: nowrap; overflow: hidden;
     text-overflow: ellipsis; font-size: 0.75rem; margin: 0; }
