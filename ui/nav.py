@@ -143,6 +143,7 @@ def run_app() -> None:
         if next(p for p, shown in zip(PAGES, pages) if shown.url_path == page.url_path).trains:
             wait_ready()  # torch, loaded in the background
         page.run()
+        address.flush()  # the settings the page wrote, into the address before the share link reads it
         if st.query_params and not present.presenting():
             address.share_link()
         present.leave_button()
