@@ -10,6 +10,14 @@ def graphs(at) -> list[str]:
     return [c.proto.spec for c in at.get("graphviz_chart")]
 
 
+def open_graph(at, key: str):
+    """Open the graph's box, as a click on it does: closed, the page draws no graph."""
+    assert not graphs(at)
+    at.session_state[f"{key}.graph_open"] = True
+    at.run()
+    assert not at.exception, at.exception
+
+
 @pytest.mark.parametrize("page, key, layers", [
     ("pages/mnist.py", "mnist", ["Linear", "ReLU"]),   # the MLP, a box a layer (Flatten of an input needs no grad)
     ("pages/classify.py", "classify", ["Linear", "Tanh"]),
@@ -17,6 +25,7 @@ def graphs(at) -> list[str]:
 ])
 def test_the_graph_of_one_step_is_drawn_by_layer_with_gradient_norms(app, page, key, layers):
     open_page(app, page)
+    open_graph(app, key)
     (dot,) = graphs(app)
     assert all(f"<b>{name}</b>" in dot for name in layers), re.findall(r"<b>(\w+)</b>", dot)
     grads = re.findall(r"(‖|grad) (−?[\d.e+-]+)", dot)  # a norm, or a parameter's one number
@@ -34,6 +43,7 @@ def test_linear_regression_s_graph_gives_the_gradients_worked_by_hand(app):
     """The tutorial's data and W = b = 0: the graph's weight.grad is the hand formula 2 mean((W x - y) x)."""
     import torch
     open_page(app, "pages/linear_regression.py")
+    open_graph(app, "linear")
     (dot,) = graphs(app)
     x, y = torch.tensor([1.0, 2.0, 3.0]), torch.tensor([2.0, 4.0, 6.0])
     by_hand = (2 * ((0 * x - y) * x).mean()).item()  # -18.67
