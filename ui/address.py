@@ -7,7 +7,6 @@ history entry rather than add one: Back leaves the page instead of undoing knob 
 from urllib.parse import urlencode
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from ui import keys
 from ui.i18n import md, t
@@ -24,33 +23,16 @@ LINK = keys.LINK        # the address a session was opened with: {"params": {nam
 WRITTEN = keys.WRITTEN  # the names this script run has put in the address
 
 
-PENDING = keys.PENDING   # {name: value} written by this run and not yet in the address
-
-
 def write(name: str, value: str) -> None:
-    """Put a setting in the address (and so in the share link); names not written in a run are dropped.
-    In a full run the address changes once, at flush(): each change is a message to the browser and a
-    history entry rewritten there, and a page writes 15 to 25 settings on its first visit."""
+    """Put a setting in the address (and so in the share link); names not written in a run are dropped."""
     st.session_state.setdefault(WRITTEN, set()).add(name)
-    st.session_state.setdefault(PENDING, {})[name] = value
-    ctx = get_script_run_ctx()
-    if ctx is not None and ctx.fragment_ids_this_run:  # a fragment's own rerun: no end of run to wait for
-        flush()
-
-
-def flush() -> None:
-    """What this run has written, into the address at once (one message)."""
-    pending = st.session_state.get(PENDING) or {}
-    changed = {k: v for k, v in pending.items() if st.query_params.get(k) != v}
-    pending.clear()
-    if changed:
-        st.query_params.update(changed)
+    if st.query_params.get(name) != value:
+        st.query_params[name] = value
 
 
 def open_link() -> None:
     """At the start of a run: before a session's first, keep the address it was opened with."""
     st.session_state[WRITTEN] = set()
-    st.session_state[PENDING] = {}
     if LINK not in st.session_state:
         params = {k: st.query_params.get_all(k) for k in st.query_params}
         st.session_state[LINK] = {"params": params, "used": False}
@@ -59,7 +41,6 @@ def open_link() -> None:
 def close_link(tidy: bool = True) -> None:
     """At the end of a run: after a full one (tidy) the link has set what it could, and the address holds
     only what the page uses, so a share link carries no stray (or huge) parameters. Say what was left out."""
-    flush()
     link, written = st.session_state[LINK], st.session_state.get(WRITTEN, set())
     stray = [k for k in st.query_params if k not in written]
     if tidy and not link["used"]:

@@ -11,7 +11,6 @@ LANG = "app.lang"         # the interface's language (ui/i18n.py)
 PRESENT = "app.present"   # presenter mode (ui/present.py)
 LINK = "_link"            # the address a session was opened with (ui/address.py)
 WRITTEN = "_written"      # the names this script run put in the address (ui/address.py)
-PENDING = "_address.pending"  # what this run writes to the address, sent in one message (ui/address.py)
 
 
 def of(page: str, name: str) -> str:

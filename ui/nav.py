@@ -146,7 +146,6 @@ def run_app() -> None:
             if not present.presenting():
                 lesson_box.banner(entry_now.name)  # a lesson opened on this page: where its box is
         page.run()
-        address.flush()  # the settings the page wrote, into the address before the share link reads it
         if st.query_params and not present.presenting():
             address.share_link()
         present.leave_button()
