@@ -25,10 +25,11 @@ def code_panel(page: str, recipe: core.codegen.Recipe, cfg: core.TrainConfig, fi
         row.download_button(t("code.download"), code, file_name=file_name, mime="text/x-python",
                             key=f"{page}.download_code", icon=":material/download:", on_click="ignore")
         # the same script a part a cell, each after a heading in the page's language, after the lesson's task
-        # when one is open; built when asked for (a callable), not on every redraw of the panel
+        # when one is open. Built with the panel: a callable (built when pressed) missed its download in a
+        # loaded CI run of tests/e2e/test_lessons_browser.py
         headings, task = {name: t(f"notebook.{name}") for name in core.codegen.PARTS}, lesson_box.task(page)
         row.download_button(t("code.download_notebook"),
-                            lambda: core.notebook.notebook(parts, headings, recipe.title, task),
+                            core.notebook.notebook(parts, headings, recipe.title, task),
                             file_name=file_name.removesuffix(".py") + ".ipynb",
                             mime="application/x-ipynb+json", key=f"{page}.download_notebook",
                             icon=":material/book:", on_click="ignore")

@@ -9,17 +9,19 @@ from playwright.sync_api import Page, expect
 from test_browser import wait_idle
 
 
-def learning_rate_up(page: Page, steps: int, shown: str) -> None:
-    """The sidebar's learning rate, `steps` places up its log scale (0.01 -> 0.02 -> 0.05 -> 0.1 -> 0.2),
-    until the slider shows `shown` and the page has run with it (a Train pressed sooner trains the old rate)."""
+def learning_rate_up(page: Page, shown: list[str]) -> None:
+    """The sidebar's learning rate, a place up its log scale for each value in `shown` (0.01 -> 0.02 -> 0.05
+    -> 0.1 -> 0.2), each seen on the slider and run by the page before the next: a key pressed while the page
+    reran was lost, and a Train pressed sooner trains the old rate."""
     sidebar = page.get_by_test_id("stSidebar")
-    slider = sidebar.get_by_role("slider", name="Learning rate")
-    slider.focus()
-    for _ in range(steps):
+    for value in shown:
+        slider = sidebar.get_by_role("slider", name="Learning rate")
+        slider.focus()
         slider.press("ArrowRight")
-    expect(sidebar.get_by_text(shown, exact=True)).to_be_visible(timeout=30_000)
-    page.wait_for_timeout(500)  # the slider sends its value once it settles
-    wait_idle(page)
+        expect(sidebar.get_by_role("group", name="Learning rate").get_by_text(value, exact=True)).to_be_visible(
+            timeout=30_000)
+        page.wait_for_timeout(300)  # the slider sends its value once it settles
+        wait_idle(page)
 
 
 def test_a_student_opens_a_lesson_misses_takes_a_hint_and_meets_it(browser, app_url, tmp_path):
@@ -49,7 +51,7 @@ def test_a_student_opens_a_lesson_misses_takes_a_hint_and_meets_it(browser, app_
     wait_idle(page)
     expect(main.get_by_text("The prediction starts at W·x + b = 2 + 1 = 3")).to_be_visible()
 
-    learning_rate_up(page, 4, "0.2")  # 5 · lr = 1
+    learning_rate_up(page, ["0.02", "0.05", "0.1", "0.2"])  # 5 · lr = 1
     main.get_by_role("button", name="Train", exact=True).click()
     expect(main.get_by_text("Every goal met: well done!")).to_be_visible(timeout=60_000)
     expect(main.get_by_text(re.compile(r"final loss: 0 \(goal (?:<=|≤) 0\.001\)"))).to_be_visible()
