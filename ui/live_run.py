@@ -338,7 +338,18 @@ def _offer_cpu(page: str, run: core.Run) -> None:
 
 
 def _outcome(run: core.Run, unchanged: bool = True) -> None:
-    """How the run ended; unchanged: the sidebar and the page are as they were when it started."""
+    """How the run ended; unchanged: the sidebar and the page are as they were when it started. A change
+    is said beside the ending, not under it: a line more pushed the stage's picture 55 px below a
+    1024 x 768 projector's edge."""
+    if not unchanged:
+        with st.container(horizontal=True, wrap=False, vertical_alignment="center", key="run_outcome"):
+            _ending(run)
+            st.caption(t("run.settings_changed"))
+    else:
+        _ending(run)
+
+
+def _ending(run: core.Run) -> None:
     hist = run.hist
     if hist.diverged:
         st.warning(t("run.diverged", epoch=hist.diverged_epoch + 1, lr=f"{run.cfg.lr:g}"),
@@ -355,8 +366,6 @@ def _outcome(run: core.Run, unchanged: bool = True) -> None:
         n = len(hist.loss)
         st.success(t("run.trained_one" if n == 1 else "run.trained", n=n, s=f"{hist.seconds:.2f}",
                      device=hist.device))
-    if not unchanged:
-        st.caption(t("run.settings_changed"))
 
 
 def loss_view(page: str, run: core.Run, log_scale: bool | None = None) -> None:

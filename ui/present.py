@@ -38,6 +38,10 @@ html { font-size: 24px !important; }
 .st-key-stage_row, .st-key-stage_buttons, .st-key-stage_knobs, .st-key-stage_row [class*="_halt"] { gap: 0.4rem; }
 .st-key-stage [data-testid="stAlertContainer"] { padding: 0.4rem 0.8rem; }
 .st-key-live_picture [data-testid="stMetricValue"] { font-size: 1.5rem; }
+/* a run's ending and "the settings have changed" share its line: the ending as wide as its words */
+.st-key-run_outcome > div:first-child { flex: 0 1 auto; width: auto; max-width: 65%; }
+.st-key-run_outcome > div:last-child { flex: 1 1 0; min-width: 0; }
+.st-key-run_outcome [data-testid="stCaptionContainer"] { line-height: 1.3; }
 /* a lesson on the stage: its one line takes the title's place (the page's name stays lit in the links above) */
 [data-testid="stMainBlockContainer"]:has(.st-key-stage_lesson) [data-testid="stElementContainer"]:has(h1) {
     display: none; }

@@ -103,3 +103,26 @@ def test_without_presenter_mode_the_picture_starts_above_the_fold_after_train(pa
     box = page.evaluate(BOX)
     print(name, "picture from", round(box["top"]), "to", round(box["bottom"]))
     assert box["scrolled"] == 0 and box["top"] + 80 <= box["height"]  # a title and the start of the chart in view
+
+
+@pytest.mark.parametrize("name", ["linear_regression", "tensors"])
+def test_a_knob_moved_after_a_run_keeps_the_picture_in_view(page: Page, app_url, name):
+    """A knob turned once the run is over says "the settings have changed" beside how it ended: the line it
+    took under it pushed the picture 55 px below the projector's edge on these two pages."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(f"{app_url}/{name}?present=1&epochs=100&speed=fast")
+    wait_idle(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_idle(page, title=False)
+    expect(page.get_by_text("Trained", exact=False).first).to_be_visible(timeout=30_000)
+    slider = page.locator(".st-key-stage_knobs").get_by_role("slider").first
+    slider.focus()
+    slider.press("ArrowRight")
+    changed = page.get_by_text("The settings have changed since this run", exact=False)
+    expect(changed).to_be_visible(timeout=30_000)
+    wait_idle(page, title=False)
+    end = settled(page, page.locator(".st-key-live_picture"))
+    box = page.evaluate(BOX)
+    print(name, "with the change said:", round(box["top"]), round(box["bottom"]), end)
+    assert inside(box), box
+    assert changed.bounding_box()["y"] + changed.bounding_box()["height"] <= 768
