@@ -6,8 +6,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-import core  # before torch: it keeps Triton out of the process (core.keep_triton_out)
-import torch
+import core
 from ui import chart, code_panel, controls, descent, graph_view, i18n, live_run, nav, present, runs_list
 from ui.i18n import t
 
@@ -33,6 +32,7 @@ name = present.settings().radio(t("linear.dataset"), list(DATASETS), format_func
                                 **page.choice("dataset", DATASETS, descent.DATA))
 x, y = descent.data(name)
 best_w, best_b = core.landscape.least_squares(x, y)
+moments = core.landscape.linear_cost_moments(x, y)  # the (W, b) surface's formula, shaded by the browser
 best_w0 = descent.best_w0(x, y)
 
 
@@ -112,9 +112,7 @@ def surface(paths: dict[str, tuple[list[float], list[float]]], title: str, legen
     w_lo, w_hi, b_lo, b_hi = core.landscape.surface_box([v for p in paths.values() for v in p[0]],
                                                         [v for p in paths.values() for v in p[1]],
                                                         (w0, b0), (best_w, best_b))
-    gw, gb = torch.linspace(w_lo, w_hi, 50), torch.linspace(b_lo, b_hi, 50)
-    cost = core.landscape.linear_cost_grid(x, y, gw, gb)
-    return core.charts.contour(gw.tolist(), gb.tolist(), cost.tolist(), paths, (best_w, best_b), title=title,
+    return core.charts.contour((w_lo, w_hi, b_lo, b_hi), moments, paths, (best_w, best_b), title=title,
                                cost_title=t("descent.cost"), cost_legend=legend, colours=colours)
 
 

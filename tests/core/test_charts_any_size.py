@@ -30,9 +30,8 @@ def test_paths_of_a_2000_epoch_comparison_are_thinned():
     steps = 2001
     path = [-1.0 + 3 * k / steps for k in range(steps)]
     grid = [-2 + i * 0.1 for i in range(50)]
-    cost = [[1.0 + i + j for j in range(50)] for i in range(50)]
-    chart = charts.contour(grid, grid, cost, {name: (path, path) for name in ("SGD", "momentum", "Adam")},
-                           best=(0.0, 0.0))
+    chart = charts.contour((-2.0, 2.9, -2.0, 2.9), (1.0, 0.5, 2.0, 1.0, 5.0),
+                           {name: (path, path) for name in ("SGD", "momentum", "Adam")}, best=(0.0, 0.0))
     assert rows(chart) < ROWS
     parabola = charts.cost_curve(grid, [g * g for g in grid], path * 3, [p * p for p in path * 3])
     assert rows(parabola) < ROWS

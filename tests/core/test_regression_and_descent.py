@@ -135,6 +135,30 @@ def test_cost_curve_and_grid_agree_with_the_loss():
     assert core.landscape.linear_cost_1d(x, y, torch.tensor([2.0])).item() == pytest.approx(grid[1, 1].item())
 
 
+def test_the_surface_formula_is_the_mean_squared_error_everywhere():
+    """The contour chart shades cost(W, b) from five moments in the browser: the same numbers as the loss."""
+    x, y = core.data.table("heights", centred=True)
+    moments = core.landscape.linear_cost_moments(x, y)
+    ws, bs = torch.linspace(-3.0, 4.0, 6), torch.linspace(-5.0, 7.0, 5)
+    grid = core.landscape.linear_cost_grid(x.double(), y.double(), ws.double(), bs.double())
+    for i, w in enumerate(ws.tolist()):
+        for j, b in enumerate(bs.tolist()):
+            assert core.landscape.linear_cost_at(moments, w, b) == pytest.approx(grid[i, j].item(), rel=1e-9)
+
+
+def test_the_contour_chart_computes_that_formula():
+    """What the chart's calculate transform evaluates (Vega's expression, here in Python) is cost(W, b)."""
+    moments = (2.5, -0.5, 1.25, 3.0, 11.0)
+    spec = core.charts.contour((-1.0, 3.0, -2.0, 2.0), moments, {}, best=(0.0, 0.0), cells=5).to_dict()
+    surface = spec["layer"][0]
+    formula = next(c["calculate"] for t in surface["transform"] for c in [t] if c.get("as") == "cost")
+    w, b = 1.5, -0.75
+    value = eval(formula.replace("datum.W", repr(w)).replace("datum.b", repr(b)))  # max, *, + read the same
+    assert value == pytest.approx(core.landscape.linear_cost_at(moments, w, b))
+    centres = next(c["calculate"] for c in surface["transform"] if c.get("as") == "W")
+    assert eval(centres.replace("floor(", "int(").replace("datum.k", "24")) == pytest.approx(3.0)  # the last cell
+
+
 @pytest.mark.parametrize("regime", ["slow", "converging", "oscillating", "diverging"])
 def test_each_learning_rate_regime_behaves_as_named(regime):
     x, y = core.data.table("line")
